@@ -1,0 +1,6 @@
+//! The pure planning engine: no wasm-bindgen types, no clock, no randomness.
+
+pub mod catalog;
+pub mod error;
+pub mod model;
+pub mod output;
