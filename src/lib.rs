@@ -5,3 +5,73 @@ pub mod engine;
 pub use engine::error::{InputError, InputErrors};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
 pub use engine::output::{Plan, Touch};
+
+use serde::Serialize;
+
+/// The crate's version, as `version()` reports it to JavaScript.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Plans one client's touches from a `PlanInput` (CONTRACT.md) given as JSON.
+///
+/// # Errors
+/// Every problem of the input at once, each with code, path and message.
+pub fn plan(input: &serde_json::Value) -> Result<Plan, InputErrors> {
+    let _ = input;
+    Err(InputErrors {
+        errors: vec![InputError {
+            code: "not_ready".into(),
+            path: String::new(),
+            message: "engine under construction".into(),
+        }],
+    })
+}
+
+/// Plans from a JSON text; malformed JSON is an `invalid_json` error.
+///
+/// # Errors
+/// As [`plan`], plus `invalid_json`.
+pub fn plan_json(input: &str) -> Result<Plan, InputErrors> {
+    match serde_json::from_str::<serde_json::Value>(input) {
+        Ok(v) => plan(&v),
+        Err(e) => Err(InputErrors {
+            errors: vec![InputError {
+                code: "invalid_json".into(),
+                path: String::new(),
+                message: e.to_string(),
+            }],
+        }),
+    }
+}
+
+/// An entry of `reasonCatalog()` (CONTRACT.md `Reason`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CatalogReason {
+    pub code: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub roles: Vec<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub discouraged: bool,
+}
+
+/// The reasons catalog in `locale`.
+pub fn reason_catalog(locale: Locale) -> Vec<CatalogReason> {
+    engine::catalog::CATALOG
+        .iter()
+        .map(|r| CatalogReason {
+            code: r.code,
+            kind: r.kind.as_str(),
+            title: match locale {
+                Locale::Ru => r.title_ru,
+                Locale::En => r.title_en,
+            },
+            hint: match locale {
+                Locale::Ru => r.hint_ru,
+                Locale::En => r.hint_en,
+            },
+            roles: r.roles.iter().map(|x| x.as_str()).collect(),
+            discouraged: r.discouraged,
+        })
+        .collect()
+}
