@@ -75,7 +75,7 @@ pub fn place_floors(ctx: &mut Ctx) {
     greetings(ctx);
     automated_content(ctx);
     top_ups(ctx);
-    reaction_window(ctx);
+    last_reaction_check(ctx);
     if let Some(since) = ctx.input.client.open_deal {
         let m = ctx.msg(Msg::WarnNeedPaused, &[&iso(since)]);
         ctx.warn("need_paused", m, "R4", Some(since), Some("client.openDeal"));
@@ -775,9 +775,24 @@ pub fn week_load(ctx: &Ctx, d: Date) -> usize {
             .count()
 }
 
-/// R6: check-ins so that touches are at most G apart until E − R, and the
-/// last one no later than E − R.
-fn reaction_window(ctx: &mut Ctx) {
+/// R6: the service period's window: (first day planned, E − R, G).
+fn reaction_bounds(ctx: &Ctx) -> Option<(Date, Date, i64, &'static str)> {
+    let sv = ctx.input.client.service.as_ref()?;
+    let r = sv.reaction_days.unwrap_or(ctx.input.settings.reaction_days);
+    let g = i64::from(ctx.input.settings.gap_for(r));
+    let last = add_days(sv.end, -i64::from(r));
+    let campaign = sv.kind == Some(super::model::ServiceKind::Campaign);
+    let code = if campaign {
+        "campaign_results"
+    } else {
+        "reaction_check"
+    };
+    (last >= sv.start && last >= ctx.from).then_some((sv.start, last, g, code))
+}
+
+/// R6: the last check-in no later than E − R, and not so early that the
+/// end goes unwatched.
+fn last_reaction_check(ctx: &mut Ctx) {
     let Some(sv) = ctx.input.client.service.clone() else {
         return;
     };
@@ -815,17 +830,25 @@ fn reaction_window(ctx: &mut Ctx) {
     pu.deadline = Some(last);
     pu.not_before = Some(add_days(last, -g));
     ctx.add(last, Move::Earlier, pu);
-    // Fill the gaps from the start (or the last touch before today).
-    let begin = sv.start.max(ctx.from);
-    let mut prev = if sv.start >= ctx.from {
-        sv.start
+}
+
+/// R6: check-ins where touches already planned leave a gap over G between
+/// the start (or the last touch before today) and E − R. Runs after merges,
+/// so that it sees the days touches really fall on.
+pub fn fill_reaction_gaps(ctx: &mut Ctx) {
+    let Some((start, last, g, code)) = reaction_bounds(ctx) else {
+        return;
+    };
+    let begin = start.max(ctx.from);
+    let mut prev = if start >= ctx.from {
+        start
     } else {
         ctx.input
             .client
             .history
             .iter()
             .map(|h| h.date)
-            .filter(|d| *d >= sv.start && *d < ctx.from)
+            .filter(|d| *d >= start && *d < ctx.from)
             .max()
             .unwrap_or(ctx.from)
     };
@@ -849,6 +872,14 @@ fn reaction_window(ctx: &mut Ctx) {
         let mut day = ctx.cal.on_or_before(add_days(prev, g));
         if day <= prev || day < begin {
             day = ctx.cal.on_or_after(add_days(prev, 1));
+        }
+        if day >= next {
+            // Days off fill the gap: nothing fits, the check warns later.
+            prev = next;
+            if next >= last {
+                break;
+            }
+            continue;
         }
         let why = ctx.msg(Msg::WhyReactionGap, &[&g.to_string()]);
         let mut pu = Purpose::new(

@@ -71,6 +71,12 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     }
     floors::place_floors(&mut ctx);
     limits::merge_close(&mut ctx);
+    // R6 sees the days touches fall on after merging; a new check-in can
+    // itself merge, so settle it a few times.
+    for _ in 0..3 {
+        floors::fill_reaction_gaps(&mut ctx);
+        limits::merge_close(&mut ctx);
+    }
     limits::apply_caps(&mut ctx);
     check_reaction_gaps(&mut ctx);
     build(ctx)
