@@ -116,7 +116,7 @@ fn r5_first_day_onboarding_and_value_dependent_check() {
         .any(|t| t.date == "2026-12-07"));
     assert!(touches_of(&p, Onboarding)
         .iter()
-        .any(|t| t.date < "2026-12-07".to_string()));
+        .any(|t| t.date.as_str() < "2026-12-07"));
     let check = touches_of(&p, Check)
         .into_iter()
         .find(|t| t.rule == "R5" || t.reasons.iter().any(|r| r.code == "post_purchase_check"))
