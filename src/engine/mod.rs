@@ -2,7 +2,8 @@
 //!
 //! Data flow: `input` (validation) → `profile` (R2, R8) → `floors` (rules
 //! that add touches) → `limits` (R13 merges and caps) → `channels` (R7,
-//! R15) → `reasons` (R1, R10) → `plan` (output and summary).
+//! R15) → `reasons` (R1, R10) → `plan` (output and summary) → `export`
+//! (iCalendar, CSV).
 
 pub mod calendar;
 pub mod calendar_ru;
@@ -14,6 +15,7 @@ pub mod channels;
 pub mod date;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod floors;
 pub mod input;
 pub mod limits;
