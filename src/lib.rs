@@ -1,8 +1,13 @@
 //! touchplan: plans post-sale client touches and their reasons.
 
 pub mod engine;
+/// The JavaScript boundary (wasm32 only); public for the wasm-bindgen tests.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;
 
 pub use engine::error::{InputError, InputErrors};
+pub use engine::export::{to_csv, to_ics};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
 pub use engine::output::{Plan, Touch};
 

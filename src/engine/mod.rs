@@ -2,5 +2,6 @@
 
 pub mod catalog;
 pub mod error;
+pub mod export;
 pub mod model;
 pub mod output;

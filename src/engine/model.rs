@@ -83,7 +83,10 @@ wire_enum! {
 impl Channel {
     /// Personal channels are far more effective (seed 004, R7).
     pub fn is_personal(self) -> bool {
-        matches!(self, Channel::Phone | Channel::Visit | Channel::Event | Channel::Staff)
+        matches!(
+            self,
+            Channel::Phone | Channel::Visit | Channel::Event | Channel::Staff
+        )
     }
 
     /// Channels a message can be prepared ahead on and sent on a given day (R9).
@@ -93,7 +96,10 @@ impl Channel {
 
     /// Channels marketing uses for automated touches (R2, R3).
     pub fn is_mass(self) -> bool {
-        matches!(self, Channel::Newsletter | Channel::Portal | Channel::Social)
+        matches!(
+            self,
+            Channel::Newsletter | Channel::Portal | Channel::Social
+        )
     }
 }
 

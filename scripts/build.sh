@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the browser bundle: release wasm → wasm-bindgen (--target web) →
+# wasm-opt -Oz (npm binaryen, when installed) → pkg/, copied to www/pkg/ so
+# that www/ is a self-contained static site. Both folders are generated.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/touchplan.wasm
+
+rm -rf pkg
+# The reset-state function lets www/api.js re-instantiate a trapped
+# instance synchronously from the compiled module (see www/api.js).
+wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg "$wasm"
+
+if [ -x node_modules/.bin/wasm-opt ]; then
+  # The features rustc enables by default for wasm32-unknown-unknown.
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    pkg/touchplan_bg.wasm -o pkg/touchplan_bg.wasm
+else
+  echo "build: wasm-opt not installed (npm binaryen); the wasm is not size-optimised" >&2
+fi
+
+rm -rf www/pkg
+cp -r pkg www/pkg
+echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2

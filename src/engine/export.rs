@@ -1,0 +1,667 @@
+//! Exports of a finished plan: iCalendar (RFC 5545) for calendar apps and
+//! CSV (RFC 4180) for spreadsheets and CRM imports.
+//!
+//! Both are pure functions of the plan: no clock, no randomness, so the same
+//! plan gives the same bytes. Texts (kind labels, description headings) are
+//! in the plan's `locale`; Russian when it is missing or unknown.
+//!
+//! # iCalendar
+//! One all-day `VEVENT` per touch (`DTSTART;VALUE=DATE`, `DTEND` the next
+//! day, `TRANSP:TRANSPARENT` so a touch never blocks the manager's time).
+//! Events rather than `VTODO`s because every calendar app shows events,
+//! while to-dos are hidden or unsupported in many. `SUMMARY` is
+//! `<kind label>: <first reason title>`; `DESCRIPTION` holds the why, the
+//! ranked reasons, notes, contact, channel and rule. `UID` is stable across
+//! re-exports: derived from the client id, the date and the kind, so a
+//! calendar app updates a re-imported touch instead of duplicating it.
+//! `DTSTAMP` is `horizon.from` (the plan's `today`) at midnight UTC.
+//!
+//! # CSV
+//! A header row of stable English column names, then one row per touch, in
+//! the plan's order; CRLF line ends; fields quoted when they hold `,`, `"`,
+//! CR or LF. No byte-order mark (add one for Excel if needed). A text cell
+//! that a spreadsheet would run as a formula (starts with `=`, `+`, `-`, `@`,
+//! tab or CR) gets a leading `'`: client data comes from a CRM and must not
+//! become code in the manager's spreadsheet.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::model::{Locale, Text, TouchKind};
+use super::output::{Plan, Touch};
+
+/// RFC 5545 3.1: content lines are at most 75 octets, excluding the CRLF.
+const MAX_LINE_OCTETS: usize = 75;
+
+/// Renders `plan` as an iCalendar file with one all-day event per touch.
+///
+/// `calendar_name` names the calendar (`X-WR-CALNAME` and RFC 7986 `NAME`);
+/// by default "Касания: <client>" / "Touches: <client>".
+///
+/// # Example
+/// ```
+/// # use touchplan::engine::output::*;
+/// # let plan: Plan = serde_json::from_str(r#"{"clientId":"c1","horizon":{"from":"2026-11-24","to":"2027-11-23"},
+/// #   "touches":[],"summary":{"total":0,"byKind":{},"byMonth":[],"perCycle":{"cycleDays":30,"mandatory":0,
+/// #   "standard":0,"need":0,"total":0,"automated":0},"standardToMandatory":null,"avgGapDays":null,
+/// #   "maxGapDays":null},"warnings":[],"locale":"en"}"#).unwrap();
+/// let ics = touchplan::to_ics(&plan, Some("Key accounts"));
+/// assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+/// assert!(ics.contains("X-WR-CALNAME:Key accounts\r\n"));
+/// ```
+pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
+    let locale = plan_locale(plan);
+    let client = plan.client_name.as_deref().unwrap_or(&plan.client_id);
+    let default_name = format!("{}: {client}", CALENDAR.get(locale));
+    let name = calendar_name.unwrap_or(&default_name);
+    let dtstamp = format!("{}T000000Z", compact_date(&plan.horizon.from));
+
+    let mut out = Ics::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line(&format!(
+        "PRODID:-//touchplan//touchplan {}//{}",
+        crate::VERSION,
+        locale.as_str().to_uppercase()
+    ));
+    out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:PUBLISH");
+    out.text("X-WR-CALNAME", name);
+    out.text("NAME", name);
+
+    let mut seen: HashMap<(&str, TouchKind), u32> = HashMap::new();
+    let client_hash = fnv1a64(plan.client_id.as_bytes());
+    for touch in &plan.touches {
+        let n = seen.entry((touch.date.as_str(), touch.kind)).or_insert(0);
+        *n += 1;
+        let date = compact_date(&touch.date);
+        // Two touches of one kind on one day stay apart; the first keeps the
+        // plain UID so that it survives re-plans that drop the second.
+        let suffix = if *n > 1 {
+            format!("-{n}")
+        } else {
+            String::new()
+        };
+        out.line("BEGIN:VEVENT");
+        out.line(&format!(
+            "UID:{date}-{}{suffix}-{client_hash:016x}@touchplan",
+            touch.kind.as_str()
+        ));
+        out.line(&format!("DTSTAMP:{dtstamp}"));
+        out.line(&format!("DTSTART;VALUE=DATE:{date}"));
+        out.line(&format!("DTEND;VALUE=DATE:{}", next_day(&touch.date)));
+        out.text("SUMMARY", &summary(touch, locale));
+        out.text("DESCRIPTION", &description(touch, locale));
+        out.line(&format!("CATEGORIES:{}", touch.kind.as_str()));
+        out.line("TRANSP:TRANSPARENT");
+        out.line("END:VEVENT");
+    }
+    out.line("END:VCALENDAR");
+    out.0
+}
+
+/// Renders `plan` as CSV: a header row, then one row per touch.
+///
+/// Columns: `client_id, date, kind, channel, automated, scheduled, contact,
+/// role, rule, reason_code, reason_title, reason_hint, why, purposes, notes,
+/// moved_from`. Lists are joined with `"; "`; booleans are `true`/`false`;
+/// texts are in the plan's locale.
+///
+/// # Example
+/// ```
+/// # use touchplan::engine::output::*;
+/// # let plan: Plan = serde_json::from_str(r#"{"clientId":"c1","horizon":{"from":"2026-11-24","to":"2027-11-23"},
+/// #   "touches":[],"summary":{"total":0,"byKind":{},"byMonth":[],"perCycle":{"cycleDays":30,"mandatory":0,
+/// #   "standard":0,"need":0,"total":0,"automated":0},"standardToMandatory":null,"avgGapDays":null,
+/// #   "maxGapDays":null},"warnings":[],"locale":"en"}"#).unwrap();
+/// let csv = touchplan::to_csv(&plan);
+/// assert!(csv.starts_with("client_id,date,kind,"));
+/// assert!(csv.ends_with("\r\n"));
+/// ```
+pub fn to_csv(plan: &Plan) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, CSV_HEADER.iter().copied());
+    for t in &plan.touches {
+        let contact = match (&t.contact, &t.contacts) {
+            (Some(c), _) => c.clone(),
+            (None, Some(cs)) => cs.join("; "),
+            (None, None) => String::new(),
+        };
+        let first = t.reasons.first();
+        let purposes = t
+            .purposes
+            .iter()
+            .flatten()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let notes = t.notes.as_deref().unwrap_or_default().join("; ");
+        let row = [
+            plan.client_id.as_str(),
+            &t.date,
+            t.kind.as_str(),
+            t.channel.as_str(),
+            bool_str(t.automated),
+            bool_str(t.scheduled.unwrap_or(false)),
+            &contact,
+            t.role.as_deref().unwrap_or(""),
+            &t.rule,
+            first.map_or("", |r| r.code.as_str()),
+            first.map_or("", |r| r.title.as_str()),
+            first.map_or("", |r| r.hint.as_str()),
+            &t.why,
+            &purposes,
+            &notes,
+            t.moved_from.as_deref().unwrap_or(""),
+        ];
+        csv_row(&mut out, row.into_iter());
+    }
+    out
+}
+
+const CSV_HEADER: [&str; 16] = [
+    "client_id",
+    "date",
+    "kind",
+    "channel",
+    "automated",
+    "scheduled",
+    "contact",
+    "role",
+    "rule",
+    "reason_code",
+    "reason_title",
+    "reason_hint",
+    "why",
+    "purposes",
+    "notes",
+    "moved_from",
+];
+
+fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+fn csv_row<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(out, field);
+    }
+    out.push_str("\r\n");
+}
+
+fn csv_field(out: &mut String, field: &str) {
+    let formula = matches!(
+        field.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    let quote = field.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in field.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// An iCalendar text being written: each line ends in CRLF and is folded.
+#[derive(Default)]
+struct Ics(String);
+
+impl Ics {
+    /// Appends one content line, folded at 75 octets (RFC 5545 3.1) on
+    /// character boundaries so that no UTF-8 sequence is split.
+    fn line(&mut self, line: &str) {
+        let mut rest = line;
+        let mut limit = MAX_LINE_OCTETS;
+        loop {
+            if rest.len() <= limit {
+                self.0.push_str(rest);
+                self.0.push_str("\r\n");
+                return;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.0.push_str(&rest[..cut]);
+            self.0.push_str("\r\n ");
+            rest = &rest[cut..];
+            // A continuation line starts with the space: one octet less.
+            limit = MAX_LINE_OCTETS - 1;
+        }
+    }
+
+    /// Appends a property whose value is TEXT, escaped (RFC 5545 3.3.11).
+    fn text(&mut self, name: &str, value: &str) {
+        let mut line = String::with_capacity(name.len() + value.len() + 8);
+        line.push_str(name);
+        line.push(':');
+        escape_text(&mut line, value);
+        self.line(&line);
+    }
+}
+
+/// RFC 5545 3.3.11: backslash, semicolon and comma are escaped, line breaks
+/// become `\n`; other control characters are not allowed and are dropped.
+fn escape_text(out: &mut String, value: &str) {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// `2026-11-24` → `20261124`.
+fn compact_date(iso: &str) -> String {
+    iso.chars().filter(|c| *c != '-').collect()
+}
+
+/// The day after an ISO date, compact. Plan dates are valid by construction;
+/// an unparsable one (a hand-edited plan) is passed through unchanged rather
+/// than panicking, so DTEND equals DTSTART and calendar apps still import it.
+fn next_day(iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.succ_opt())
+    {
+        Some(d) => d.format("%Y%m%d").to_string(),
+        None => compact_date(iso),
+    }
+}
+
+/// FNV-1a, 64 bits: a stable, dependency-free hash for UIDs (not security).
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn plan_locale(plan: &Plan) -> Locale {
+    Locale::parse(&plan.locale).unwrap_or_default()
+}
+
+fn summary(touch: &Touch, locale: Locale) -> String {
+    let label = kind_label(touch.kind).get(locale);
+    match touch.reasons.first() {
+        Some(r) => format!("{label}: {}", r.title),
+        None => label.to_string(),
+    }
+}
+
+fn description(touch: &Touch, locale: Locale) -> String {
+    let mut d = String::new();
+    d.push_str(&touch.why);
+    if !touch.reasons.is_empty() {
+        let _ = write!(d, "\n\n{}:", REASONS.get(locale));
+        for (i, r) in touch.reasons.iter().enumerate() {
+            let _ = write!(d, "\n{}. {}", i + 1, r.title);
+            if !r.hint.is_empty() {
+                let _ = write!(d, " — {}", r.hint);
+            }
+        }
+    }
+    if let Some(notes) = touch.notes.as_ref().filter(|n| !n.is_empty()) {
+        let _ = write!(d, "\n\n{}:", NOTES.get(locale));
+        for n in notes {
+            let _ = write!(d, "\n- {n}");
+        }
+    }
+    d.push('\n');
+    let contact = match (&touch.contact, &touch.contacts) {
+        (Some(c), _) => Some(c.clone()),
+        (None, Some(cs)) if !cs.is_empty() => Some(cs.join(", ")),
+        _ => None,
+    };
+    if let Some(c) = contact {
+        let _ = write!(d, "\n{}: {c}", CONTACT.get(locale));
+        if let Some(role) = &touch.role {
+            let _ = write!(d, " ({role})");
+        }
+    }
+    let _ = write!(d, "\n{}: {}", CHANNEL.get(locale), touch.channel.as_str());
+    if touch.automated {
+        let _ = write!(d, " ({})", AUTOMATED.get(locale));
+    }
+    if touch.scheduled == Some(true) {
+        let _ = write!(d, " ({})", SCHEDULED.get(locale));
+    }
+    if let Some(from) = &touch.moved_from {
+        let _ = write!(d, "\n{}: {from}", MOVED_FROM.get(locale));
+    }
+    let _ = write!(d, "\n{}: {}", RULE.get(locale), touch.rule);
+    d
+}
+
+const CALENDAR: Text = Text {
+    ru: "Касания",
+    en: "Touches",
+};
+const REASONS: Text = Text {
+    ru: "Поводы",
+    en: "Reasons",
+};
+const NOTES: Text = Text {
+    ru: "Проверить",
+    en: "Check first",
+};
+const CONTACT: Text = Text {
+    ru: "Контакт",
+    en: "Contact",
+};
+const CHANNEL: Text = Text {
+    ru: "Канал",
+    en: "Channel",
+};
+const AUTOMATED: Text = Text {
+    ru: "автоматически",
+    en: "automated",
+};
+const SCHEDULED: Text = Text {
+    ru: "отложенная отправка",
+    en: "scheduled send",
+};
+const MOVED_FROM: Text = Text {
+    ru: "Перенесено с",
+    en: "Moved from",
+};
+const RULE: Text = Text {
+    ru: "Правило",
+    en: "Rule",
+};
+
+/// The label a calendar shows for each kind of touch.
+pub fn kind_label(kind: TouchKind) -> Text {
+    let (ru, en) = match kind {
+        TouchKind::Mandatory => ("Обязательное касание", "Mandatory touch"),
+        TouchKind::Standard => ("Касание с пользой", "Value touch"),
+        TouchKind::Need => ("Будущая сделка", "Next deal"),
+        TouchKind::Event => ("Приглашение на мероприятие", "Event invitation"),
+        TouchKind::Meeting => ("Встреча по итогам года", "Annual review meeting"),
+        TouchKind::Greeting => ("Поздравление", "Greeting"),
+        TouchKind::Renewal => ("Продление", "Renewal"),
+        TouchKind::Check => ("Проверка удовлетворённости", "Satisfaction check"),
+        TouchKind::Apology => ("Извинение", "Apology"),
+        TouchKind::FirstDay => ("Первый день", "First day"),
+        TouchKind::Onboarding => ("Сопровождение старта", "Onboarding"),
+    };
+    Text { ru, en }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::Channel;
+    use crate::engine::output::{Horizon, PerCycle, ReasonSuggestion, Summary};
+
+    fn reason(code: &str, title: &str) -> ReasonSuggestion {
+        ReasonSuggestion {
+            code: code.into(),
+            title: title.into(),
+            hint: "hint; with, separators".into(),
+            score: 1.0,
+            why: "because".into(),
+        }
+    }
+
+    fn touch(date: &str, kind: TouchKind, title: &str) -> Touch {
+        Touch {
+            date: date.into(),
+            kind,
+            channel: Channel::Phone,
+            automated: false,
+            contact: None,
+            role: None,
+            contacts: None,
+            rule: "R2".into(),
+            why: "Why it matters.".into(),
+            reasons: vec![reason("shipment", title)],
+            moved_from: None,
+            purposes: None,
+            scheduled: None,
+            notes: None,
+        }
+    }
+
+    fn plan(locale: &str, touches: Vec<Touch>) -> Plan {
+        Plan {
+            client_id: "c1".into(),
+            client_name: None,
+            horizon: Horizon {
+                from: "2026-11-24".into(),
+                to: "2027-11-23".into(),
+            },
+            touches,
+            summary: Summary {
+                total: 0,
+                by_kind: Default::default(),
+                by_month: vec![],
+                per_cycle: PerCycle {
+                    cycle_days: 30,
+                    mandatory: 0,
+                    standard: 0,
+                    need: 0,
+                    total: 0,
+                    automated: 0,
+                },
+                standard_to_mandatory: None,
+                avg_gap_days: None,
+                max_gap_days: None,
+            },
+            warnings: vec![],
+            locale: locale.into(),
+        }
+    }
+
+    /// Undoes folding: CRLF followed by one space joins the lines.
+    fn unfold(ics: &str) -> String {
+        ics.replace("\r\n ", "")
+    }
+
+    #[test]
+    fn minimal_calendar_is_exact() {
+        let p = plan(
+            "en",
+            vec![touch("2026-12-31", TouchKind::Mandatory, "Shipment")],
+        );
+        let expected = format!(
+            "BEGIN:VCALENDAR\r\n\
+             VERSION:2.0\r\n\
+             PRODID:-//touchplan//touchplan {v}//EN\r\n\
+             CALSCALE:GREGORIAN\r\n\
+             METHOD:PUBLISH\r\n\
+             X-WR-CALNAME:Touches: c1\r\n\
+             NAME:Touches: c1\r\n\
+             BEGIN:VEVENT\r\n\
+             UID:20261231-mandatory-{h:016x}@touchplan\r\n\
+             DTSTAMP:20261124T000000Z\r\n\
+             DTSTART;VALUE=DATE:20261231\r\n\
+             DTEND;VALUE=DATE:20270101\r\n\
+             SUMMARY:Mandatory touch: Shipment\r\n\
+             DESCRIPTION:Why it matters.\\n\\nReasons:\\n1. Shipment — hint\\; with\\, sepa\r\n \
+             rators\\n\\nChannel: phone\\nRule: R2\r\n\
+             CATEGORIES:mandatory\r\n\
+             TRANSP:TRANSPARENT\r\n\
+             END:VEVENT\r\n\
+             END:VCALENDAR\r\n",
+            v = crate::VERSION,
+            h = fnv1a64(b"c1"),
+        );
+        assert_eq!(to_ics(&p, None), expected);
+    }
+
+    #[test]
+    fn every_line_is_at_most_75_octets_and_ends_in_crlf() {
+        let long =
+            "Отгрузка со склада в Новосибирске; проверить, всё ли пришло \\ целым ".repeat(5);
+        let mut t = touch("2026-12-01", TouchKind::Check, &long);
+        t.notes = Some(vec![long.clone(), "😀".repeat(40)]);
+        let ics = to_ics(&plan("ru", vec![t]), Some(&long));
+        assert!(ics.ends_with("\r\n"));
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        assert!(!ics.replace("\r\n", "").contains('\n'));
+        assert!(!ics.replace("\r\n", "").contains('\r'));
+    }
+
+    #[test]
+    fn folding_never_splits_a_utf8_sequence() {
+        // Cyrillic letters are 2 octets: a 75-octet cut would fall mid-letter.
+        let mut ics = Ics::default();
+        let value = format!("SUMMARY:{}", "ж".repeat(100));
+        ics.line(&value);
+        let lines: Vec<&str> = ics.0.split("\r\n").collect();
+        assert_eq!(lines[0].len(), 74, "backs off one octet to a boundary");
+        assert!(lines[1].starts_with(' '));
+        assert!(lines.iter().all(|l| l.len() <= 75));
+        assert_eq!(unfold(&ics.0), format!("{value}\r\n"));
+    }
+
+    #[test]
+    fn a_line_of_exactly_75_octets_is_not_folded() {
+        let mut ics = Ics::default();
+        ics.line(&"x".repeat(75));
+        assert_eq!(ics.0, format!("{}\r\n", "x".repeat(75)));
+        let mut ics = Ics::default();
+        ics.line(&"x".repeat(76));
+        assert_eq!(ics.0, format!("{}\r\n x\r\n", "x".repeat(75)));
+    }
+
+    #[test]
+    fn text_escapes_separators_backslash_and_line_breaks() {
+        let mut s = String::new();
+        escape_text(&mut s, "a\\b;c,d\ne\r\nf\rg\u{7}h");
+        assert_eq!(s, "a\\\\b\\;c\\,d\\ne\\nf\\ngh");
+    }
+
+    #[test]
+    fn summary_and_labels_follow_the_plan_locale() {
+        let t = touch("2026-12-01", TouchKind::Greeting, "День рождения");
+        let ru = unfold(&to_ics(&plan("ru", vec![t.clone()]), None));
+        assert!(ru.contains("SUMMARY:Поздравление: День рождения\r\n"));
+        assert!(ru.contains("X-WR-CALNAME:Касания: c1\r\n"));
+        assert!(ru.contains("Канал: phone"));
+        // An unknown or missing locale falls back to Russian, the default.
+        assert_eq!(unfold(&to_ics(&plan("", vec![t]), None)), ru);
+    }
+
+    #[test]
+    fn description_carries_contact_notes_and_moves() {
+        let mut t = touch("2026-12-01", TouchKind::Renewal, "Renewal");
+        t.contact = Some("Anna".into());
+        t.role = Some("decision_maker".into());
+        t.notes = Some(vec!["Promo bought on".into()]);
+        t.moved_from = Some("2026-11-29".into());
+        t.automated = true;
+        t.reasons.push(reason("market_analytics", "Analytics"));
+        let ics = unfold(&to_ics(&plan("en", vec![t]), None));
+        let desc = ics
+            .lines()
+            .find(|l| l.starts_with("DESCRIPTION:"))
+            .unwrap()
+            .to_string();
+        assert!(desc.contains("\\n2. Analytics — hint"));
+        assert!(desc.contains("Check first:\\n- Promo bought on"));
+        assert!(desc.contains("Contact: Anna (decision_maker)"));
+        assert!(desc.contains("Channel: phone (automated)"));
+        assert!(desc.contains("Moved from: 2026-11-29"));
+    }
+
+    #[test]
+    fn uids_are_stable_and_unique_per_day_and_kind() {
+        let touches = vec![
+            touch("2026-12-01", TouchKind::Greeting, "A"),
+            touch("2026-12-01", TouchKind::Greeting, "B"),
+            touch("2026-12-01", TouchKind::Check, "C"),
+        ];
+        let ics = to_ics(&plan("en", touches), None);
+        let uids: Vec<&str> = ics.lines().filter(|l| l.starts_with("UID:")).collect();
+        let h = format!("{:016x}", fnv1a64(b"c1"));
+        assert_eq!(
+            uids,
+            [
+                format!("UID:20261201-greeting-{h}@touchplan"),
+                format!("UID:20261201-greeting-2-{h}@touchplan"),
+                format!("UID:20261201-check-{h}@touchplan"),
+            ]
+        );
+        let again = to_ics(
+            &plan("en", vec![touch("2026-12-01", TouchKind::Greeting, "Z")]),
+            None,
+        );
+        assert!(again.contains(uids[0]), "the UID ignores texts");
+    }
+
+    #[test]
+    fn dtend_crosses_month_year_and_leap_day() {
+        assert_eq!(next_day("2026-12-31"), "20270101");
+        assert_eq!(next_day("2028-02-28"), "20280229");
+        assert_eq!(next_day("2027-02-28"), "20270301");
+        assert_eq!(next_day("garbage"), "garbage");
+    }
+
+    #[test]
+    fn csv_has_header_crlf_and_quotes() {
+        let mut t = touch("2026-12-01", TouchKind::Need, "Say \"hi\", then\nask");
+        t.contacts = Some(vec!["Anna".into(), "Boris".into()]);
+        t.purposes = Some(vec![TouchKind::Need, TouchKind::Check]);
+        let csv = to_csv(&plan("en", vec![t]));
+        let expected = "client_id,date,kind,channel,automated,scheduled,contact,role,rule,\
+             reason_code,reason_title,reason_hint,why,purposes,notes,moved_from\r\n\
+             c1,2026-12-01,need,phone,false,false,Anna; Boris,,R2,shipment,\
+             \"Say \"\"hi\"\", then\nask\",\"hint; with, separators\",Why it matters.,\
+             need; check,,\r\n";
+        assert_eq!(csv, expected);
+    }
+
+    #[test]
+    fn csv_defuses_spreadsheet_formulas() {
+        let mut out = String::new();
+        csv_field(&mut out, "=HYPERLINK(\"x\")");
+        assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\"");
+        let mut out = String::new();
+        csv_field(&mut out, "-1");
+        assert_eq!(out, "'-1");
+        let mut out = String::new();
+        csv_field(&mut out, "2026-12-01");
+        assert_eq!(out, "2026-12-01");
+    }
+
+    #[test]
+    fn empty_plan_gives_header_only_and_an_empty_calendar() {
+        let p = plan("ru", vec![]);
+        assert_eq!(to_csv(&p).matches("\r\n").count(), 1);
+        let ics = to_ics(&p, None);
+        assert!(!ics.contains("BEGIN:VEVENT"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    }
+}

@@ -1,0 +1,117 @@
+// touchplan's JS API with trap recovery: the names of pkg/touchplan.js
+// (CONTRACT.md "JS API"), for the <touch-plan> widget and integrators.
+//
+// Why a wrapper: the release build aborts on panic, so a bug in the engine
+// traps the wasm instance (`WebAssembly.RuntimeError: unreachable`) and
+// leaves it poisoned. This module notices a trapped instance, throws a
+// TouchPlanError (code "internal") for the call that trapped, and
+// re-instantiates the wasm from the already compiled module on the next
+// call, synchronously, with no network request. The glue is built with
+// wasm-bindgen's `--experimental-reset-state-function`, whose
+// `__wbg_reset_state()` makes a fresh instance and resets the glue's state.
+//
+// Loading makes no request but this file, pkg/touchplan.js and
+// pkg/touchplan_bg.wasm, and needs no more than
+// `Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`.
+//
+//   import init, { plan } from './api.js';
+//   await init();
+//   const p = plan({ today: '2026-11-24', client: { id: 'c1' } });
+
+import initGlue, * as glue from './pkg/touchplan.js';
+
+let ready;
+let trapped = false;
+
+/**
+ * Loads and instantiates the wasm once; later calls return the same promise.
+ * `options` is wasm-bindgen's: `{ module_or_path }` (a URL, a Response, the
+ * bytes or a compiled `WebAssembly.Module`). By default the .wasm beside
+ * pkg/touchplan.js, read from disk under Node.
+ * @param {{ module_or_path?: any }} [options]
+ * @returns {Promise<void>}
+ */
+export default function init(options) {
+  ready ??= (async () => {
+    let source = options?.module_or_path;
+    if (source === undefined) {
+      const url = new URL('./pkg/touchplan_bg.wasm', import.meta.url);
+      // Node's fetch() cannot read file: URLs.
+      source = url.protocol === 'file:' ? await readFile(url) : url;
+    }
+    await initGlue({ module_or_path: source });
+  })().catch((e) => {
+    ready = undefined;
+    throw e;
+  });
+  return ready;
+}
+
+/**
+ * Instantiates synchronously from the bytes or a compiled module.
+ * @param {{ module: BufferSource | WebAssembly.Module }} options
+ */
+export function initSync(options) {
+  glue.initSync(options);
+  ready ??= Promise.resolve();
+}
+
+/** @type {(input: object) => object} */
+export const plan = guarded(glue.plan);
+/** @type {(inputs: object[]) => object[]} */
+export const planMany = guarded(glue.planMany);
+/** @type {(locale?: 'ru' | 'en') => object[]} */
+export const reasonCatalog = guarded(glue.reasonCatalog);
+/** @type {(plan: object, opts?: { calendarName?: string }) => string} */
+export const toIcs = guarded(glue.toIcs);
+/** @type {(plan: object) => string} */
+export const toCsv = guarded(glue.toCsv);
+/** @type {() => string} */
+export const version = guarded(glue.version);
+/** Test only: makes the engine panic, to check reporting and recovery. */
+export const __forcePanic = guarded(glue.__forcePanic);
+
+/** True when the last call trapped and the next one will re-instantiate. */
+export function isTrapped() {
+  return trapped;
+}
+
+function guarded(fn) {
+  return function (...args) {
+    if (trapped) {
+      glue.__wbg_reset_state();
+      trapped = false;
+    }
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (!isTrap(e)) throw e;
+      trapped = true;
+      throw internalError(e);
+    }
+  };
+}
+
+// A trap: `unreachable` (panic, allocation failure), out-of-bounds access,
+// or a stack overflow, which V8 reports as a RangeError.
+function isTrap(e) {
+  return (
+    e instanceof WebAssembly.RuntimeError ||
+    (e instanceof RangeError && /call stack/i.test(e.message))
+  );
+}
+
+function internalError(cause) {
+  const message = `touchplan: internal error (${cause.message}); the engine restarts on the next call`;
+  const error = new Error(message, { cause });
+  error.name = 'TouchPlanError';
+  error.code = 'internal';
+  error.path = '';
+  error.errors = [{ code: 'internal', path: '', message }];
+  return error;
+}
+
+async function readFile(url) {
+  const fs = await import('node:fs/promises');
+  return fs.readFile(url);
+}
