@@ -87,6 +87,7 @@ export class TouchPlanElement extends HTMLElement {
   #error = null;
   #status = 'empty'; // empty | loading | ready | error
   #locale = 'ru';
+  #inputName = '';
   #inputKey = null;
   #timer = 0;
   #run = 0;
@@ -280,7 +281,9 @@ export class TouchPlanElement extends HTMLElement {
       return null;
     }
     this.#locale = input.locale;
-    if (input.client === undefined) {
+    const client = input.client;
+    this.#inputName = typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
+    if (client === undefined) {
       this.#inputKey = null;
       this.#show('empty', null, null);
       return null;
@@ -354,7 +357,7 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #clientName() {
-    return this.#plan?.clientName || this.#plan?.clientId || '';
+    return this.#plan ? this.#plan.clientName || this.#plan.clientId : this.#inputName;
   }
 
   #touchesOn(date) {
