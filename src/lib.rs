@@ -10,6 +10,7 @@ pub use engine::error::{InputError, InputErrors};
 pub use engine::export::{to_csv, to_ics};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
 pub use engine::output::{Plan, Touch};
+pub use engine::render::render_text;
 
 use serde::Serialize;
 
@@ -21,14 +22,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// # Errors
 /// Every problem of the input at once, each with code, path and message.
 pub fn plan(input: &serde_json::Value) -> Result<Plan, InputErrors> {
-    let _ = input;
-    Err(InputErrors {
-        errors: vec![InputError {
-            code: "not_ready".into(),
-            path: String::new(),
-            message: "engine under construction".into(),
-        }],
-    })
+    engine::plan::plan_value(input)
 }
 
 /// Plans from a JSON text; malformed JSON is an `invalid_json` error.

@@ -1,7 +1,29 @@
 //! The pure planning engine: no wasm-bindgen types, no clock, no randomness.
+//!
+//! Data flow: `input` (validation) → `profile` (R2, R8) → `floors` (rules
+//! that add touches) → `limits` (R13 merges and caps) → `channels` (R7,
+//! R15) → `reasons` (R1, R10) → `plan` (output and summary) → `export`
+//! (iCalendar, CSV).
 
+pub mod calendar;
+pub mod calendar_ru;
+#[cfg(test)]
+#[path = "calendar_ru_tests.rs"]
+mod calendar_ru_tests;
 pub mod catalog;
+pub mod channels;
+pub mod date;
+pub mod draft;
 pub mod error;
 pub mod export;
+pub mod floors;
+pub mod input;
+pub mod limits;
 pub mod model;
 pub mod output;
+pub mod plan;
+pub mod profile;
+pub mod reasons;
+pub mod render;
+pub mod settings;
+pub mod texts;

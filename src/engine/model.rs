@@ -169,6 +169,8 @@ wire_enum! {
     }
 }
 
+// The enum comes from `wire_enum!`, which derives no `Default`.
+#[allow(clippy::derivable_impls)]
 impl Default for Locale {
     fn default() -> Self {
         Locale::Ru

@@ -1,0 +1,149 @@
+//! R15 (whom to touch) and R7 (which channel, rotated, with minimum gaps).
+
+use std::collections::BTreeMap;
+
+use super::draft::Draft;
+use super::floors::Ctx;
+use super::model::{Channel, Date, Role, TouchKind};
+use super::settings::VisitPolicy;
+
+/// The roles R15 wants for a touch kind, best first.
+fn wanted_roles(kind: TouchKind) -> &'static [Role] {
+    match kind {
+        TouchKind::Mandatory => &[Role::Technical, Role::User, Role::Buyer],
+        TouchKind::Onboarding => &[Role::User, Role::Technical],
+        TouchKind::Check => &[Role::User, Role::Buyer, Role::DecisionMaker],
+        _ => &[Role::DecisionMaker, Role::Influencer],
+    }
+}
+
+/// R15: the contact for a touch kind: one of the wanted role, else the
+/// decision maker, else the first contact.
+pub fn contact_for(ctx: &Ctx, kind: TouchKind) -> Option<usize> {
+    let contacts = &ctx.input.client.contacts;
+    if contacts.is_empty() {
+        return None;
+    }
+    for role in wanted_roles(kind) {
+        if let Some(i) = contacts.iter().position(|c| c.role == Some(*role)) {
+            return Some(i);
+        }
+    }
+    contacts
+        .iter()
+        .position(|c| c.role == Some(Role::DecisionMaker))
+        .or(Some(0))
+}
+
+/// Who the touch is for: the person a purpose names, else R15's choice.
+pub fn touch_contact(ctx: &Ctx, d: &Draft) -> Option<usize> {
+    d.main().contact.or_else(|| contact_for(ctx, d.main().kind))
+}
+
+/// Channels the client (and the contact, where it says) accepts, under the
+/// segment's visit policy.
+fn accepted(ctx: &Ctx, contact: Option<usize>, kind: TouchKind) -> Vec<Channel> {
+    let client = &ctx.input.client;
+    let base = client
+        .channels
+        .clone()
+        .unwrap_or_else(|| vec![Channel::Phone, Channel::Email]);
+    let mut list = match contact.and_then(|i| client.contacts[i].channels.as_ref()) {
+        Some(own) => {
+            let both: Vec<Channel> = own.iter().copied().filter(|c| base.contains(c)).collect();
+            if both.is_empty() {
+                base
+            } else {
+                both
+            }
+        }
+        None => base,
+    };
+    match ctx.profile.policy.visits {
+        VisitPolicy::Allowed if kind == TouchKind::Meeting && !list.contains(&Channel::Visit) => {
+            list.push(Channel::Visit)
+        }
+        VisitPolicy::No => list.retain(|c| *c != Channel::Visit),
+        _ => {}
+    }
+    list
+}
+
+/// R7: personal channels first; the meeting and first day in person.
+fn preference(kind: TouchKind) -> &'static [Channel] {
+    use Channel::*;
+    match kind {
+        TouchKind::Meeting | TouchKind::FirstDay | TouchKind::Onboarding => {
+            &[Visit, Phone, Messenger, Email, Staff, Event, Letter, Sms]
+        }
+        TouchKind::Event => &[Phone, Visit, Messenger, Email, Letter, Event, Sms],
+        _ => &[Phone, Visit, Messenger, Email, Staff, Event, Letter, Sms],
+    }
+}
+
+/// Assigns a contact and a channel to every touch, in date order.
+pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
+    let s = &ctx.input.settings;
+    let mut last_use: BTreeMap<Channel, Date> = BTreeMap::new();
+    let mut history: Vec<_> = ctx.input.client.history.iter().collect();
+    history.sort_by_key(|h| h.date);
+    let mut last_manager: Option<Channel> = None;
+    for h in &history {
+        last_use.insert(h.channel, h.date);
+        last_manager = Some(h.channel);
+    }
+    let mut out = Vec::with_capacity(ctx.drafts.len());
+    for d in &ctx.drafts {
+        let contact = touch_contact(ctx, d);
+        let kind = d.main().kind;
+        if let Some(ch) = d.channel {
+            // R9: a scheduled message is outside other touches' channel gaps.
+            out.push((ch, contact, false));
+            continue;
+        }
+        let list = accepted(ctx, contact, kind);
+        if d.automated() {
+            let ch = s
+                .automated_channels
+                .iter()
+                .copied()
+                .find(|c| list.contains(c))
+                .unwrap_or(s.automated_channels[0]);
+            last_use.insert(ch, d.date);
+            out.push((ch, contact, false));
+            continue;
+        }
+        // Manager touches: no mass channels, SMS only as a last resort.
+        let mut options: Vec<Channel> = preference(kind)
+            .iter()
+            .copied()
+            .filter(|c| list.contains(c))
+            .collect();
+        if options.is_empty() {
+            options = list.clone();
+        }
+        let gap_ok = |c: Channel, lu: &BTreeMap<Channel, Date>| {
+            lu.get(&c)
+                .is_none_or(|u| (d.date - *u).num_days() >= i64::from(s.channel_gap(c)))
+        };
+        let rotate = options.len() > 1;
+        let pick = options
+            .iter()
+            .copied()
+            .find(|c| (!rotate || Some(*c) != last_manager) && gap_ok(*c, &last_use))
+            .or_else(|| {
+                options
+                    .iter()
+                    .copied()
+                    .find(|c| !rotate || Some(*c) != last_manager)
+            });
+        let (ch, gap_broken) = match pick {
+            Some(c) => (c, !gap_ok(c, &last_use)),
+            None => (options[0], !gap_ok(options[0], &last_use)),
+        };
+        last_use.insert(ch, d.date);
+        last_manager = Some(ch);
+        out.push((ch, contact, gap_broken));
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! Touches while they are being planned: each carries its purposes, so that
+//! merging (R13) keeps every reason and every constraint.
+
+use super::calendar::{Move, WorkingCalendar};
+use super::model::{Channel, Date, TouchKind};
+
+/// Protection against caps, most protected first (DOMAIN.md "How the rules
+/// combine"): the derived order is the drop order reversed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Apology,
+    Renewal,
+    LastReactionCheck,
+    FirstDay,
+    Onboarding,
+    PostPurchaseCheck,
+    Mandatory,
+    Need,
+    AnnualMeeting,
+    ReactionCheck,
+    /// Standard touches, offers and the apology follow-up.
+    Standard,
+    Greeting,
+    EventInvitation,
+    /// Automated top-ups (R3) and other automated marketing touches.
+    Automated,
+}
+
+/// One reason a touch exists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Purpose {
+    pub kind: TouchKind,
+    pub class: Class,
+    /// The rule that placed it, e.g. "R6".
+    pub rule: &'static str,
+    /// The catalog reason the rule itself gives, if any.
+    pub reason: Option<&'static str>,
+    /// One sentence, in the locale.
+    pub why: String,
+    /// The day the rule asked for, after the working-day move.
+    pub date: Date,
+    /// Tied to its day (greeting, first day, event, apology).
+    pub fixed: bool,
+    /// Never earlier than this (a birthday, a start).
+    pub not_before: Option<Date>,
+    /// Never later than this (E − R, a renewal, an order).
+    pub deadline: Option<Date>,
+    /// Index into `client.contacts` when the purpose concerns one person.
+    pub contact: Option<usize>,
+    /// Index into `company.contentPlan` when an item drives it.
+    pub content: Option<usize>,
+    pub notes: Vec<String>,
+    pub automated: bool,
+    /// A standard slot of R2's count: a greeting in its window replaces it.
+    pub slot_window: Option<(Date, Date)>,
+}
+
+impl Purpose {
+    pub fn new(
+        kind: TouchKind,
+        class: Class,
+        rule: &'static str,
+        reason: Option<&'static str>,
+        why: String,
+    ) -> Self {
+        Purpose {
+            kind,
+            class,
+            rule,
+            reason,
+            why,
+            date: Date::MIN,
+            fixed: false,
+            not_before: None,
+            deadline: None,
+            contact: None,
+            content: None,
+            notes: Vec::new(),
+            automated: false,
+            slot_window: None,
+        }
+    }
+
+    /// Whether `d` satisfies this purpose's constraints.
+    pub fn allows(&self, d: Date) -> bool {
+        self.not_before.is_none_or(|n| d >= n) && self.deadline.is_none_or(|x| d <= x)
+    }
+}
+
+/// A touch being planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub date: Date,
+    pub moved_from: Option<Date>,
+    /// Most protected first.
+    pub purposes: Vec<Purpose>,
+    /// R9: a birthday message prepared ahead for a day off.
+    pub scheduled: bool,
+    /// Set for scheduled messages; the rest get theirs from R7.
+    pub channel: Option<Channel>,
+}
+
+impl Draft {
+    /// The most protected purpose: it names the touch's kind and rule.
+    pub fn main(&self) -> &Purpose {
+        &self.purposes[0]
+    }
+
+    pub fn class(&self) -> Class {
+        self.main().class
+    }
+
+    pub fn automated(&self) -> bool {
+        self.purposes.iter().all(|p| p.automated)
+    }
+
+    pub fn allows(&self, d: Date) -> bool {
+        self.purposes.iter().all(|p| p.allows(d))
+    }
+
+    pub fn has_kind(&self, k: TouchKind) -> bool {
+        self.purposes.iter().any(|p| p.kind == k)
+    }
+
+    /// The day a merged touch falls on: a fixed purpose's day, else the
+    /// most protected purpose's day, if every purpose allows it.
+    pub fn merged_date(a: &Draft, b: &Draft) -> Option<Date> {
+        let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+        let mut candidates: Vec<Date> = Vec::new();
+        let mut fixed: Vec<&&Purpose> = all.iter().filter(|p| p.fixed).collect();
+        fixed.sort_by_key(|p| p.class);
+        candidates.extend(fixed.iter().map(|p| p.date));
+        let (first, second) = if a.class() <= b.class() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        candidates.push(first.date);
+        candidates.push(second.date);
+        candidates
+            .into_iter()
+            .find(|d| all.iter().all(|p| p.allows(*d)))
+    }
+
+    /// Merges `b` into `a` on `date`, keeping every purpose.
+    pub fn absorb(&mut self, b: Draft, date: Date) {
+        if date != self.date {
+            self.moved_from = if date == b.date { b.moved_from } else { None };
+        }
+        self.date = date;
+        self.purposes.extend(b.purposes);
+        self.purposes.sort_by_key(|p| p.class);
+    }
+}
+
+/// Puts a purpose on a working day near `raw`, as R14 says for `mv`; `None`
+/// when the day falls outside `[from, to]`.
+pub fn place(
+    cal: &WorkingCalendar,
+    from: Date,
+    to: Date,
+    raw: Date,
+    mv: Move,
+    mut p: Purpose,
+) -> Option<Draft> {
+    let mut date = cal.move_day(raw, mv);
+    if date < from && raw >= from {
+        date = cal.on_or_after(from);
+    }
+    if date < from || date > to {
+        return None;
+    }
+    if p.deadline.is_some_and(|dl| date > dl) || p.not_before.is_some_and(|nb| date < nb) {
+        // The move broke a constraint: try the other direction.
+        let other = match mv {
+            Move::Earlier => cal.on_or_after(raw),
+            _ => cal.on_or_before(raw),
+        };
+        if p.allows(other) && other >= from && other <= to {
+            date = other;
+        }
+    }
+    p.date = date;
+    Some(Draft {
+        date,
+        moved_from: (date != raw).then_some(raw),
+        purposes: vec![p],
+        scheduled: false,
+        channel: None,
+    })
+}

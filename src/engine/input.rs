@@ -1,0 +1,1050 @@
+//! The validated input model and its validation from JSON.
+//!
+//! Validation walks the JSON value by hand so that every problem is found in
+//! one pass, each with its path: a typed deserialiser would stop at the first.
+
+use serde_json::{Map, Value};
+
+use super::date::{parse_iso, parse_month_day};
+use super::error::{InputError, InputErrors};
+use super::model::{Channel, Date, Delivery, Locale, Role, SaleType, Segment, ServiceKind};
+use super::settings::{EventPolicy, GreetingPolicy, Settings, VisitPolicy};
+use super::texts;
+
+/// Contract limits (CONTRACT.md "Limits").
+pub mod limits {
+    pub const MAX_STRING: usize = 1000;
+    pub const MAX_ID: usize = 256;
+    pub const MAX_ORDERS: usize = 10_000;
+    pub const MAX_CONTACTS: usize = 200;
+    pub const MAX_COMPANY_LIST: usize = 2_000;
+    /// Tags per list (categories, items, channels, interests...).
+    pub const MAX_TAGS: usize = 200;
+    pub const MAX_HORIZON_MONTHS: i64 = 36;
+    pub const MAX_CYCLE_DAYS: i64 = 3650;
+    pub const MAX_MANDATORY: i64 = 20;
+    pub const MAX_REACTION_DAYS: i64 = 365;
+    pub const MAX_PLAN_MANY: usize = 100_000;
+}
+
+/// A validated `PlanInput`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanInput {
+    pub today: Date,
+    pub horizon_months: u32,
+    pub locale: Locale,
+    pub client: Client,
+    pub company: Company,
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Client {
+    pub id: String,
+    pub name: Option<String>,
+    pub segment: Option<Segment>,
+    pub sale_type: Option<SaleType>,
+    pub order_cycle_days: Option<u32>,
+    pub mandatory_per_order: Option<u32>,
+    pub mandatory_steps: Vec<String>,
+    pub orders: Vec<Order>,
+    pub service: Option<Service>,
+    pub expiries: Vec<Expiry>,
+    pub contacts: Vec<Contact>,
+    pub channels: Option<Vec<Channel>>,
+    pub industry: Option<String>,
+    pub annual_revenue: Option<f64>,
+    pub promo_sensitive: bool,
+    pub birthday_offer: bool,
+    pub loyal: bool,
+    pub open_deal: Option<Date>,
+    pub incidents: Vec<Incident>,
+    pub history: Vec<PastTouch>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    pub date: Date,
+    pub amount: Option<f64>,
+    pub categories: Vec<String>,
+    pub promo: bool,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub start: Date,
+    pub end: Date,
+    pub reaction_days: Option<u32>,
+    pub kind: Option<ServiceKind>,
+    pub frozen: Option<(Date, Date)>,
+    pub promo: Option<String>,
+    pub promo_until: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expiry {
+    pub date: Date,
+    pub what: String,
+}
+
+/// A contact's birthday: a full date or a yearless `--MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Birthday {
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<Role>,
+    pub birthday: Option<Birthday>,
+    pub channels: Option<Vec<Channel>>,
+    pub interests: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub date: Date,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastTouch {
+    pub date: Date,
+    pub channel: Channel,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Company {
+    pub content_plan: Vec<ContentItem>,
+    pub events: Vec<Event>,
+    /// `country: "RU"` (default) uses the built-in production calendar.
+    pub russian_calendar: bool,
+    pub holidays: Vec<Date>,
+    pub workdays: Vec<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentItem {
+    pub date: Date,
+    pub reason: String,
+    pub title: String,
+    pub detail: Option<String>,
+    pub categories: Vec<String>,
+    pub items: Vec<String>,
+    pub segments: Vec<String>,
+    pub roles: Vec<String>,
+    pub industries: Vec<String>,
+    pub until: Option<Date>,
+    pub pilot: Option<Date>,
+    pub delivery: Delivery,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub date: Date,
+    pub title: String,
+}
+
+/// Collects problems while walking the JSON.
+struct Check {
+    locale: Locale,
+    errors: Vec<InputError>,
+}
+
+type Obj<'a> = &'a Map<String, Value>;
+
+impl Check {
+    fn fail(&mut self, code: &str, path: &str, message: String) {
+        self.errors.push(InputError {
+            code: code.into(),
+            path: path.into(),
+            message,
+        });
+    }
+
+    fn text(&self, t: texts::Msg, args: &[&str]) -> String {
+        texts::message(self.locale, t, args)
+    }
+
+    fn type_error(&mut self, path: &str, expected: texts::Msg, got: &Value) {
+        let m = self.text(
+            texts::Msg::ExpectedType,
+            &[&self.text(expected, &[]), &describe(got)],
+        );
+        self.fail("invalid_type", path, m);
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<Obj<'a>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.type_error(path, texts::Msg::AnObject, other);
+                None
+            }
+        }
+    }
+
+    /// A field that is present and not null.
+    fn field<'a>(&mut self, o: Obj<'a>, key: &str) -> Option<&'a Value> {
+        o.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required<'a>(&mut self, o: Obj<'a>, key: &str, path: &str) -> Option<&'a Value> {
+        let v = self.field(o, key);
+        if v.is_none() {
+            let m = self.text(texts::Msg::Missing, &[]);
+            self.fail("missing_field", path, m);
+        }
+        v
+    }
+
+    fn string(&mut self, v: &Value, path: &str, max: usize) -> Option<String> {
+        match v {
+            Value::String(s) if s.chars().count() > max => {
+                let m = self.text(
+                    texts::Msg::TooLong,
+                    &[&max.to_string(), &s.chars().count().to_string()],
+                );
+                self.fail("too_long", path, m);
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.type_error(path, texts::Msg::AString, other);
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, o: Obj, key: &str, path: &str) -> Option<String> {
+        let v = self.field(o, key)?;
+        self.string(v, &join(path, key), limits::MAX_STRING)
+    }
+
+    fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+        let s = match v {
+            Value::String(s) => s,
+            other => {
+                self.type_error(path, texts::Msg::ADate, other);
+                return None;
+            }
+        };
+        match parse_iso(s) {
+            Some(d) if (1900..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
+            Some(_) => {
+                let m = self.text(texts::Msg::DateRange, &[s]);
+                self.fail("out_of_range", path, m);
+                None
+            }
+            None => {
+                let m = self.text(texts::Msg::BadDate, &[&shorten(s)]);
+                self.fail("invalid_date", path, m);
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, o: Obj, key: &str, path: &str) -> Option<Date> {
+        let v = self.field(o, key)?;
+        self.date(v, &join(path, key))
+    }
+
+    fn req_date(&mut self, o: Obj, key: &str, path: &str) -> Option<Date> {
+        let p = join(path, key);
+        let v = self.required(o, key, &p)?;
+        self.date(v, &p)
+    }
+
+    fn integer(&mut self, v: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+        let n = match v.as_f64() {
+            Some(n) if n.fract() == 0.0 => n,
+            _ => {
+                let what = self.text(texts::Msg::AnInteger, &[&min.to_string(), &max.to_string()]);
+                let m = self.text(texts::Msg::ExpectedType, &[&what, &describe(v)]);
+                self.fail(
+                    if v.is_number() {
+                        "out_of_range"
+                    } else {
+                        "invalid_type"
+                    },
+                    path,
+                    m,
+                );
+                return None;
+            }
+        };
+        if n < min as f64 || n > max as f64 {
+            let m = self.text(
+                texts::Msg::OutOfRange,
+                &[&min.to_string(), &max.to_string(), &describe(v)],
+            );
+            self.fail("out_of_range", path, m);
+            return None;
+        }
+        Some(n as i64)
+    }
+
+    fn opt_int(&mut self, o: Obj, key: &str, path: &str, min: i64, max: i64) -> Option<u32> {
+        let v = self.field(o, key)?;
+        self.integer(v, &join(path, key), min, max)
+            .map(|n| n as u32)
+    }
+
+    fn amount(&mut self, v: &Value, path: &str) -> Option<f64> {
+        match v.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 => Some(n),
+            Some(_) => {
+                let m = self.text(texts::Msg::NonNegative, &[&describe(v)]);
+                self.fail("out_of_range", path, m);
+                None
+            }
+            None => {
+                self.type_error(path, texts::Msg::ANumber, v);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, o: Obj, key: &str, path: &str) -> bool {
+        match self.field(o, key) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.type_error(&join(path, key), texts::Msg::ABoolean, other);
+                false
+            }
+        }
+    }
+
+    fn one_of<T: Copy>(
+        &mut self,
+        v: &Value,
+        path: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        names: &str,
+    ) -> Option<T> {
+        let s = self.string(v, path, limits::MAX_STRING)?;
+        let r = parse(&s);
+        if r.is_none() {
+            let m = self.text(texts::Msg::Unknown, &[&shorten(&s), names]);
+            self.fail("unknown_value", path, m);
+        }
+        r
+    }
+
+    fn list<'a>(&mut self, o: Obj<'a>, key: &str, path: &str, max: usize) -> &'a [Value] {
+        let p = join(path, key);
+        match self.field(o, key) {
+            None => &[],
+            Some(Value::Array(a)) if a.len() > max => {
+                let m = self.text(
+                    texts::Msg::TooMany,
+                    &[&max.to_string(), &a.len().to_string()],
+                );
+                self.fail("too_many", &p, m);
+                &[]
+            }
+            Some(Value::Array(a)) => a,
+            Some(other) => {
+                self.type_error(&p, texts::Msg::AList, other);
+                &[]
+            }
+        }
+    }
+
+    fn strings(&mut self, o: Obj, key: &str, path: &str) -> Vec<String> {
+        let p = join(path, key);
+        let list = self.list(o, key, path, limits::MAX_TAGS);
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.string(v, &index(&p, i), limits::MAX_STRING))
+            .collect()
+    }
+
+    fn channels(&mut self, o: Obj, key: &str, path: &str) -> Option<Vec<Channel>> {
+        self.field(o, key)?;
+        let p = join(path, key);
+        let list = self.list(o, key, path, Channel::ALL.len() * 4);
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            if let Some(c) = self.one_of(v, &index(&p, i), Channel::parse, &Channel::wire_names()) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn each<'a, T>(
+        &mut self,
+        o: Obj<'a>,
+        key: &str,
+        path: &str,
+        max: usize,
+        mut f: impl FnMut(&mut Self, Obj<'a>, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let p = join(path, key);
+        let list = self.list(o, key, path, max);
+        let mut out = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            let ip = index(&p, i);
+            if let Some(obj) = self.object(v, &ip) {
+                if let Some(t) = f(self, obj, &ip) {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+/// How a wrong value looks in a message: `"31.02.2026"`, `12`, `an object`.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", shorten(s)),
+        Value::Array(_) => "[…]".into(),
+        Value::Object(_) => "{…}".into(),
+        other => shorten(&other.to_string()),
+    }
+}
+
+/// The input's locale, read leniently: errors are reported in it.
+fn locale_of(v: &Value) -> Locale {
+    v.get("locale")
+        .and_then(Value::as_str)
+        .and_then(Locale::parse)
+        .unwrap_or_default()
+}
+
+/// Validates a `PlanInput`: either the whole model or every problem.
+///
+/// # Errors
+/// All problems found, in document order.
+pub fn validate(v: &Value) -> Result<PlanInput, InputErrors> {
+    let mut c = Check {
+        locale: locale_of(v),
+        errors: Vec::new(),
+    };
+    let input = validate_root(&mut c, v);
+    match input {
+        Some(i) if c.errors.is_empty() => Ok(i),
+        _ => {
+            if c.errors.is_empty() {
+                // Defensive: a missing piece always records why.
+                let m = c.text(texts::Msg::AnObject, &[]);
+                c.fail("invalid_type", "", m);
+            }
+            Err(InputErrors { errors: c.errors })
+        }
+    }
+}
+
+fn validate_root(c: &mut Check, v: &Value) -> Option<PlanInput> {
+    let o = c.object(v, "")?;
+    let today = match c.required(o, "today", "today") {
+        Some(t) => c.date(t, "today").and_then(|d| {
+            if (2000..=2099).contains(&chrono::Datelike::year(&d)) {
+                Some(d)
+            } else {
+                let m = c.text(texts::Msg::TodayRange, &[]);
+                c.fail("out_of_range", "today", m);
+                None
+            }
+        }),
+        None => None,
+    };
+    let horizon_months = match c.field(o, "horizonMonths") {
+        Some(h) => c
+            .integer(h, "horizonMonths", 1, limits::MAX_HORIZON_MONTHS)
+            .map(|n| n as u32),
+        None => Some(12),
+    };
+    let locale = match c.field(o, "locale") {
+        Some(l) => c.one_of(l, "locale", Locale::parse, &Locale::wire_names()),
+        None => Some(Locale::Ru),
+    };
+    let client = match c.required(o, "client", "client") {
+        Some(cv) => c.object(cv, "client").and_then(|co| validate_client(c, co)),
+        None => None,
+    };
+    let company = match c.field(o, "company") {
+        Some(cv) => c.object(cv, "company").map(|co| validate_company(c, co)),
+        None => Some(Company {
+            russian_calendar: true,
+            ..Company::default()
+        }),
+    };
+    let settings = match c.field(o, "settings") {
+        Some(sv) => c.object(sv, "settings").map(|so| validate_settings(c, so)),
+        None => Some(Settings::default()),
+    };
+    Some(PlanInput {
+        today: today?,
+        horizon_months: horizon_months?,
+        locale: locale?,
+        client: client?,
+        company: company?,
+        settings: settings?,
+    })
+}
+
+fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
+    let p = "client";
+    let id = c.required(o, "id", "client.id").and_then(|v| match v {
+        // Numeric ids are common in CRMs; accept them as text.
+        Value::Number(n) => Some(n.to_string()),
+        other => c.string(other, "client.id", limits::MAX_ID),
+    });
+    if id.as_deref() == Some("") {
+        let m = c.text(texts::Msg::Empty, &[]);
+        c.fail("missing_field", "client.id", m);
+    }
+    let name = c.opt_string(o, "name", p);
+    let segment = c
+        .field(o, "segment")
+        .and_then(|v| c.one_of(v, "client.segment", Segment::parse, &Segment::wire_names()));
+    let sale_type = c.field(o, "saleType").and_then(|v| {
+        c.one_of(
+            v,
+            "client.saleType",
+            SaleType::parse,
+            &SaleType::wire_names(),
+        )
+    });
+    let order_cycle_days = c.opt_int(o, "orderCycleDays", p, 1, limits::MAX_CYCLE_DAYS);
+    let mandatory_per_order = c.opt_int(o, "mandatoryPerOrder", p, 0, limits::MAX_MANDATORY);
+    let steps_path = "client.mandatorySteps";
+    let raw_steps = c.list(o, "mandatorySteps", p, limits::MAX_MANDATORY as usize);
+    let mut mandatory_steps = Vec::new();
+    for (i, v) in raw_steps.iter().enumerate() {
+        let ip = index(steps_path, i);
+        if let Some(code) = c.string(v, &ip, limits::MAX_STRING) {
+            let known = super::catalog::find(&code)
+                .is_some_and(|r| r.kind == super::catalog::ReasonKind::Mandatory);
+            if known {
+                mandatory_steps.push(code);
+            } else {
+                let names = super::catalog::CATALOG
+                    .iter()
+                    .filter(|r| r.kind == super::catalog::ReasonKind::Mandatory)
+                    .map(|r| r.code)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let m = c.text(texts::Msg::Unknown, &[&shorten(&code), &names]);
+                c.fail("unknown_value", &ip, m);
+            }
+        }
+    }
+    let orders = c.each(o, "orders", p, limits::MAX_ORDERS, |c, oo, ip| {
+        let date = c.req_date(oo, "date", ip);
+        let amount = c
+            .field(oo, "amount")
+            .and_then(|v| c.amount(v, &join(ip, "amount")));
+        let categories = c.strings(oo, "categories", ip);
+        let items = c.strings(oo, "items", ip);
+        let promo = c.boolean(oo, "promo", ip);
+        Some(Order {
+            date: date?,
+            amount,
+            categories,
+            promo,
+            items,
+        })
+    });
+    let service = c
+        .field(o, "service")
+        .and_then(|v| c.object(v, "client.service"))
+        .and_then(|so| validate_service(c, so));
+    let expiries = c.each(o, "expiries", p, limits::MAX_COMPANY_LIST, |c, eo, ip| {
+        let date = c.req_date(eo, "date", ip);
+        let what = c
+            .required(eo, "what", &join(ip, "what"))
+            .and_then(|v| c.string(v, &join(ip, "what"), limits::MAX_STRING));
+        Some(Expiry {
+            date: date?,
+            what: what?,
+        })
+    });
+    let contacts = c.each(o, "contacts", p, limits::MAX_CONTACTS, validate_contact);
+    let channels = c.channels(o, "channels", p);
+    if channels.as_ref().is_some_and(Vec::is_empty) {
+        let m = c.text(texts::Msg::Empty, &[]);
+        c.fail("out_of_range", "client.channels", m);
+    }
+    let industry = c.opt_string(o, "industry", p);
+    let annual_revenue = c
+        .field(o, "annualRevenue")
+        .and_then(|v| c.amount(v, "client.annualRevenue"));
+    let (mut promo_sensitive, mut birthday_offer, mut loyal) = (false, false, false);
+    if let Some(fo) = c
+        .field(o, "flags")
+        .and_then(|v| c.object(v, "client.flags"))
+    {
+        promo_sensitive = c.boolean(fo, "promoSensitive", "client.flags");
+        birthday_offer = c.boolean(fo, "birthdayOffer", "client.flags");
+        loyal = c.boolean(fo, "loyal", "client.flags");
+    }
+    let open_deal = c
+        .field(o, "openDeal")
+        .and_then(|v| c.object(v, "client.openDeal"))
+        .and_then(|d| {
+            let since = c.req_date(d, "since", "client.openDeal");
+            c.opt_string(d, "stage", "client.openDeal");
+            since
+        });
+    let incidents = c.each(o, "incidents", p, limits::MAX_COMPANY_LIST, |c, io, ip| {
+        let date = c.req_date(io, "date", ip);
+        let summary = c
+            .required(io, "summary", &join(ip, "summary"))
+            .and_then(|v| c.string(v, &join(ip, "summary"), limits::MAX_STRING));
+        Some(Incident {
+            date: date?,
+            summary: summary?,
+        })
+    });
+    let history = c.each(o, "history", p, limits::MAX_ORDERS, |c, ho, ip| {
+        let date = c.req_date(ho, "date", ip);
+        let cp = join(ip, "channel");
+        let channel = c
+            .required(ho, "channel", &cp)
+            .and_then(|v| c.one_of(v, &cp, Channel::parse, &Channel::wire_names()));
+        let reason = c.opt_string(ho, "reason", ip);
+        Some(PastTouch {
+            date: date?,
+            channel: channel?,
+            reason,
+        })
+    });
+    Some(Client {
+        id: id?,
+        name,
+        segment,
+        sale_type,
+        order_cycle_days,
+        mandatory_per_order,
+        mandatory_steps,
+        orders,
+        service,
+        expiries,
+        contacts,
+        channels,
+        industry,
+        annual_revenue,
+        promo_sensitive,
+        birthday_offer,
+        loyal,
+        open_deal,
+        incidents,
+        history,
+    })
+}
+
+fn validate_service(c: &mut Check, o: Obj) -> Option<Service> {
+    let p = "client.service";
+    let start = c.req_date(o, "start", p);
+    let end = c.req_date(o, "end", p);
+    let reaction_days = c.opt_int(o, "reactionDays", p, 1, limits::MAX_REACTION_DAYS);
+    let kind = c.field(o, "kind").and_then(|v| {
+        c.one_of(
+            v,
+            "client.service.kind",
+            ServiceKind::parse,
+            &ServiceKind::wire_names(),
+        )
+    });
+    let frozen_from = c.opt_date(o, "frozenFrom", p);
+    let frozen_to = c.opt_date(o, "frozenTo", p);
+    let promo = c.opt_string(o, "promo", p);
+    let promo_until = c.opt_date(o, "promoUntil", p);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            let m = c.text(texts::Msg::EndBeforeStart, &[]);
+            c.fail("end_before_start", "client.service.end", m);
+        }
+    }
+    let frozen = match (frozen_from, frozen_to) {
+        (Some(f), Some(t)) if t < f => {
+            let m = c.text(texts::Msg::EndBeforeStart, &[]);
+            c.fail("end_before_start", "client.service.frozenTo", m);
+            None
+        }
+        (Some(f), Some(t)) => Some((f, t)),
+        (Some(_), None) => {
+            let m = c.text(texts::Msg::Missing, &[]);
+            c.fail("missing_field", "client.service.frozenTo", m);
+            None
+        }
+        (None, Some(_)) => {
+            let m = c.text(texts::Msg::Missing, &[]);
+            c.fail("missing_field", "client.service.frozenFrom", m);
+            None
+        }
+        (None, None) => None,
+    };
+    Some(Service {
+        start: start?,
+        end: end?,
+        reaction_days,
+        kind,
+        frozen,
+        promo,
+        promo_until,
+    })
+}
+
+fn validate_contact(c: &mut Check, o: Obj, p: &str) -> Option<Contact> {
+    let np = join(p, "name");
+    let name = c
+        .required(o, "name", &np)
+        .and_then(|v| c.string(v, &np, limits::MAX_STRING));
+    let role = c
+        .field(o, "role")
+        .and_then(|v| c.one_of(v, &join(p, "role"), Role::parse, &Role::wire_names()));
+    let bp = join(p, "birthday");
+    let birthday = c.field(o, "birthday").and_then(|v| match v.as_str() {
+        Some(s) if s.starts_with("--") => match parse_month_day(s) {
+            Some((month, day)) => Some(Birthday { month, day }),
+            None => {
+                let m = c.text(texts::Msg::BadBirthday, &[&shorten(s)]);
+                c.fail("invalid_date", &bp, m);
+                None
+            }
+        },
+        _ => c.date(v, &bp).map(|d| Birthday {
+            month: chrono::Datelike::month(&d),
+            day: chrono::Datelike::day(&d),
+        }),
+    });
+    let channels = c.channels(o, "channels", p);
+    let interests = c.strings(o, "interests", p);
+    Some(Contact {
+        name: name?,
+        role,
+        birthday,
+        channels,
+        interests,
+    })
+}
+
+fn validate_company(c: &mut Check, o: Obj) -> Company {
+    let p = "company";
+    let content_plan = c.each(
+        o,
+        "contentPlan",
+        p,
+        limits::MAX_COMPANY_LIST,
+        |c, io, ip| {
+            let date = c.req_date(io, "date", ip);
+            let rp = join(ip, "reason");
+            let reason = c
+                .required(io, "reason", &rp)
+                .and_then(|v| c.string(v, &rp, limits::MAX_STRING));
+            if let Some(code) = &reason {
+                if super::catalog::find(code).is_none() {
+                    let m = c.text(texts::Msg::UnknownReason, &[&shorten(code)]);
+                    c.fail("unknown_value", &rp, m);
+                }
+            }
+            let tp = join(ip, "title");
+            let title = c
+                .required(io, "title", &tp)
+                .and_then(|v| c.string(v, &tp, limits::MAX_STRING));
+            let detail = c.opt_string(io, "detail", ip);
+            let categories = c.strings(io, "categories", ip);
+            let items = c.strings(io, "items", ip);
+            let segments = c.strings(io, "segments", ip);
+            let roles = c.strings(io, "roles", ip);
+            let industries = c.strings(io, "industries", ip);
+            let until = c.opt_date(io, "until", ip);
+            let pilot = c.opt_date(io, "pilot", ip);
+            let delivery = match c.field(io, "delivery") {
+                Some(v) => c.one_of(
+                    v,
+                    &join(ip, "delivery"),
+                    Delivery::parse,
+                    &Delivery::wire_names(),
+                )?,
+                None => Delivery::Manager,
+            };
+            if let (Some(d), Some(u)) = (date, until) {
+                if u < d {
+                    let m = c.text(texts::Msg::EndBeforeStart, &[]);
+                    c.fail("end_before_start", &join(ip, "until"), m);
+                }
+            }
+            Some(ContentItem {
+                date: date?,
+                reason: reason?,
+                title: title?,
+                detail,
+                categories,
+                items,
+                segments,
+                roles,
+                industries,
+                until,
+                pilot,
+                delivery,
+            })
+        },
+    );
+    let events = c.each(o, "events", p, limits::MAX_COMPANY_LIST, |c, eo, ip| {
+        let date = c.req_date(eo, "date", ip);
+        let tp = join(ip, "title");
+        let title = c
+            .required(eo, "title", &tp)
+            .and_then(|v| c.string(v, &tp, limits::MAX_STRING));
+        Some(Event {
+            date: date?,
+            title: title?,
+        })
+    });
+    let russian_calendar = match c.field(o, "country") {
+        Some(v) => c
+            .one_of(
+                v,
+                "company.country",
+                |s| match s {
+                    "RU" => Some(true),
+                    "none" => Some(false),
+                    _ => None,
+                },
+                "RU, none",
+            )
+            .unwrap_or(true),
+        None => true,
+    };
+    let dates = |c: &mut Check, key: &str| -> Vec<Date> {
+        let kp = join(p, key);
+        let list = c.list(o, key, p, limits::MAX_COMPANY_LIST);
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, v)| c.date(v, &index(&kp, i)))
+            .collect()
+    };
+    let holidays = dates(c, "holidays");
+    let workdays = dates(c, "workdays");
+    Company {
+        content_plan,
+        events,
+        russian_calendar,
+        holidays,
+        workdays,
+    }
+}
+
+fn validate_settings(c: &mut Check, o: Obj) -> Settings {
+    let mut s = Settings::default();
+    let p = "settings";
+    macro_rules! int {
+        ($key:literal, $field:ident, $min:expr, $max:expr) => {
+            if let Some(n) = c.opt_int(o, $key, p, $min, $max) {
+                s.$field = n;
+            }
+        };
+    }
+    int!(
+        "defaultCycleTransactional",
+        default_cycle_transactional,
+        1,
+        limits::MAX_CYCLE_DAYS
+    );
+    int!(
+        "defaultCycleConsultative",
+        default_cycle_consultative,
+        1,
+        limits::MAX_CYCLE_DAYS
+    );
+    int!(
+        "consultativeThresholdDays",
+        consultative_threshold_days,
+        1,
+        limits::MAX_CYCLE_DAYS
+    );
+    int!("subMonthThresholdDays", sub_month_threshold_days, 1, 365);
+    int!("ordersForCycle", orders_for_cycle, 2, 100);
+    int!(
+        "mandatoryTransactional",
+        mandatory_transactional,
+        0,
+        limits::MAX_MANDATORY
+    );
+    int!(
+        "mandatoryConsultative",
+        mandatory_consultative,
+        0,
+        limits::MAX_MANDATORY
+    );
+    int!("standardPerMandatory", standard_per_mandatory, 0, 10);
+    int!("eventsPerYear", events_per_year, 0, 12);
+    int!("eventInviteLeadDays", event_invite_lead_days, 0, 180);
+    int!("silenceDays", silence_days, 0, 30);
+    int!("checkByDay", check_by_day, 1, 60);
+    int!("preOrderLeadWorkdays", pre_order_lead_workdays, 1, 30);
+    int!("reactionDays", reaction_days, 1, limits::MAX_REACTION_DAYS);
+    int!("onboardingLeadDays", onboarding_lead_days, 0, 90);
+    int!("renewalLeadDays", renewal_lead_days, 1, 365);
+    int!("promoLeadDays", promo_lead_days, 0, 90);
+    int!("apologyDelayDays", apology_delay_days, 0, 30);
+    int!("followUpDays", follow_up_days, 1, 365);
+    int!("mergeGapDays", merge_gap_days, 0, 30);
+    int!("weeklyCap", weekly_cap, 1, 7);
+    int!("dailyCap", daily_cap, 1, 1);
+    int!("offersPerMonth", offers_per_month, 0, 31);
+    int!("contentValidityDays", content_validity_days, 1, 3650);
+    int!("durableIntervalDays", durable_interval_days, 30, 3650);
+    int!("freshnessTouches", freshness_touches, 0, 50);
+    if s.silence_days >= s.check_by_day {
+        let m = c.text(texts::Msg::SilenceVsCheck, &[]);
+        c.fail("out_of_range", "settings.silenceDays", m);
+    }
+    if let Some(v) = c.field(o, "reactionGapDays") {
+        s.reaction_gap_days = c
+            .integer(v, "settings.reactionGapDays", 1, limits::MAX_REACTION_DAYS)
+            .map(|n| n as u32);
+    }
+    if let Some(v) = c.field(o, "checkMinAmount") {
+        if let Some(a) = c.amount(v, "settings.checkMinAmount") {
+            s.check_min_amount = a;
+        }
+    }
+    if let Some(v) = c.field(o, "earlyNeedShare") {
+        match v.as_f64() {
+            Some(x) if (0.0..=0.9).contains(&x) => s.early_need_share = x,
+            _ => {
+                let m = c.text(texts::Msg::OutOfRange, &["0", "0.9", &describe(v)]);
+                c.fail("out_of_range", "settings.earlyNeedShare", m);
+            }
+        }
+    }
+    if let Some(v) = c.field(o, "annualMeeting") {
+        let ap = "settings.annualMeeting";
+        match v.as_str().and_then(parse_month_day) {
+            Some((m, d)) => (s.meeting_month, s.meeting_day) = (m, d),
+            None => {
+                let m = c.text(texts::Msg::BadBirthday, &[&describe(v)]);
+                c.fail("invalid_date", ap, m);
+            }
+        }
+    }
+    if let Some(go) = c
+        .field(o, "channelGaps")
+        .and_then(|v| c.object(v, "settings.channelGaps"))
+    {
+        for (k, v) in go {
+            let kp = format!("settings.channelGaps.{k}");
+            match Channel::parse(k) {
+                Some(ch) => {
+                    if let Some(n) = c.integer(v, &kp, 0, 365) {
+                        s.channel_gaps.insert(ch, n as u32);
+                    }
+                }
+                None => {
+                    let m = c.text(texts::Msg::Unknown, &[&shorten(k), &Channel::wire_names()]);
+                    c.fail("unknown_value", &kp, m);
+                }
+            }
+        }
+    }
+    if let Some(list) = c.channels(o, "automatedChannels", p) {
+        if list.is_empty() {
+            let m = c.text(texts::Msg::Empty, &[]);
+            c.fail("out_of_range", "settings.automatedChannels", m);
+        } else {
+            s.automated_channels = list;
+        }
+    }
+    if let Some(so) = c
+        .field(o, "segments")
+        .and_then(|v| c.object(v, "settings.segments"))
+    {
+        for (k, v) in so {
+            let sp = format!("settings.segments.{k}");
+            let Some(seg) = Segment::parse(k) else {
+                let m = c.text(texts::Msg::Unknown, &[&shorten(k), &Segment::wire_names()]);
+                c.fail("unknown_value", &sp, m);
+                continue;
+            };
+            let Some(ro) = c.object(v, &sp) else { continue };
+            let row = s
+                .segments
+                .get_mut(&seg)
+                .expect("every segment has a default row");
+            if let Some(b) = c.field(ro, "standardByManager") {
+                match b.as_bool() {
+                    Some(b) => row.standard_by_manager = b,
+                    None => c.type_error(&join(&sp, "standardByManager"), texts::Msg::ABoolean, b),
+                }
+            }
+            if let Some(b) = c.field(ro, "annualMeeting") {
+                match b.as_bool() {
+                    Some(b) => row.annual_meeting = b,
+                    None => c.type_error(&join(&sp, "annualMeeting"), texts::Msg::ABoolean, b),
+                }
+            }
+            if let Some(n) = c.opt_int(ro, "needPerCycle", &sp, 0, 2) {
+                row.need_per_cycle = n;
+            }
+            let pick = |c: &mut Check, key: &str, names: &[(&str, u8)]| -> Option<u8> {
+                let v = c.field(ro, key)?;
+                let list = names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+                c.one_of(
+                    v,
+                    &join(&sp, key),
+                    |s| names.iter().find(|(n, _)| *n == s).map(|(_, i)| *i),
+                    &list,
+                )
+            };
+            let gnames: Vec<(&str, u8)> = GreetingPolicy::NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (*n, i as u8))
+                .collect();
+            if let Some(i) = pick(c, "greetings", &gnames) {
+                row.greetings = GreetingPolicy::NAMES[i as usize].1;
+            }
+            let vnames: Vec<(&str, u8)> = VisitPolicy::NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (*n, i as u8))
+                .collect();
+            if let Some(i) = pick(c, "visits", &vnames) {
+                row.visits = VisitPolicy::NAMES[i as usize].1;
+            }
+            let enames: Vec<(&str, u8)> = EventPolicy::NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (*n, i as u8))
+                .collect();
+            if let Some(i) = pick(c, "events", &enames) {
+                row.events = EventPolicy::NAMES[i as usize].1;
+            }
+        }
+    }
+    s
+}

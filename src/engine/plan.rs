@@ -1,0 +1,297 @@
+//! The planner: floors first, then limits, then channels, contacts and
+//! reasons; finally the summary (DOMAIN.md "How the rules combine").
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::calendar::WorkingCalendar;
+use super::catalog;
+use super::channels;
+use super::date::{add_days, add_months, iso, year_month};
+use super::error::InputErrors;
+use super::floors::{self, Ctx};
+use super::input::{validate, PlanInput};
+use super::limits;
+use super::model::{Date, Role, TouchKind};
+use super::output::{Horizon, MonthCount, PerCycle, Plan, Summary, Touch};
+use super::profile;
+use super::reasons;
+use super::texts::Msg;
+
+/// Validates a JSON `PlanInput` and plans it.
+///
+/// # Errors
+/// Every problem of the input, with code, path and a message in its locale.
+pub fn plan_value(v: &serde_json::Value) -> Result<Plan, InputErrors> {
+    validate(v).map(|i| plan_input(&i))
+}
+
+/// Plans a validated input. Pure: the same input gives the same plan.
+pub fn plan_input(input: &PlanInput) -> Plan {
+    let from = input.today;
+    let to = add_days(add_months(from, input.horizon_months), -1);
+    let company = &input.company;
+    let mut ctx = Ctx {
+        input,
+        profile: profile::derive(input),
+        cal: WorkingCalendar::new(
+            company.russian_calendar,
+            &company.holidays,
+            &company.workdays,
+        ),
+        from,
+        to,
+        drafts: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for y in from.year()..=to.year() {
+        if !ctx.cal.covers(y) {
+            let m = ctx.msg(Msg::WarnCalendarNotCovered, &[&y.to_string()]);
+            ctx.warn(
+                "calendar_not_covered",
+                m,
+                "R14",
+                None,
+                Some("company.country"),
+            );
+        }
+    }
+    for (i, item) in company.content_plan.iter().enumerate() {
+        if catalog::find(&item.reason).is_some_and(|r| r.discouraged) {
+            let m = ctx.msg(Msg::WarnDiscouraged, &[&item.title]);
+            ctx.warn(
+                "discouraged_reason",
+                m,
+                "R1",
+                Some(item.date),
+                Some(&format!("company.contentPlan[{i}].reason")),
+            );
+        }
+    }
+    floors::place_floors(&mut ctx);
+    limits::merge_close(&mut ctx);
+    // R6 sees the days touches fall on after merging; a new check-in can
+    // itself merge, so settle it a few times.
+    for _ in 0..3 {
+        floors::fill_reaction_gaps(&mut ctx);
+        limits::merge_close(&mut ctx);
+    }
+    limits::apply_caps(&mut ctx);
+    check_reaction_gaps(&mut ctx);
+    build(ctx)
+}
+
+/// R6: after merges and caps, report any gap over G that remains.
+fn check_reaction_gaps(ctx: &mut Ctx) {
+    let Some(sv) = &ctx.input.client.service else {
+        return;
+    };
+    let r = sv.reaction_days.unwrap_or(ctx.input.settings.reaction_days);
+    let g = i64::from(ctx.input.settings.gap_for(r));
+    let last = add_days(sv.end, -i64::from(r));
+    let start = sv.start.max(ctx.from);
+    if last < start {
+        return;
+    }
+    let mut days: Vec<Date> = ctx
+        .drafts
+        .iter()
+        .map(|d| d.date)
+        .filter(|d| *d >= start && *d <= last)
+        .collect();
+    days.dedup();
+    let mut found = Vec::new();
+    for w in days.windows(2) {
+        if (w[1] - w[0]).num_days() > g {
+            found.push((w[0], w[1]));
+        }
+    }
+    for (a, b) in found {
+        let m = ctx.msg(Msg::WarnGapExceeded, &[&iso(a), &iso(b), &g.to_string()]);
+        ctx.warn("gap_exceeded", m, "R6", Some(a), Some("client.service"));
+    }
+}
+
+fn build(mut ctx: Ctx) -> Plan {
+    let input = ctx.input;
+    let locale = input.locale;
+    let assigned = channels::assign(&ctx);
+    let facts = reasons::facts(&ctx);
+    let mut ranking = reasons::Ranking::new(&ctx);
+    let mut touches = Vec::with_capacity(ctx.drafts.len());
+    let mut extra_warnings = Vec::new();
+    for (d, (channel, contact, gap_broken)) in ctx.drafts.iter().zip(&assigned) {
+        let (suggestions, specific) = reasons::rank(&ctx, &facts, &mut ranking, d, *contact);
+        let main = d.main();
+        let slot_kinds = [TouchKind::Standard, TouchKind::Event];
+        if !specific && d.purposes.iter().all(|p| slot_kinds.contains(&p.kind)) {
+            extra_warnings.push((
+                "no_specific_reason",
+                ctx.msg(Msg::WarnNoSpecificReason, &[]),
+                "R1",
+                d.date,
+            ));
+        }
+        if *gap_broken {
+            extra_warnings.push((
+                "channel_gap",
+                ctx.msg(Msg::WarnChannelGap, &[]),
+                "R7",
+                d.date,
+            ));
+        }
+        let mut notes: Vec<String> = Vec::new();
+        for p in &d.purposes {
+            for n in &p.notes {
+                if !notes.contains(n) {
+                    notes.push(n.clone());
+                }
+            }
+        }
+        // R15: a mandatory visit is a chance for a word with the decision maker.
+        let client = &input.client;
+        let dm_elsewhere = client
+            .contacts
+            .iter()
+            .enumerate()
+            .any(|(i, c)| c.role == Some(Role::DecisionMaker) && Some(i) != *contact);
+        if main.kind == TouchKind::Mandatory
+            && *channel == super::model::Channel::Visit
+            && dm_elsewhere
+        {
+            notes.push(ctx.msg(Msg::NoteDecisionMaker, &[]));
+        }
+        let mut purposes: Vec<TouchKind> = Vec::new();
+        for p in &d.purposes {
+            if !purposes.contains(&p.kind) {
+                purposes.push(p.kind);
+            }
+        }
+        let mut people: Vec<String> = Vec::new();
+        for i in d.purposes.iter().filter_map(|p| p.contact).chain(*contact) {
+            let n = &client.contacts[i].name;
+            if !people.contains(n) {
+                people.push(n.clone());
+            }
+        }
+        let c = contact.map(|i| &client.contacts[i]);
+        touches.push(Touch {
+            date: iso(d.date),
+            kind: main.kind,
+            channel: *channel,
+            automated: d.automated(),
+            contact: c.map(|c| c.name.clone()),
+            role: c.and_then(|c| c.role).map(|r| r.as_str().to_string()),
+            contacts: (people.len() > 1).then_some(people),
+            rule: main.rule.to_string(),
+            why: main.why.clone(),
+            reasons: suggestions,
+            moved_from: d.moved_from.map(iso),
+            purposes: (d.purposes.len() > 1).then_some(purposes),
+            scheduled: d.scheduled.then_some(true),
+            notes: (!notes.is_empty()).then_some(notes),
+        });
+    }
+    for (code, m, rule, date) in extra_warnings {
+        ctx.warn(code, m, rule, Some(date), None);
+    }
+    let summary = summarize(&ctx, &touches);
+    if let Some(r) = summary.standard_to_mandatory {
+        let target = f64::from(input.settings.standard_per_mandatory);
+        if r < target {
+            let m = ctx.msg(
+                Msg::WarnRatioBelowTarget,
+                &[
+                    &format!("{r}"),
+                    &input.settings.standard_per_mandatory.to_string(),
+                ],
+            );
+            ctx.warn("ratio_below_target", m, "R3", None, None);
+        }
+    }
+    let mut warnings = ctx.warnings;
+    warnings.sort_by(|a, b| a.date.cmp(&b.date).then(a.code.cmp(&b.code)));
+    Plan {
+        client_id: input.client.id.clone(),
+        client_name: input.client.name.clone(),
+        horizon: Horizon {
+            from: iso(ctx.from),
+            to: iso(ctx.to),
+        },
+        touches,
+        summary,
+        warnings,
+        locale: locale.as_str().to_string(),
+    }
+}
+
+fn summarize(ctx: &Ctx, touches: &[Touch]) -> Summary {
+    let p = &ctx.profile;
+    let s = &ctx.input.settings;
+    let mut by_kind: BTreeMap<TouchKind, u32> = TouchKind::ALL.iter().map(|k| (*k, 0)).collect();
+    for t in touches {
+        *by_kind.entry(t.kind).or_default() += 1;
+    }
+    let mut months: BTreeMap<String, u32> = BTreeMap::new();
+    let mut m = ctx.from.with_day(1).unwrap_or(ctx.from);
+    while m <= ctx.to {
+        months.insert(year_month(m), 0);
+        m = add_months(m, 1);
+    }
+    for t in touches {
+        *months.entry(t.date[..7].to_string()).or_default() += 1;
+    }
+    // R2: the formula under the segment policy; automated apart.
+    let manager_standard = if p.policy.standard_by_manager && !p.sub_month {
+        p.cycle_months
+    } else {
+        0
+    };
+    let need = if p.sub_month {
+        p.policy.need_per_cycle.min(1)
+    } else {
+        p.policy.need_per_cycle
+    };
+    let standard_all = if p.sub_month { 1 } else { p.cycle_months };
+    let top_ups = (s.standard_per_mandatory * p.mandatory).saturating_sub(standard_all);
+    let automated = (standard_all - manager_standard.min(standard_all)) + top_ups;
+    let per_cycle = PerCycle {
+        cycle_days: p.cycle_days,
+        mandatory: p.mandatory,
+        standard: manager_standard,
+        need,
+        total: p.mandatory + manager_standard + need,
+        automated,
+    };
+    // R3: the ratio over the plan, every purpose of merged touches counted.
+    let (mut std_count, mut mand_count) = (0u32, 0u32);
+    for d in &ctx.drafts {
+        for pu in &d.purposes {
+            match pu.kind {
+                TouchKind::Standard | TouchKind::Greeting => std_count += 1,
+                TouchKind::Mandatory => mand_count += 1,
+                _ => {}
+            }
+        }
+    }
+    let standard_to_mandatory = (mand_count > 0)
+        .then(|| (f64::from(std_count) / f64::from(mand_count) * 100.0).round() / 100.0);
+    let mut dates: Vec<Date> = ctx.drafts.iter().map(|d| d.date).collect();
+    dates.dedup();
+    let gaps: Vec<i64> = dates.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    let avg_gap_days = (!gaps.is_empty())
+        .then(|| (gaps.iter().sum::<i64>() as f64 / gaps.len() as f64 * 10.0).round() / 10.0);
+    Summary {
+        total: touches.len() as u32,
+        by_kind,
+        by_month: months
+            .into_iter()
+            .map(|(month, count)| MonthCount { month, count })
+            .collect(),
+        per_cycle,
+        standard_to_mandatory,
+        avg_gap_days,
+        max_gap_days: gaps.iter().max().map(|g| *g as u32),
+    }
+}

@@ -1,0 +1,412 @@
+//! Reason suggestions (R1, R10, R15): the rule's own reason first, then
+//! content-plan items that fit the client, then catalog reasons ranked by
+//! the client's data, the contact's role and freshness.
+
+use std::collections::BTreeMap;
+
+use super::catalog::{self, ReasonDef, ReasonKind, Signal};
+use super::date::{add_days, iso, year_month};
+use super::draft::Draft;
+use super::floors::Ctx;
+use super::input::ContentItem;
+use super::model::{Date, Locale, Role, SaleType, ServiceKind, TouchKind};
+use super::output::ReasonSuggestion;
+use super::texts::Msg;
+
+/// Offers (R10): at most `offersPerMonth` touches lead with one.
+const OFFERS: &[&str] = &[
+    "new_products",
+    "price_promotion",
+    "price_change",
+    "launch_price",
+    "discontinued_items",
+    "upsell",
+];
+
+/// Suggestions kept per touch.
+const KEEP: usize = 4;
+
+/// The first day an item reaches this client: `pilot` for loyal clients;
+/// a price change is told before it takes effect (R10).
+pub fn item_start(ctx: &Ctx, item: &ContentItem) -> Date {
+    let base = match item.pilot {
+        Some(p) if ctx.input.client.loyal && p < item.date => p,
+        _ => item.date,
+    };
+    if item.reason == "price_change" {
+        add_days(base, -30)
+    } else {
+        base
+    }
+}
+
+fn item_end(ctx: &Ctx, item: &ContentItem) -> Date {
+    if item.reason == "price_change" {
+        return add_days(item.date, -1);
+    }
+    item.until.unwrap_or_else(|| {
+        add_days(
+            item.date,
+            i64::from(ctx.input.settings.content_validity_days),
+        )
+    })
+}
+
+fn bought<'a>(ctx: &'a Ctx) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut cats = Vec::new();
+    let mut items = Vec::new();
+    for o in &ctx.input.client.orders {
+        cats.extend(o.categories.iter().map(String::as_str));
+        items.extend(o.items.iter().map(String::as_str));
+    }
+    (cats, items)
+}
+
+/// R10: whether an item fits the client (segment, industry, purchases).
+pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
+    let c = &ctx.input.client;
+    let seg = ctx.profile.segment.as_str();
+    if !item.segments.is_empty() && !item.segments.iter().any(|s| s == seg) {
+        return false;
+    }
+    if !item.industries.is_empty()
+        && !c
+            .industry
+            .as_ref()
+            .is_some_and(|i| item.industries.iter().any(|x| x.eq_ignore_ascii_case(i)))
+    {
+        return false;
+    }
+    if !item.roles.is_empty()
+        && !c.contacts.iter().any(|k| {
+            k.role
+                .is_some_and(|r| item.roles.iter().any(|x| x == r.as_str()))
+        })
+    {
+        return false;
+    }
+    let (cats, items) = bought(ctx);
+    if !item.categories.is_empty() || !item.items.is_empty() {
+        return item.categories.iter().any(|x| cats.contains(&x.as_str()))
+            || item.items.iter().any(|x| items.contains(&x.as_str()));
+    }
+    // Offers without targeting still go only to those whose history fits.
+    match catalog::find(&item.reason) {
+        Some(r) if OFFERS.contains(&r.code) => gates_hold(ctx, r, None, Date::MAX),
+        Some(r) => !r.discouraged,
+        None => false,
+    }
+}
+
+/// Client facts the signals ask about, computed once per plan.
+pub struct Facts {
+    promo: bool,
+    purchases: bool,
+    durable: Option<String>,
+}
+
+/// Computes [`Facts`].
+pub fn facts(ctx: &Ctx) -> Facts {
+    let c = &ctx.input.client;
+    // R10: a durable purchase whose usual interval has passed.
+    let mut by_thing: BTreeMap<&str, Vec<Date>> = BTreeMap::new();
+    for o in &c.orders {
+        for t in o.items.iter().chain(&o.categories) {
+            by_thing.entry(t.as_str()).or_default().push(o.date);
+        }
+    }
+    let min = i64::from(ctx.input.settings.durable_interval_days);
+    let durable = by_thing.into_iter().find_map(|(thing, mut ds)| {
+        ds.sort_unstable();
+        ds.dedup();
+        if ds.len() < 2 {
+            return None;
+        }
+        let span = (ds[ds.len() - 1] - ds[0]).num_days() / (ds.len() as i64 - 1);
+        (span >= min && (ctx.input.today - ds[ds.len() - 1]).num_days() >= span)
+            .then(|| thing.to_string())
+    });
+    Facts {
+        promo: c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+        purchases: c
+            .orders
+            .iter()
+            .any(|o| !o.categories.is_empty() || !o.items.is_empty()),
+        durable,
+    }
+}
+
+/// Signals that must hold for a reason to be suggested at all.
+fn gates_hold(ctx: &Ctx, r: &ReasonDef, contact: Option<usize>, date: Date) -> bool {
+    let c = &ctx.input.client;
+    r.signals.iter().all(|s| match s {
+        Signal::PromoSensitive => c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+        Signal::AfterCheck => {
+            c.history
+                .iter()
+                .any(|h| h.reason.as_deref() == Some("post_purchase_check") && h.date < date)
+                || ctx.drafts.iter().any(|d| {
+                    d.date < date
+                        && d.purposes
+                            .iter()
+                            .any(|p| p.reason == Some("post_purchase_check"))
+                })
+        }
+        Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
+        Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
+        Signal::HasService => c.service.is_some(),
+        Signal::Campaign => c
+            .service
+            .as_ref()
+            .is_some_and(|s| s.kind == Some(ServiceKind::Campaign)),
+        Signal::HasInterests => contact.is_some_and(|i| !c.contacts[i].interests.is_empty()),
+        Signal::Loyal => c.loyal,
+        Signal::TopSegment => matches!(
+            ctx.profile.segment,
+            super::model::Segment::APlus | super::model::Segment::A
+        ),
+        Signal::HasIncident => !c.incidents.is_empty(),
+        Signal::HasExpiry => c.service.is_some() || !c.expiries.is_empty(),
+        Signal::HasPurchases | Signal::HasIndustry | Signal::DurableIntervalPassed => true,
+    })
+}
+
+/// Signals that gate and, when they hold, make a reason client-specific.
+fn specific_signal(s: Signal) -> bool {
+    matches!(
+        s,
+        Signal::AfterCheck
+            | Signal::Campaign
+            | Signal::HasInterests
+            | Signal::Loyal
+            | Signal::DurableIntervalPassed
+    )
+}
+
+fn title(r: &ReasonDef, l: Locale) -> (&'static str, &'static str) {
+    match l {
+        Locale::Ru => (r.title_ru, r.hint_ru),
+        Locale::En => (r.title_en, r.hint_en),
+    }
+}
+
+/// State carried across the touches of one plan (freshness, offer cap,
+/// content items already used).
+#[derive(Default)]
+pub struct Ranking {
+    recent: Vec<String>,
+    offers: BTreeMap<String, u32>,
+    used_items: Vec<usize>,
+}
+
+impl Ranking {
+    pub fn new(ctx: &Ctx) -> Self {
+        let mut h: Vec<_> = ctx
+            .input
+            .client
+            .history
+            .iter()
+            .filter(|h| h.date < ctx.from || h.date <= ctx.from)
+            .collect();
+        h.sort_by_key(|x| x.date);
+        Ranking {
+            recent: h.iter().filter_map(|x| x.reason.clone()).collect(),
+            ..Ranking::default()
+        }
+    }
+}
+
+/// Ranks reasons for one touch. Returns the suggestions and whether the
+/// touch has a specific reason (R1: else it is a slot).
+pub fn rank(
+    ctx: &Ctx,
+    facts: &Facts,
+    st: &mut Ranking,
+    d: &Draft,
+    contact: Option<usize>,
+) -> (Vec<ReasonSuggestion>, bool) {
+    let l = ctx.locale();
+    let s = &ctx.input.settings;
+    let month = year_month(d.date);
+    let offers_left = st.offers.get(&month).copied().unwrap_or(0) < s.offers_per_month;
+    let mut out: Vec<ReasonSuggestion> = Vec::new();
+    let mut specific = false;
+    // 1. The rules' own reasons, most protected purpose first.
+    for p in &d.purposes {
+        if let Some(code) = p.reason {
+            if out.iter().any(|x| x.code == code) {
+                continue;
+            }
+            if let Some(r) = catalog::find(code) {
+                let (t, h) = title(r, l);
+                out.push(ReasonSuggestion {
+                    code: code.into(),
+                    title: t.into(),
+                    hint: h.into(),
+                    score: 1.0,
+                    why: ctx.msg(Msg::RwRule, &[p.rule]),
+                });
+                specific = true;
+            }
+        }
+    }
+    let kinds: Vec<TouchKind> = d.purposes.iter().map(|p| p.kind).collect();
+    let serves = |r: &ReasonDef| r.serves.iter().any(|k| kinds.contains(k));
+    // 2. Content-plan items available on the day (each used once).
+    let items = &ctx.input.company.content_plan;
+    let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
+    for (i, item) in items.iter().enumerate() {
+        let Some(r) = catalog::find(&item.reason) else {
+            continue;
+        };
+        let is_pinned = pinned.contains(&i);
+        if !is_pinned {
+            if r.discouraged
+                || !serves(r)
+                || st.used_items.contains(&i)
+                || item.delivery == super::model::Delivery::Automated
+            {
+                continue;
+            }
+            if item.reason == "event_invitation"
+                && kinds.contains(&TouchKind::Event)
+                && d.main().reason.is_some()
+            {
+                continue;
+            }
+            let (start, end) = (item_start(ctx, item), item_end(ctx, item));
+            if d.date < start || d.date > end || !item_matches(ctx, item) {
+                continue;
+            }
+            if OFFERS.contains(&r.code) && !offers_left {
+                continue;
+            }
+        }
+        let start = item_start(ctx, item);
+        let why = if start < item.date {
+            ctx.msg(Msg::RwContentPilot, &[&iso(start), &item.title])
+        } else {
+            ctx.msg(Msg::RwContent, &[&iso(item.date), &item.title])
+        };
+        let hint = item.detail.clone().unwrap_or_else(|| title(r, l).1.into());
+        out.push(ReasonSuggestion {
+            code: r.code.into(),
+            title: item.title.clone(),
+            hint,
+            score: 0.9,
+            why,
+        });
+        st.used_items.push(i);
+        specific = true;
+        break;
+    }
+    // 3. Catalog reasons for the touch's kinds.
+    let role: Option<Role> = contact.and_then(|i| ctx.input.client.contacts[i].role);
+    let mut scored: Vec<(f64, usize, ReasonSuggestion, bool)> = Vec::new();
+    for (idx, r) in catalog::CATALOG.iter().enumerate() {
+        if r.discouraged
+            || r.kind == ReasonKind::Lifecycle
+            || !serves(r)
+            || out.iter().any(|x| x.code == r.code)
+        {
+            continue;
+        }
+        if !gates_hold(ctx, r, contact, d.date) {
+            continue;
+        }
+        let mut score: f64 = 0.4;
+        let mut whys: Vec<String> = Vec::new();
+        let mut is_specific = false;
+        for sig in r.signals {
+            match sig {
+                Signal::HasPurchases if facts.purchases => {
+                    score += 0.1;
+                    let (cats, items) = bought(ctx);
+                    let mut names: Vec<&str> = cats.into_iter().chain(items).collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names.truncate(3);
+                    whys.push(ctx.msg(Msg::RwPurchases, &[&names.join(", ")]));
+                }
+                Signal::HasIndustry => {
+                    if let Some(ind) = &ctx.input.client.industry {
+                        score += 0.1;
+                        whys.push(ctx.msg(Msg::RwIndustry, &[ind]));
+                    }
+                }
+                Signal::DurableIntervalPassed => {
+                    if let Some(t) = &facts.durable {
+                        score += 0.25;
+                        is_specific = true;
+                        whys.push(ctx.msg(Msg::RwDurable, &[t]));
+                    }
+                }
+                Signal::PromoSensitive if facts.promo => whys.push(ctx.msg(Msg::RwPromo, &[])),
+                Signal::HasInterests => {
+                    let list = contact
+                        .map(|i| ctx.input.client.contacts[i].interests.join(", "))
+                        .unwrap_or_default();
+                    whys.push(ctx.msg(Msg::RwInterests, &[&list]));
+                }
+                Signal::AfterCheck => whys.push(ctx.msg(Msg::RwAfterCheck, &[])),
+                Signal::Campaign => whys.push(ctx.msg(Msg::RwCampaign, &[])),
+                Signal::Loyal => whys.push(ctx.msg(Msg::RwLoyal, &[])),
+                _ => {}
+            }
+            if specific_signal(*sig) && *sig != Signal::DurableIntervalPassed {
+                score += 0.2;
+                is_specific = true;
+            }
+        }
+        if let Some(role) = role {
+            if r.roles.contains(&role) {
+                score += 0.1;
+                whys.push(ctx.msg(Msg::RwRole, &[]));
+            } else if !r.roles.is_empty() {
+                score -= 0.15;
+            }
+        }
+        if st
+            .recent
+            .iter()
+            .rev()
+            .take(s.freshness_touches as usize)
+            .any(|x| x == r.code)
+        {
+            score -= 0.3;
+        }
+        if OFFERS.contains(&r.code) && !offers_left {
+            score -= 0.3;
+        }
+        if whys.is_empty() {
+            whys.push(ctx.msg(Msg::RwGeneric, &[]));
+        }
+        let (t, h) = title(r, l);
+        let score = (score.clamp(0.05, 0.85) * 100.0).round() / 100.0;
+        let sug = ReasonSuggestion {
+            code: r.code.into(),
+            title: t.into(),
+            hint: h.into(),
+            score,
+            why: whys.join(" "),
+        };
+        scored.push((score, idx, sug, is_specific));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, _, sug, is_specific) in scored {
+        if out.len() >= KEEP.max(out.len()) && out.len() >= KEEP {
+            break;
+        }
+        if out.is_empty() && is_specific {
+            specific = true;
+        }
+        out.push(sug);
+    }
+    if let Some(first) = out.first() {
+        if OFFERS.contains(&first.code.as_str()) {
+            *st.offers.entry(month).or_default() += 1;
+        }
+        st.recent.push(first.code.clone());
+    }
+    (out, specific)
+}

@@ -1,0 +1,134 @@
+//! A plain-text calendar of a plan, for the command line and snapshots.
+
+use std::fmt::Write;
+
+use super::model::Locale;
+use super::output::Plan;
+use super::texts::{channel_name, kind_name};
+
+/// Renders the plan as text in its own locale.
+pub fn render_text(plan: &Plan) -> String {
+    let l = Locale::parse(&plan.locale).unwrap_or_default();
+    let ru = l == Locale::Ru;
+    let mut out = String::new();
+    let name = plan.client_name.as_deref().unwrap_or(&plan.client_id);
+    let _ = writeln!(
+        out,
+        "{} {name}: {} – {}",
+        if ru {
+            "План касаний"
+        } else {
+            "Touch plan"
+        },
+        plan.horizon.from,
+        plan.horizon.to
+    );
+    let pc = &plan.summary.per_cycle;
+    let _ = writeln!(
+        out,
+        "{} {} {}: {} + {} + {} = {} ({} {})",
+        if ru { "За цикл" } else { "Per cycle of" },
+        pc.cycle_days,
+        if ru { "дн." } else { "days" },
+        pc.mandatory,
+        pc.standard,
+        pc.need,
+        pc.total,
+        if ru {
+            "автоматических:"
+        } else {
+            "automated:"
+        },
+        pc.automated
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        if ru {
+            "Всего касаний"
+        } else {
+            "Touches in all"
+        },
+        plan.summary.total
+    );
+    let mut month = String::new();
+    for t in &plan.touches {
+        if t.date[..7] != month {
+            month = t.date[..7].to_string();
+            let _ = writeln!(out, "\n{month}");
+        }
+        let mut kind = kind_name(l, t.kind).to_string();
+        if let Some(ps) = &t.purposes {
+            kind = ps
+                .iter()
+                .map(|k| kind_name(l, *k))
+                .collect::<Vec<_>>()
+                .join(" + ");
+        }
+        let mut flags = String::new();
+        if t.automated {
+            flags.push_str(if ru { " [авто]" } else { " [auto]" });
+        }
+        if t.scheduled == Some(true) {
+            flags.push_str(if ru {
+                " [отложенное сообщение]"
+            } else {
+                " [scheduled]"
+            });
+        }
+        if let Some(m) = &t.moved_from {
+            let _ = write!(
+                flags,
+                " ({} {m})",
+                if ru {
+                    "перенесено с"
+                } else {
+                    "moved from"
+                }
+            );
+        }
+        let who = t
+            .contact
+            .as_deref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}  {:<28} {:<14} {}{}{}",
+            t.date,
+            kind,
+            channel_name(l, t.channel),
+            t.rule,
+            who,
+            flags
+        );
+        let _ = writeln!(out, "              {}", t.why);
+        if let Some(r) = t.reasons.first() {
+            let _ = writeln!(out, "              → {} — {}", r.title, r.why);
+        }
+        for n in t.notes.iter().flatten() {
+            let _ = writeln!(out, "              ! {n}");
+        }
+    }
+    if !plan.warnings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}:",
+            if ru {
+                "Предупреждения"
+            } else {
+                "Warnings"
+            }
+        );
+        for w in &plan.warnings {
+            let _ = writeln!(
+                out,
+                "  [{}] {} {}",
+                w.code,
+                w.date.as_deref().unwrap_or(""),
+                w.message
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! Every *(product choice)* of DOMAIN.md as a field with its default.
+//!
+//! A head of sales overrides any of them through `settings` in the input
+//! (camelCase names, see the README's settings table). Defaults follow the
+//! DOMAIN.md rule cited on each field.
+
+use std::collections::BTreeMap;
+
+use super::model::{Channel, Segment};
+
+/// Who gets greetings (R9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GreetingPolicy {
+    /// Birthday of decision makers and New Year, by the manager.
+    Always,
+    /// Only when the company has an offer for the occasion.
+    WithOffer,
+    Never,
+}
+
+impl GreetingPolicy {
+    pub const NAMES: &'static [(&'static str, GreetingPolicy)] = &[
+        ("always", GreetingPolicy::Always),
+        ("withOffer", GreetingPolicy::WithOffer),
+        ("never", GreetingPolicy::Never),
+    ];
+}
+
+/// Whether personal visits are planned (R8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitPolicy {
+    /// Planned where the client accepts visits.
+    Allowed,
+    /// Only where the client listed `visit` among its channels.
+    OnRequest,
+    No,
+}
+
+impl VisitPolicy {
+    pub const NAMES: &'static [(&'static str, VisitPolicy)] = &[
+        ("allowed", VisitPolicy::Allowed),
+        ("onRequest", VisitPolicy::OnRequest),
+        ("no", VisitPolicy::No),
+    ];
+}
+
+/// Who invites to events in consultative sales (R8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventPolicy {
+    Manager,
+    Automated,
+    None,
+}
+
+impl EventPolicy {
+    pub const NAMES: &'static [(&'static str, EventPolicy)] = &[
+        ("manager", EventPolicy::Manager),
+        ("automated", EventPolicy::Automated),
+        ("none", EventPolicy::None),
+    ];
+}
+
+/// One row of R8's segment table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SegmentPolicy {
+    /// Standard touches by the manager (else automated by marketing).
+    pub standard_by_manager: bool,
+    /// Need-discovery touches per cycle: 2, or 1 (the pre-order one).
+    pub need_per_cycle: u32,
+    pub greetings: GreetingPolicy,
+    pub annual_meeting: bool,
+    pub visits: VisitPolicy,
+    pub events: EventPolicy,
+}
+
+/// The policy a head of sales tunes. `Default` gives DOMAIN.md's defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// R2: cycle when nothing else tells it, transactional sale (days).
+    pub default_cycle_transactional: u32,
+    /// R2: cycle when nothing else tells it, consultative sale (days).
+    pub default_cycle_consultative: u32,
+    /// R2: a cycle over this makes the default sale type consultative.
+    pub consultative_threshold_days: u32,
+    /// R2: cycles under this are "shorter than a month".
+    pub sub_month_threshold_days: u32,
+    /// R2: past orders needed to derive the cycle from their median interval.
+    pub orders_for_cycle: u32,
+    /// R2: default mandatory touches per order, transactional.
+    pub mandatory_transactional: u32,
+    /// R2: default mandatory touches per order, consultative.
+    pub mandatory_consultative: u32,
+    /// R3: target standard touches per mandatory one.
+    pub standard_per_mandatory: u32,
+    /// R2: event invitations a year in consultative sales.
+    pub events_per_year: u32,
+    /// R2: days before an event to invite.
+    pub event_invite_lead_days: u32,
+    /// R5: days of silence after a purchase.
+    pub silence_days: u32,
+    /// R5: the post-purchase check happens no later than this day.
+    pub check_by_day: u32,
+    /// R5: transactional orders from this amount get a check.
+    pub check_min_amount: f64,
+    /// R4: working days before an expected order for the pre-order touch.
+    pub pre_order_lead_workdays: u32,
+    /// R4: where in the cycle the early need-discovery touch falls (share).
+    pub early_need_share: f64,
+    /// R6: reaction time when the service period gives none.
+    pub reaction_days: u32,
+    /// R6: max gap G; `None` = max(R, 7).
+    pub reaction_gap_days: Option<u32>,
+    /// R5: onboarding touch this many days before the service start.
+    pub onboarding_lead_days: u32,
+    /// R11: reminder this many days before a term ends.
+    pub renewal_lead_days: u32,
+    /// R11: renewal touch this many days before a renewal promotion ends.
+    pub promo_lead_days: u32,
+    /// R12: apology this many days after the incident (then next working day).
+    pub apology_delay_days: u32,
+    /// R12: follow-up this many days after the incident.
+    pub follow_up_days: u32,
+    /// R7: minimum days between two touches on one channel.
+    pub channel_gaps: BTreeMap<Channel, u32>,
+    /// R7: channels marketing uses for automated touches, in preference order.
+    pub automated_channels: Vec<Channel>,
+    /// R13: touches closer than this many days are merged.
+    pub merge_gap_days: u32,
+    /// R13: touches a calendar week (Monday–Sunday), all kinds.
+    pub weekly_cap: u32,
+    /// R13: touches a day.
+    pub daily_cap: u32,
+    /// R10: offer-only touches a month.
+    pub offers_per_month: u32,
+    /// R1: a content-plan item without `until` is usable this many days.
+    pub content_validity_days: u32,
+    /// R10: a repeat purchase interval from which a purchase is durable.
+    pub durable_interval_days: u32,
+    /// R1: recent reasons not repeated (how many past touches to look at).
+    pub freshness_touches: u32,
+    /// R2: annual results meeting (month, day) when history has none.
+    pub meeting_month: u32,
+    pub meeting_day: u32,
+    /// R8: the segment table.
+    pub segments: BTreeMap<Segment, SegmentPolicy>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        use EventPolicy as E;
+        use GreetingPolicy as G;
+        use VisitPolicy as V;
+        let row =
+            |standard_by_manager, need_per_cycle, greetings, annual_meeting, visits, events| {
+                SegmentPolicy {
+                    standard_by_manager,
+                    need_per_cycle,
+                    greetings,
+                    annual_meeting,
+                    visits,
+                    events,
+                }
+            };
+        let segments = BTreeMap::from([
+            (
+                Segment::APlus,
+                row(true, 2, G::Always, true, V::Allowed, E::Manager),
+            ),
+            (
+                Segment::A,
+                row(true, 2, G::Always, true, V::Allowed, E::Manager),
+            ),
+            (
+                Segment::B,
+                row(true, 2, G::WithOffer, false, V::OnRequest, E::Manager),
+            ),
+            (
+                Segment::C,
+                row(false, 2, G::WithOffer, false, V::No, E::Automated),
+            ),
+            (
+                Segment::D,
+                row(false, 1, G::WithOffer, false, V::No, E::None),
+            ),
+        ]);
+        let channel_gaps = BTreeMap::from([
+            (Channel::Phone, 2),
+            (Channel::Messenger, 2),
+            (Channel::Email, 3),
+            (Channel::Visit, 14),
+            (Channel::Sms, 7),
+            (Channel::Newsletter, 7),
+        ]);
+        Settings {
+            default_cycle_transactional: 30,
+            default_cycle_consultative: 365,
+            consultative_threshold_days: 61,
+            sub_month_threshold_days: 28,
+            orders_for_cycle: 3,
+            mandatory_transactional: 2,
+            mandatory_consultative: 3,
+            standard_per_mandatory: 2,
+            events_per_year: 2,
+            event_invite_lead_days: 21,
+            silence_days: 3,
+            check_by_day: 7,
+            check_min_amount: 100_000.0,
+            pre_order_lead_workdays: 3,
+            early_need_share: 0.15,
+            reaction_days: 7,
+            reaction_gap_days: None,
+            onboarding_lead_days: 5,
+            renewal_lead_days: 30,
+            promo_lead_days: 7,
+            apology_delay_days: 1,
+            follow_up_days: 30,
+            channel_gaps,
+            automated_channels: vec![
+                Channel::Newsletter,
+                Channel::Email,
+                Channel::Messenger,
+                Channel::Portal,
+                Channel::Social,
+            ],
+            merge_gap_days: 2,
+            weekly_cap: 3,
+            daily_cap: 1,
+            offers_per_month: 1,
+            content_validity_days: 90,
+            durable_interval_days: 180,
+            freshness_touches: 3,
+            meeting_month: 12,
+            meeting_day: 18,
+            segments,
+        }
+    }
+}
+
+impl Settings {
+    /// R6: the max gap G for reaction time `r`.
+    pub fn gap_for(&self, r: u32) -> u32 {
+        self.reaction_gap_days.unwrap_or(r.max(7))
+    }
+
+    /// R7: the minimum gap for `channel` (0 where none is set).
+    pub fn channel_gap(&self, channel: Channel) -> u32 {
+        self.channel_gaps.get(&channel).copied().unwrap_or(0)
+    }
+
+    /// R8: the policy row for `segment`.
+    pub fn segment(&self, segment: Segment) -> SegmentPolicy {
+        self.segments[&segment]
+    }
+}

@@ -1,0 +1,277 @@
+//! Every sentence the user reads, in Russian and English, as tables.
+//! Placeholders `{0}`, `{1}`… are filled by [`message`].
+
+use super::model::{Channel, Locale, TouchKind};
+
+/// Message templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    // Validation.
+    ExpectedType,
+    AnObject,
+    AString,
+    ADate,
+    AnInteger,
+    ANumber,
+    ABoolean,
+    AList,
+    Missing,
+    Empty,
+    TooLong,
+    TooMany,
+    BadDate,
+    BadBirthday,
+    DateRange,
+    TodayRange,
+    OutOfRange,
+    NonNegative,
+    Unknown,
+    UnknownReason,
+    EndBeforeStart,
+    SilenceVsCheck,
+    // Why a touch is there.
+    WhyMandatoryOrder,
+    WhyMandatoryInUse,
+    WhyStandard,
+    WhyStandardAutomated,
+    WhyTopUp,
+    WhyNeedBeforeOrder,
+    WhyNeedEarly,
+    WhyNeedMonthly,
+    WhyEvent,
+    WhyEventSlot,
+    WhyMeeting,
+    WhyBirthday,
+    WhyBirthdayScheduled,
+    WhyNewYear,
+    WhyOnboarding,
+    WhyFirstDay,
+    WhyCheck,
+    WhyReactionLast,
+    WhyReactionGap,
+    WhyRenewal,
+    WhyRenewalPromo,
+    WhyExpiry,
+    WhyApology,
+    WhyFollowUp,
+    WhyContent,
+    // Notes.
+    NotePromo,
+    NotePromoUntil,
+    NoteFrozen,
+    NoteFrozenMoved,
+    NoteDecisionMaker,
+    NoteIncident,
+    NoteNoOnPhone,
+    // Warnings.
+    WarnNoSpecificReason,
+    WarnMerged,
+    WarnDropped,
+    WarnPeriodTooShort,
+    WarnGapExceeded,
+    WarnCalendarNotCovered,
+    WarnNeedPaused,
+    WarnDiscouraged,
+    WarnChannelGap,
+    WarnRatioBelowTarget,
+    // Reason suggestion whys.
+    RwRule,
+    RwContent,
+    RwContentPilot,
+    RwRole,
+    RwPurchases,
+    RwPromo,
+    RwIndustry,
+    RwInterests,
+    RwAfterCheck,
+    RwDurable,
+    RwCampaign,
+    RwGeneric,
+    RwLoyal,
+    RwIncident,
+    RwExpiry,
+    RwTopSegment,
+}
+
+fn template(m: Msg) -> (&'static str, &'static str) {
+    use Msg::*;
+    match m {
+        ExpectedType => ("ожидается {0}, получено {1}", "expected {0}, got {1}"),
+        AnObject => ("объект", "an object"),
+        AString => ("строка", "a string"),
+        ADate => ("дата вида 2026-11-22", "a date like 2026-11-22"),
+        AnInteger => ("целое число от {0} до {1}", "a whole number from {0} to {1}"),
+        ANumber => ("число", "a number"),
+        ABoolean => ("true или false", "true or false"),
+        AList => ("список", "a list"),
+        Missing => ("обязательное поле не заполнено", "this field is required"),
+        Empty => ("не может быть пустым", "must not be empty"),
+        TooLong => ("не длиннее {0} символов, получено {1}", "at most {0} characters, got {1}"),
+        TooMany => ("не больше {0} элементов, получено {1}", "at most {0} entries, got {1}"),
+        BadDate => ("ожидается дата вида 2026-11-22, получено \"{0}\"", "expected a date like 2026-11-22, got \"{0}\""),
+        BadBirthday => ("ожидается дата вида 1980-05-17 или --05-17, получено {0}", "expected a date like 1980-05-17 or --05-17, got {0}"),
+        DateRange => ("дата должна быть между 1900-01-01 и 2100-12-31, получено {0}", "the date must be between 1900-01-01 and 2100-12-31, got {0}"),
+        TodayRange => ("«сегодня» должно быть между 2000 и 2099 годом", "today must be between the years 2000 and 2099"),
+        OutOfRange => ("ожидается значение от {0} до {1}, получено {2}", "expected a value from {0} to {1}, got {2}"),
+        NonNegative => ("ожидается конечное число не меньше 0, получено {0}", "expected a finite number of at least 0, got {0}"),
+        Unknown => ("неизвестное значение \"{0}\"; допустимо: {1}", "unknown value \"{0}\"; allowed: {1}"),
+        UnknownReason => ("неизвестный код повода \"{0}\": см. reasonCatalog()", "unknown reason code \"{0}\": see reasonCatalog()"),
+        EndBeforeStart => ("дата окончания раньше даты начала", "the end is before the start"),
+        SilenceVsCheck => ("дни тишины должны быть меньше срока проверки после покупки", "silence days must be fewer than the post-purchase check day"),
+
+        WhyMandatoryOrder => ("Обязательное касание по заказу от {0}: {1}.", "Mandatory touch for the order of {0}: {1}."),
+        WhyMandatoryInUse => ("Обязательное касание по поставленному продукту: {0}.", "Mandatory touch about the product in use: {0}."),
+        WhyStandard => ("Стандартное касание месяца: что-то полезное для бизнеса клиента, не про заказ.", "This month's standard touch: something useful for the client's business, not about the order."),
+        WhyStandardAutomated => ("Стандартное касание делает маркетинг от имени менеджера (политика сегмента {0}).", "Marketing makes this standard touch in the manager's name (segment {0} policy)."),
+        WhyTopUp => ("Автоматическое касание маркетинга: добирает баланс до {0} стандартных на одно обязательное.", "Automated marketing touch: brings the balance up to {0} standard per mandatory touch."),
+        WhyNeedBeforeOrder => ("За {0} раб. дня до ожидаемого заказа {1}: узнать, что будет в заказе, пока не пришли конкуренты.", "{0} working days before the expected order of {1}: ask what the order will hold before competitors call."),
+        WhyNeedEarly => ("Раннее касание по будущей сделке: заронить мысль о следующем проекте до сбора предложений.", "Early need-discovery touch: seed the next project before the client collects offers."),
+        WhyNeedMonthly => ("Короткий цикл: одно касание по потребностям в месяц, перед заказом {0}.", "Short cycle: one need-discovery touch a month, before the order of {0}."),
+        WhyEvent => ("Приглашение на «{0}» ({1}): спросить, поедут ли, предложить сопровождение.", "Invitation to \"{0}\" ({1}): ask whether they go, offer to accompany them."),
+        WhyEventSlot => ("Приглашение на мероприятие: не меньше {0} в год для консультационных продаж; выберите мероприятие из плана.", "Event invitation: at least {0} a year in consultative sales; pick an event from the plan."),
+        WhyMeeting => ("Ежегодная встреча по итогам года с клиентом сегмента {0}.", "Annual results meeting with a segment {0} client."),
+        WhyBirthday => ("День рождения: {0}. Поздравить лично и неформально, в сам день.", "Birthday of {0}: greet personally and informally, on the day."),
+        WhyBirthdayScheduled => ("День рождения {0} в выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "{0}'s birthday falls on a day off: prepare the message ahead, it goes out on the day."),
+        WhyNewYear => ("Поздравление с Новым годом в последний рабочий день перед праздниками.", "New Year greeting on the last working day before the holidays."),
+        WhyOnboarding => ("Подготовка к старту {0}: помощь с вводом (материалы, первое занятие, настройка).", "Preparing the start on {0}: onboarding help (materials, first session, setup)."),
+        WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),
+        WhyCheck => ("Проверка после покупки от {0}: после дней тишины, не позже {1}-го дня.", "Post-purchase check for the order of {0}: after the days of silence, by day {1}."),
+        WhyReactionLast => ("Последняя проверка до {0}: за {1} дн. до решения есть время исправить проблему.", "Last check by {0}: {1} days before the decision there is time to fix a problem."),
+        WhyReactionGap => ("Проверка в окне реакции: между касаниями не больше {0} дн.", "Reaction-window check-in: touches at most {0} days apart."),
+        WhyRenewal => ("Срок заканчивается {0}: напомнить заранее, предложить встречу, а не продажу по телефону.", "The term ends on {0}: remind ahead, aim at a meeting rather than a sale on the phone."),
+        WhyRenewalPromo => ("Акция продления действует до {0}: прийти раньше её окончания.", "The renewal promotion holds until {0}: come before it ends."),
+        WhyExpiry => ("Заканчивается «{0}» ({1}): напомнить и предложить другие продукты.", "\"{0}\" ends on {1}: remind and offer other products on the way."),
+        WhyApology => ("Сбой {0}: «{1}». Лично извиниться, рассказать об исправлении и компенсации.", "Failure on {0}: \"{1}\". Apologise personally, tell the fix and any compensation."),
+        WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
+        WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+
+        NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
+        NotePromoUntil => ("Акция продления до {0}: скажите, до какого числа она действует, детали при встрече.", "Renewal promotion until {0}: say until when it holds, details at the meeting."),
+        NoteFrozen => ("Заморозка с {0} по {1}: учтите при разговоре.", "Frozen from {0} to {1}: keep it in mind."),
+        NoteFrozenMoved => ("Напоминание перенесено за заморозку ({0} – {1}).", "Reminder moved past the freeze ({0} – {1})."),
+        NoteDecisionMaker => ("Привезёте документы: найдите пару минут для ЛПР.", "Bringing documents: take a short word with the decision maker."),
+        NoteIncident => ("Сбой {0}: «{1}».", "Failure on {0}: \"{1}\"."),
+        NoteNoOnPhone => ("Без подробностей по телефону: цель — встреча.", "No details on the phone: the aim is a meeting."),
+
+        WarnNoSpecificReason => ("Нет конкретного повода: заполните из контент-плана или пропустите касание.", "No specific reason yet: fill it from the content plan or skip the touch."),
+        WarnMerged => ("Касания {0} объединены в одно ({1}).", "Touches {0} merged into one ({1})."),
+        WarnDropped => ("Касание «{0}» на {1} убрано: {2}.", "The {0} touch on {1} was dropped: {2}."),
+        WarnPeriodTooShort => ("Период обслуживания короче времени реакции: запланировано то, что помещается.", "The service period is shorter than the reaction time: planned what fits."),
+        WarnGapExceeded => ("Между касаниями {0} и {1} больше {2} дн. в окне реакции.", "More than {2} days between the touches of {0} and {1} in the reaction window."),
+        WarnCalendarNotCovered => ("Производственного календаря на {0} год нет: учтены только выходные и праздники хоста.", "No production calendar for {0}: only weekends and the host's holidays are used."),
+        WarnNeedPaused => ("Идёт сделка с {0}: касания по будущей сделке приостановлены.", "A deal is open since {0}: need-discovery touches are paused."),
+        WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
+        WarnChannelGap => ("Минимальный интервал для канала не выдержан: других разрешённых каналов нет.", "The channel's minimum gap could not be kept: no other channel is allowed."),
+        WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1.", "The balance of {0} standard per mandatory touch is below the {1}:1 target."),
+
+        RwRule => ("Этот повод задаёт правило {0}.", "Rule {0} sets this reason."),
+        RwContent => ("В контент-плане с {0}: «{1}».", "In the content plan from {0}: \"{1}\"."),
+        RwContentPilot => ("Пилот для лояльных клиентов с {0}: «{1}».", "Pilot for loyal clients from {0}: \"{1}\"."),
+        RwRole => ("Подходит роли контакта.", "Suits the contact's role."),
+        RwPurchases => ("Клиент покупал: {0}.", "The client bought: {0}."),
+        RwPromo => ("Клиент откликается на акции.", "The client responds to promotions."),
+        RwIndustry => ("Отрасль клиента: {0}.", "The client's industry: {0}."),
+        RwInterests => ("Интересы контакта: {0}.", "The contact's interests: {0}."),
+        RwAfterCheck => ("После проверки удовлетворённости.", "After the satisfaction check."),
+        RwDurable => ("Обычный интервал покупки «{0}» прошёл.", "The usual interval for \"{0}\" has passed."),
+        RwCampaign => ("Идёт рекламная кампания.", "An advertising campaign is running."),
+        RwGeneric => ("Подходит для касания этого вида.", "Fits a touch of this kind."),
+        RwLoyal => ("Клиент лоялен.", "The client is loyal."),
+        RwIncident => ("Был сбой в обслуживании.", "There was a service failure."),
+        RwExpiry => ("Заканчивается срок.", "A term ends."),
+        RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
+    }
+}
+
+/// Fills `m`'s template in `locale` with `args`.
+pub fn message(locale: Locale, m: Msg, args: &[&str]) -> String {
+    let (ru, en) = template(m);
+    let t = match locale {
+        Locale::Ru => ru,
+        Locale::En => en,
+    };
+    let mut out = String::with_capacity(t.len() + 16);
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        match tail
+            .find('}')
+            .and_then(|j| tail[..j].parse::<usize>().ok().map(|n| (n, j)))
+        {
+            Some((n, j)) => {
+                out.push_str(args.get(n).copied().unwrap_or(""));
+                rest = &tail[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The touch kind as a manager reads it.
+pub fn kind_name(locale: Locale, k: TouchKind) -> &'static str {
+    use TouchKind::*;
+    let (ru, en) = match k {
+        Mandatory => ("обязательное", "mandatory"),
+        Standard => ("стандартное", "standard"),
+        Need => ("по будущей сделке", "need discovery"),
+        Event => ("приглашение", "event invitation"),
+        Meeting => ("встреча по итогам года", "annual meeting"),
+        Greeting => ("поздравление", "greeting"),
+        Renewal => ("продление", "renewal"),
+        Check => ("проверка", "check"),
+        Apology => ("извинение", "apology"),
+        FirstDay => ("первый день", "first day"),
+        Onboarding => ("ввод в работу", "onboarding"),
+    };
+    if locale == Locale::Ru {
+        ru
+    } else {
+        en
+    }
+}
+
+/// The channel as a manager reads it.
+pub fn channel_name(locale: Locale, c: Channel) -> &'static str {
+    use Channel::*;
+    let (ru, en) = match c {
+        Phone => ("звонок", "phone call"),
+        Visit => ("визит", "visit"),
+        Messenger => ("мессенджер", "messenger"),
+        Email => ("e-mail", "email"),
+        Sms => ("SMS", "SMS"),
+        Newsletter => ("рассылка", "newsletter"),
+        Event => ("встреча на мероприятии", "meeting at an event"),
+        Staff => ("разговор с персоналом", "talk to staff"),
+        Portal => ("личный кабинет", "client portal"),
+        Social => ("соцсети", "social pages"),
+        Letter => ("письмо почтой", "letter by post"),
+    };
+    if locale == Locale::Ru {
+        ru
+    } else {
+        en
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_in_order_and_keeps_stray_braces() {
+        assert_eq!(
+            message(Locale::En, Msg::TooMany, &["5", "7"]),
+            "at most 5 entries, got 7"
+        );
+        assert_eq!(
+            message(Locale::Ru, Msg::BadDate, &["31.02.2026"]),
+            "ожидается дата вида 2026-11-22, получено \"31.02.2026\""
+        );
+    }
+}
