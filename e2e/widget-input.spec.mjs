@@ -138,9 +138,9 @@ test('later wins: properties, then src, then the page', async ({ page }) => {
     <div id="card"><h1 data-touchplan-field="name">Имя со страницы</h1></div>
     <touch-plan src="data" scope="card" today="${TODAY}"></touch-plan>`);
   await page.$eval('touch-plan', (el) => { el.client = { id: 'from-property', name: 'Имя из свойства', segment: 'C' }; });
-  const plan = await planOf(page);
-  expect(plan.clientId).toBe('from-property');
-  expect(plan.clientName).toBe('Имя со страницы');
+  // Until the property arrives the page has no client id: an error, then the plan.
+  await expect.poll(async () => (await currentPlan(page))?.clientId).toBe('from-property');
+  expect((await currentPlan(page)).clientName).toBe('Имя со страницы');
   // The page's name gone, src's is next in line.
   await page.$eval('#card h1', (h1) => h1.removeAttribute('data-touchplan-field'));
   await expect.poll(async () => (await currentPlan(page)).clientName).toBe('Имя из src');

@@ -65,8 +65,11 @@ for (const [name, url] of [['a <meta> policy', '/demo-csp.html'], ['a policy hea
 }
 
 test('requests nothing but its own files, and loads the wasm once for two widgets', async ({ page, baseURL }) => {
-  const own = ['/demo-crm.html', '/demo-crm.css', '/touch-plan-define.js', '/touch-plan.js', '/touch-plan-styles.js',
-    '/touch-plan-i18n.js', '/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
+  // The host page's own files, and the widget's: nothing else may be asked for.
+  const pageFiles = ['/demo-crm.html', '/demo-crm.css', '/favicon.svg'];
+  const widgetFiles = ['/touch-plan-define.js', '/touch-plan.js', '/touch-plan-styles.js', '/touch-plan-i18n.js',
+    '/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
+  const own = [...pageFiles, ...widgetFiles];
   const seen = [];
   const blocked = [];
   await page.route('**/*', (route) => {
@@ -145,5 +148,5 @@ test('host CSS does not leak in; theming goes through --touch-plan-* and ::part(
   // The documented hooks do reach inside.
   expect(await style('[part="title"]', ['color'])).toEqual({ color: 'rgb(4, 5, 6)' });
   expect(await style('[part~="view-button"][aria-pressed="true"]', ['background-color'])).toEqual({ 'background-color': 'rgb(7, 8, 9)' });
-  expect(await style('[part="legend"] .kind-mandatory', ['background-color'])).toEqual({ 'background-color': 'rgb(1, 2, 3)' });
+  expect(await style('[part="legend"] [data-kind="mandatory"] .marker', ['background-color'])).toEqual({ 'background-color': 'rgb(1, 2, 3)' });
 });

@@ -22,8 +22,10 @@ test('month grid: markers coloured by kind, a legend, slots and scheduled greeti
   expect(kinds.length).toBeGreaterThanOrEqual(4);
   // The legend names every kind in the plan, each with its colour.
   const legend = widget.locator('[part="legend"]');
-  for (const kind of kinds) await expect(legend.locator(`.kind-${kind}`)).toHaveCount(1);
-  const colours = await legend.locator('.marker').evaluateAll((els) => els.slice(0, -3).map((el) => getComputedStyle(el).backgroundColor));
+  for (const kind of kinds) await expect(legend.locator(`[data-kind="${kind}"] .marker.kind-${kind}`)).toHaveCount(1);
+  await expect(legend.locator('[data-kind]')).toHaveCount(kinds.length);
+  await expect(legend.locator('[data-flag]')).toHaveCount(3);
+  const colours = await legend.locator('[data-kind] .marker').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
   expect(new Set(colours).size).toBe(kinds.length);
   // Each touch is a marker of its kind on its day, month after month.
   for (const touch of plan.touches.slice(0, 12)) {

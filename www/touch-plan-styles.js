@@ -175,6 +175,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 10px; font-size: 0.85em; }
 .legend li { display: inline-flex; align-items: center; gap: 5px; }
 /* Outside the grid a marker is a swatch: the kind is written beside it. */
+.sample { --kind-color: var(--touch-plan-muted-color, #59636e); }
 .legend .marker, .list-item .marker { width: 12px; min-width: 12px; height: 12px; padding: 0; }
 .legend .marker .label, .list-item .marker .label { display: none; }
 

@@ -269,12 +269,14 @@ export class TouchPlanElement extends HTMLElement {
     return input;
   }
 
+  // Each change of input gets a run number; a run overtaken by a newer one
+  // while the engine loads drops its result.
   async #update(force) {
-    const run = ++this.#run;
     let input;
     try {
       input = this.#gatherInput();
     } catch (e) {
+      this.#run++;
       this.#inputKey = null;
       this.#locale = this.#resolveLocale({});
       this.#fail(this.#widgetError(e));
@@ -284,12 +286,14 @@ export class TouchPlanElement extends HTMLElement {
     const client = input.client;
     this.#inputName = typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
     if (client === undefined) {
+      this.#run++;
       this.#inputKey = null;
       this.#show('empty', null, null);
       return null;
     }
     const key = JSON.stringify(input);
     if (!force && key === this.#inputKey) return this.#plan;
+    const run = ++this.#run;
     this.#inputKey = key;
     if (!this.#plan) this.#show('loading', null, null);
     try {
@@ -706,13 +710,13 @@ export class TouchPlanElement extends HTMLElement {
   #renderLegend() {
     const loc = this.#locale;
     const present = new Set(this.#plan.touches.map((touch) => touch.kind));
-    const item = (className, label) => h('li', {}, h('span', { class: className, 'aria-hidden': 'true' }), label);
+    const item = (className, label, attrs) => h('li', attrs, h('span', { class: `marker ${className}`, 'aria-hidden': 'true' }), label);
     this.#ui.legend.setAttribute('aria-label', t(loc, 'legend'));
     this.#ui.legend.replaceChildren(
-      ...TOUCH_KINDS.filter((kind) => present.has(kind)).map((kind) => item(`marker kind-${kind}`, kindLabel(loc, kind))),
-      item('marker kind-standard automated', t(loc, 'automatedMark')),
-      item('marker kind-standard slot', t(loc, 'slot')),
-      item('marker kind-greeting scheduled', t(loc, 'scheduledMark')),
+      ...TOUCH_KINDS.filter((kind) => present.has(kind)).map((kind) => item(`kind-${kind}`, kindLabel(loc, kind), { 'data-kind': kind })),
+      item('sample automated', t(loc, 'automatedMark'), { 'data-flag': 'automated' }),
+      item('sample slot', t(loc, 'slot'), { 'data-flag': 'slot' }),
+      item('sample scheduled', t(loc, 'scheduledMark'), { 'data-flag': 'scheduled' }),
     );
   }
 }
