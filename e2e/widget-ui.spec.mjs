@@ -154,9 +154,15 @@ test('two widgets on one page stay independent', async ({ page }) => {
   expect(sidePlan.clientId).toBe('crm-2042');
   await expect(card.locator('[data-view="month"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(side.locator('[data-view="list"]')).toHaveAttribute('aria-pressed', 'true');
-  await card.locator('.grid [data-date].has-touch').first().click();
-  await expect(card.locator('[part="details"] article')).toHaveCount(1);
-  await expect(side.locator('[part="details"] article')).toHaveCount(0);
+  // Each opens on its own next touch; picking a day in one leaves the other's details.
+  await expect(card.locator('[part="details"] .touch')).toHaveAttribute('data-kind', cardPlan.touches[0].kind);
+  await expect(side.locator('[part="details"] .touch')).toHaveAttribute('data-kind', sidePlan.touches[0].kind);
+  const sideDetails = await side.locator('[part="details"]').textContent();
+  const picked = cardPlan.touches.find((t) => t.date.startsWith('2026-11') && t.date !== cardPlan.touches[0].date) ?? cardPlan.touches[0];
+  await card.locator(`[data-date="${picked.date}"]`).click();
+  await expect(card.locator('[aria-selected="true"]')).toHaveAttribute('data-date', picked.date);
+  expect(await side.locator('[part="details"]').textContent()).toBe(sideDetails);
+  expect((await eventsOf(page, 'touchplan-select')).map((e) => e.detail.date)).toEqual([picked.date]);
   // Re-planning one leaves the other alone.
   const sideChanges = () => page.evaluate(() => window.__events.filter((e) => e.type === 'touchplan-change' && e.detail.clientId === 'crm-2042').length);
   const before = await sideChanges();

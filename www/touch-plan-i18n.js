@@ -165,6 +165,20 @@ const KINDS = {
   },
 };
 
+// Short names for the markers inside a day cell.
+const KINDS_SHORT = {
+  ru: {
+    mandatory: 'Обязат.', standard: 'Станд.', need: 'Сделка', event: 'Меропр.', meeting: 'Итоги',
+    greeting: 'Поздр.', renewal: 'Продл.', check: 'Провер.', apology: 'Извин.', first_day: '1-й день',
+    onboarding: 'Старт',
+  },
+  en: {
+    mandatory: 'Mand.', standard: 'Std.', need: 'Need', event: 'Event', meeting: 'Results',
+    greeting: 'Greet.', renewal: 'Renew.', check: 'Check', apology: 'Apology', first_day: 'Day 1',
+    onboarding: 'Onb.',
+  },
+};
+
 /** Every touch kind, in the order of the legend. */
 export const TOUCH_KINDS = Object.keys(KINDS.en);
 
@@ -276,6 +290,7 @@ function fill(text, vars) {
 }
 
 export const kindLabel = (locale, kind) => KINDS[locale]?.[kind] ?? kind;
+export const kindShortLabel = (locale, kind) => KINDS_SHORT[locale]?.[kind] ?? kind;
 export const channelLabel = (locale, channel) => CHANNELS[locale]?.[channel] ?? channel;
 export const roleLabel = (locale, role) => ROLES[locale]?.[role] ?? role;
 

@@ -179,6 +179,8 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .legend .marker, .list-item .marker { width: 12px; min-width: 12px; height: 12px; padding: 0; }
 .legend .marker .label, .list-item .marker .label { display: none; }
 
+/* A long agenda scrolls inside the widget instead of stretching the CRM card. */
+.list { max-height: var(--touch-plan-list-max-height, 32em); overflow-y: auto; overscroll-behavior: contain; }
 .list-month { font-weight: 600; margin: 10px 0 4px; }
 .list-month:first-child { margin-top: 0; }
 .list-item {

@@ -7,7 +7,7 @@
 
 import { adoptStyles } from './touch-plan-styles.js';
 import {
-  TOUCH_KINDS, channelLabel, fieldLabel, formatDate, formatNumber, kindLabel, localeOf, roleLabel, t,
+  TOUCH_KINDS, channelLabel, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf, roleLabel, t,
   widgetErrorMessage,
 } from './touch-plan-i18n.js';
 import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
@@ -350,14 +350,15 @@ export class TouchPlanElement extends HTMLElement {
     this.#render();
   }
 
-  // A re-plan keeps the month and the picked touch when they still exist.
+  // A re-plan keeps the month and the picked touch when they still exist;
+  // a new plan opens on today's month with the next touch in the details.
   #keepPosition(previous, plan) {
     const { from, to } = plan.horizon;
-    const samePlace = previous && previous.horizon.from === from;
+    const samePlace = previous?.horizon.from === from;
     if (!samePlace || !this.#month || this.#month < monthOf(from) || this.#month > monthOf(to)) this.#month = monthOf(from);
     this.#focusDate = clampDate(samePlace && this.#focusDate ? this.#focusDate : from, from, to);
-    if (this.#selected && !this.#touchesOn(this.#selected.date)[this.#selected.index]) this.#selected = null;
-    if (!samePlace) this.#selected = null;
+    const kept = samePlace && this.#selected && this.#touchesOn(this.#selected.date)[this.#selected.index];
+    if (!kept) this.#selected = plan.touches.length ? { date: plan.touches[0].date, index: 0 } : null;
   }
 
   #clientName() {
@@ -552,8 +553,8 @@ export class TouchPlanElement extends HTMLElement {
 
   #marker(touch) {
     const flags = [touch.automated && 'automated', touch.scheduled && 'scheduled', this.#isSlot(touch) && 'slot'].filter(Boolean);
-    return h('span', { class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind },
-      h('span', { class: 'label' }, kindLabel(this.#locale, touch.kind)));
+    return h('span', { class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind, title: kindLabel(this.#locale, touch.kind) },
+      h('span', { class: 'label' }, kindShortLabel(this.#locale, touch.kind)));
   }
 
   #showMonth(month) {
