@@ -1,6 +1,36 @@
 // Styles of the <touch-plan> shadow root. Theming goes through the
-// `--touch-plan-*` custom properties declared on :host and the ::part()
-// names in the markup; nothing else of the host page reaches inside.
+// `--touch-plan-*` custom properties below and the ::part() names in the
+// markup; nothing else of the host page reaches inside.
+
+// The theme: every `--touch-plan-*` custom property and its default. Values
+// set on the element or any ancestor (even :root) win over these defaults.
+export const THEME = {
+  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  'font-size': '14px',
+  'color': '#1f2328',
+  'background': '#ffffff',
+  'border-color': '#d1d9e0',
+  'radius': '8px',
+  'focus-color': '#0969da',
+  'muted-color': '#59636e',
+  'button-background': '#f6f8fa',
+  'button-hover-background': '#eef1f4',
+  'accent-color': '#0969da',
+  'accent-contrast-color': '#ffffff',
+  'summary-background': '#f6f8fa',
+  'warning-color': '#9a6700',
+  'error-color': '#d1242f',
+  'error-background': '#ffebe9',
+  'day-background': '#ffffff',
+  'day-border-color': '#eaeef2',
+  'today-color': '#0969da',
+  'selected-background': '#ddf4ff',
+  'list-max-height': '32em',
+  'details-background': '#ffffff',
+  'notice-background': '#fff8c5',
+};
+
+const v = (name) => `var(--touch-plan-${name}, ${THEME[name]})`;
 
 const KIND_COLORS = {
   mandatory: '#cf222e',
@@ -34,13 +64,13 @@ export const CSS = `
   all: initial;
   display: block;
   container-type: inline-size;
-  font-family: var(--touch-plan-font-family, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
-  font-size: var(--touch-plan-font-size, 14px);
+  font-family: ${v('font-family')};
+  font-size: ${v('font-size')};
   line-height: 1.4;
-  color: var(--touch-plan-color, #1f2328);
-  background: var(--touch-plan-background, #ffffff);
-  border: 1px solid var(--touch-plan-border-color, #d1d9e0);
-  border-radius: var(--touch-plan-radius, 8px);
+  color: ${v('color')};
+  background: ${v('background')};
+  border: 1px solid ${v('border-color')};
+  border-radius: ${v('radius')};
   padding: 12px;
   text-align: start;
   overflow-wrap: anywhere;
@@ -55,10 +85,10 @@ button {
   color: inherit;
 }
 button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
-  outline: 2px solid var(--touch-plan-focus-color, #0969da);
+  outline: 2px solid ${v('focus-color')};
   outline-offset: 1px;
 }
-.muted { color: var(--touch-plan-muted-color, #59636e); }
+.muted { color: ${v('muted-color')}; }
 
 .header {
   display: flex;
@@ -75,17 +105,17 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   align-items: center;
   gap: 4px;
   padding: 4px 10px;
-  border: 1px solid var(--touch-plan-border-color, #d1d9e0);
-  border-radius: calc(var(--touch-plan-radius, 8px) - 2px);
-  background: var(--touch-plan-button-background, #f6f8fa);
+  border: 1px solid ${v('border-color')};
+  border-radius: calc(${v('radius')} - 2px);
+  background: ${v('button-background')};
   font-size: 0.93em;
   white-space: nowrap;
 }
-.btn:hover { background: var(--touch-plan-button-hover-background, #eef1f4); }
+.btn:hover { background: ${v('button-hover-background')}; }
 .btn[aria-pressed="true"] {
-  background: var(--touch-plan-accent-color, #0969da);
-  border-color: var(--touch-plan-accent-color, #0969da);
-  color: var(--touch-plan-accent-contrast-color, #ffffff);
+  background: ${v('accent-color')};
+  border-color: ${v('accent-color')};
+  color: ${v('accent-contrast-color')};
 }
 .btn:disabled, .btn[aria-disabled="true"] { opacity: 0.45; cursor: default; }
 
@@ -97,28 +127,28 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 }
 .stat {
   padding: 6px 8px;
-  border-radius: calc(var(--touch-plan-radius, 8px) - 2px);
-  background: var(--touch-plan-summary-background, #f6f8fa);
+  border-radius: calc(${v('radius')} - 2px);
+  background: ${v('summary-background')};
 }
-.stat dt { font-size: 0.8em; color: var(--touch-plan-muted-color, #59636e); }
+.stat dt { font-size: 0.8em; color: ${v('muted-color')}; }
 .stat dd { font-weight: 600; }
 .stat dd .muted { font-weight: 400; font-size: 0.86em; }
 .warnings { margin-bottom: 10px; }
-.warnings summary { cursor: pointer; color: var(--touch-plan-warning-color, #9a6700); font-weight: 600; }
-.warnings li { margin: 4px 0 0 0; padding-inline-start: 10px; border-inline-start: 2px solid var(--touch-plan-warning-color, #9a6700); }
+.warnings summary { cursor: pointer; color: ${v('warning-color')}; font-weight: 600; }
+.warnings li { margin: 4px 0 0 0; padding-inline-start: 10px; border-inline-start: 2px solid ${v('warning-color')}; }
 
 .error {
   padding: 10px;
-  border: 1px solid var(--touch-plan-error-color, #d1242f);
-  border-radius: calc(var(--touch-plan-radius, 8px) - 2px);
-  background: var(--touch-plan-error-background, #ffebe9);
+  border: 1px solid ${v('error-color')};
+  border-radius: calc(${v('radius')} - 2px);
+  background: ${v('error-background')};
   margin-bottom: 10px;
 }
-.error h3 { font-size: 1em; color: var(--touch-plan-error-color, #d1242f); }
+.error h3 { font-size: 1em; color: ${v('error-color')}; }
 .error li { margin-top: 4px; }
 .error .field { font-weight: 600; }
-.error code { font-family: ui-monospace, monospace; font-size: 0.86em; color: var(--touch-plan-muted-color, #59636e); }
-.status { padding: 16px 4px; color: var(--touch-plan-muted-color, #59636e); }
+.error code { font-family: ui-monospace, monospace; font-size: 0.86em; color: ${v('muted-color')}; }
+.status { padding: 16px 4px; color: ${v('muted-color')}; }
 
 .body { display: grid; gap: 12px; grid-template-columns: minmax(0, 1fr); }
 @container (min-width: 640px) {
@@ -128,28 +158,27 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .month-nav { display: flex; align-items: center; justify-content: space-between; gap: 6px; margin-bottom: 6px; }
 .month-title { font-weight: 600; text-align: center; flex: 1; }
 .grid { width: 100%; border-collapse: separate; border-spacing: 2px; table-layout: fixed; }
-.grid th { font-size: 0.8em; font-weight: 500; color: var(--touch-plan-muted-color, #59636e); padding: 2px 0; text-align: center; }
+.grid th { font-size: 0.8em; font-weight: 500; color: ${v('muted-color')}; padding: 2px 0; text-align: center; }
 .day {
   height: 44px;
   vertical-align: top;
   padding: 3px;
   border-radius: 4px;
-  background: var(--touch-plan-day-background, #ffffff);
-  border: 1px solid var(--touch-plan-day-border-color, #eaeef2);
+  background: ${v('day-background')};
+  border: 1px solid ${v('day-border-color')};
   cursor: pointer;
   position: relative;
 }
 .day.outside { background: transparent; border-color: transparent; cursor: default; }
-.day.off { background: var(--touch-plan-day-off-background, #f6f8fa); }
 .day .num { font-size: 0.85em; display: block; }
 .day.today .num {
   font-weight: 700;
-  color: var(--touch-plan-today-color, #0969da);
+  color: ${v('today-color')};
 }
-.day.today { border-color: var(--touch-plan-today-color, #0969da); }
+.day.today { border-color: ${v('today-color')}; }
 .day[aria-selected="true"] {
-  background: var(--touch-plan-selected-background, #ddf4ff);
-  border-color: var(--touch-plan-accent-color, #0969da);
+  background: ${v('selected-background')};
+  border-color: ${v('accent-color')};
 }
 .markers { display: flex; flex-wrap: wrap; gap: 2px; margin-top: 2px; }
 .marker {
@@ -162,12 +191,12 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 }
 .marker.automated { background: transparent; }
 .marker.slot { border-style: dashed; background: color-mix(in srgb, var(--kind-color) 25%, transparent); }
-.marker.scheduled { box-shadow: 0 0 0 2px var(--touch-plan-background, #ffffff), 0 0 0 3px var(--kind-color); }
+.marker.scheduled { box-shadow: 0 0 0 2px ${v('background')}, 0 0 0 3px var(--kind-color); }
 .marker .label { display: none; }
 @container (min-width: 640px) {
   .day { height: 58px; }
-  .marker { height: auto; min-width: 0; max-width: 100%; padding: 0 4px; border-radius: 4px; font-size: 0.72em; line-height: 1.3; color: var(--touch-plan-accent-contrast-color, #ffffff); overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-  .marker.automated, .marker.slot { color: var(--touch-plan-color, #1f2328); }
+  .marker { height: auto; min-width: 0; max-width: 100%; padding: 0 4px; border-radius: 4px; font-size: 0.72em; line-height: 1.3; color: ${v('accent-contrast-color')}; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+  .marker.automated, .marker.slot { color: ${v('color')}; }
   .marker .label { display: inline; }
 }
 .help { font-size: 0.8em; margin-top: 4px; }
@@ -175,12 +204,12 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 10px; font-size: 0.85em; }
 .legend li { display: inline-flex; align-items: center; gap: 5px; }
 /* Outside the grid a marker is a swatch: the kind is written beside it. */
-.sample { --kind-color: var(--touch-plan-muted-color, #59636e); }
+.sample { --kind-color: ${v('muted-color')}; }
 .legend .marker, .list-item .marker { width: 12px; min-width: 12px; height: 12px; padding: 0; }
 .legend .marker .label, .list-item .marker .label { display: none; }
 
 /* A long agenda scrolls inside the widget instead of stretching the CRM card. */
-.list { max-height: var(--touch-plan-list-max-height, 32em); overflow-y: auto; overscroll-behavior: contain; }
+.list { max-height: ${v('list-max-height')}; overflow-y: auto; overscroll-behavior: contain; }
 .list-month { font-weight: 600; margin: 10px 0 4px; }
 .list-month:first-child { margin-top: 0; }
 .list-item {
@@ -192,38 +221,42 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   border-radius: 6px;
   border: 1px solid transparent;
 }
-.list-item:hover { background: var(--touch-plan-button-hover-background, #eef1f4); }
-.list-item[aria-current="true"] { background: var(--touch-plan-selected-background, #ddf4ff); border-color: var(--touch-plan-accent-color, #0969da); }
+.list-item:hover { background: ${v('button-hover-background')}; }
+.list-item[aria-current="true"] { background: ${v('selected-background')}; border-color: ${v('accent-color')}; }
 .list-item .marker { margin-top: 4px; }
 .list-item .when { font-weight: 600; }
 .list-item .what { grid-column: 2; font-size: 0.9em; }
 
 .details {
   padding: 10px;
-  border: 1px solid var(--touch-plan-border-color, #d1d9e0);
-  border-radius: calc(var(--touch-plan-radius, 8px) - 2px);
-  background: var(--touch-plan-details-background, #ffffff);
+  border: 1px solid ${v('border-color')};
+  border-radius: calc(${v('radius')} - 2px);
+  background: ${v('details-background')};
 }
 .details h3 { font-size: 1.05em; margin-bottom: 6px; }
-.details .touch + .touch { margin-top: 12px; padding-top: 12px; border-top: 1px dashed var(--touch-plan-border-color, #d1d9e0); }
+.details .touch + .touch { margin-top: 12px; padding-top: 12px; border-top: 1px dashed ${v('border-color')}; }
 .facts { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 3px 10px; margin: 6px 0; }
-.facts dt { color: var(--touch-plan-muted-color, #59636e); }
+.facts dt { color: ${v('muted-color')}; }
+@container (max-width: 420px) {
+  .facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .facts dt { font-size: 0.85em; margin-top: 4px; }
+}
 .badge {
   display: inline-block;
   padding: 0 6px;
   border-radius: 10px;
   font-size: 0.8em;
-  background: var(--touch-plan-summary-background, #f6f8fa);
-  border: 1px solid var(--touch-plan-border-color, #d1d9e0);
+  background: ${v('summary-background')};
+  border: 1px solid ${v('border-color')};
   margin: 2px 4px 2px 0;
 }
-.badge.kind { color: var(--touch-plan-accent-contrast-color, #ffffff); background: var(--kind-color); border-color: var(--kind-color); }
+.badge.kind { color: ${v('accent-contrast-color')}; background: var(--kind-color); border-color: var(--kind-color); }
 .notice {
   padding: 6px 8px;
   margin: 6px 0;
   border-radius: 6px;
-  border-inline-start: 3px solid var(--touch-plan-warning-color, #9a6700);
-  background: var(--touch-plan-notice-background, #fff8c5);
+  border-inline-start: 3px solid ${v('warning-color')};
+  background: ${v('notice-background')};
 }
 .section-title { font-weight: 600; margin-top: 8px; }
 .notes li { padding-inline-start: 12px; position: relative; }
@@ -239,11 +272,11 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   text-align: center;
   font-size: 0.8em;
   border-radius: 8px;
-  background: var(--touch-plan-summary-background, #f6f8fa);
+  background: ${v('summary-background')};
 }
 .reason-title { font-weight: 600; }
 .reason-hint, .reason-why { font-size: 0.9em; }
-.reason-why { color: var(--touch-plan-muted-color, #59636e); }
+.reason-why { color: ${v('muted-color')}; }
 ${kindRules}
 `;
 
