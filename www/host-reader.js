@@ -1,0 +1,334 @@
+// Reads a client's data from the host CRM page: a JSON script (`src=`),
+// fields marked with `data-touchplan-field` inside a scope element, or a
+// selector map (CSS selector → field). Values are parsed from what CRMs
+// show (`22.11.2026`, `22 ноября 2026 г.`, `1 200 000,50 ₽`); a value that
+// cannot be parsed is passed on as text, so the engine names the field in
+// its error.
+
+/** A problem with the page's markup, reported by the widget itself. */
+export class HostReadError extends Error {
+  constructor(code, path, vars = {}) {
+    super(code);
+    this.name = 'HostReadError';
+    this.code = code;
+    this.path = path;
+    this.vars = vars;
+  }
+}
+
+const MONTHS = [
+  ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['ма', 'may'], ['июн', 'jun'],
+  ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
+];
+
+function monthOf(word) {
+  const w = word.toLowerCase();
+  // "ма" would also match "март": test the longer stems first.
+  if (w.startsWith('мар')) return 3;
+  const i = MONTHS.findIndex((stems) => stems.some((s) => w.startsWith(s)));
+  return i < 0 ? null : i + 1;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+function isoOf(y, m, d) {
+  return y === null ? `--${pad(m)}-${pad(d)}` : `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+}
+
+function fullYear(text) {
+  const y = Number(text);
+  return text.length === 2 ? 2000 + y : y;
+}
+
+/**
+ * A date as CRMs show it, as an ISO date: `22.11.2026`, `22/11/26`,
+ * `22 ноября 2026 г.`, `22 Nov 2026`, `November 22, 2026`, `2026-11-22`
+ * (a time after it is dropped). Without a year (`22 ноября`, `22.11`) it is
+ * a yearly date `--11-22`, as birthdays are. Other text comes back trimmed.
+ */
+export function parseDate(text) {
+  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  let m = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (/^--\d{2}-\d{2}$/.test(s)) return s;
+  m = s.match(/^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}|\d{2}))?(?:\s*г\.?)?(?: .*\d:\d.*)?$/);
+  if (m) return isoOf(m[3] ? fullYear(m[3]) : null, Number(m[2]), Number(m[1]));
+  m = s.match(/^(\d{1,2}) ([\p{L}]+)\.?,?(?: (\d{4}))?(?: ?(?:г|года)\.?)?$/u);
+  if (m && monthOf(m[2])) return isoOf(m[3] ? Number(m[3]) : null, monthOf(m[2]), Number(m[1]));
+  m = s.match(/^([\p{L}]+)\.? (\d{1,2}),?(?: (\d{4}))?$/u);
+  if (m && monthOf(m[1])) return isoOf(m[3] ? Number(m[3]) : null, monthOf(m[1]), Number(m[2]));
+  return s;
+}
+
+/**
+ * An amount as CRMs show it, as a number: `1 200 000,50 ₽`, `12 500 руб.`,
+ * `$1,200.50`, `1.200.000,50`. Text without digits comes back trimmed.
+ */
+export function parseAmount(text) {
+  const raw = String(text ?? '').trim();
+  if (typeof text === 'number') return text;
+  let s = raw.replace(/[^\d.,-]/g, '').replace(/^[.,]+|[.,]+$/g, '');
+  if (!/\d/.test(s)) return raw;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let decimal = null;
+  if (lastComma >= 0 && lastDot >= 0) {
+    decimal = lastComma > lastDot ? ',' : '.';
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const single = s.indexOf(sep) === s.lastIndexOf(sep);
+    // "12,50" is a decimal; "1,200" and "1.200.000" group thousands.
+    if (single && s.length - s.lastIndexOf(sep) - 1 !== 3) decimal = sep;
+  }
+  const thousands = decimal === ',' ? /\./g : decimal === '.' ? /,/g : /[.,]/g;
+  s = s.replace(thousands, '');
+  if (decimal === ',') s = s.replace(',', '.');
+  const n = Number(s);
+  return Number.isFinite(n) ? n : raw;
+}
+
+const CHANNEL_WORDS = {
+  phone: ['phone', 'call', 'телефон', 'звонок', 'тел'],
+  visit: ['visit', 'визит', 'встреча', 'выезд'],
+  messenger: ['messenger', 'мессенджер', 'telegram', 'телеграм', 'whatsapp', 'ватсап', 'viber', 'вайбер'],
+  email: ['email', 'e-mail', 'mail', 'почта', 'эл. почта', 'электронная почта', 'имейл'],
+  sms: ['sms', 'смс'],
+  newsletter: ['newsletter', 'рассылка'],
+  event: ['event', 'мероприятие'],
+  staff: ['staff', 'персонал', 'сотрудники'],
+  portal: ['portal', 'портал', 'личный кабинет', 'кабинет'],
+  social: ['social', 'соцсети', 'социальные сети'],
+  letter: ['letter', 'письмо', 'открытка'],
+};
+
+const ROLE_WORDS = {
+  decision_maker: ['decision_maker', 'decision maker', 'лпр', 'директор', 'руководитель'],
+  influencer: ['influencer', 'лвр', 'влияющий'],
+  technical: ['technical', 'технический специалист', 'технолог', 'инженер', 'техник'],
+  user: ['user', 'пользователь'],
+  buyer: ['buyer', 'закупщик', 'снабженец', 'закупки'],
+  other: ['other', 'другое'],
+};
+
+const SALE_TYPE_WORDS = {
+  transactional: ['transactional', 'транзакционная', 'транзакционный', 'повторяющаяся'],
+  consultative: ['consultative', 'консультативная', 'консультационная', 'проектная', 'стратегическая'],
+};
+
+function vocabulary(words, text) {
+  const s = String(text).trim().toLowerCase();
+  for (const [code, list] of Object.entries(words)) if (list.includes(s)) return code;
+  return String(text).trim();
+}
+
+const DATE_KEYS = new Set(['date', 'birthday', 'start', 'end', 'since', 'until', 'pilot', 'frozenFrom', 'frozenTo', 'promoUntil', 'today', 'holidays', 'workdays']);
+const NUMBER_KEYS = new Set(['amount', 'orderCycleDays', 'mandatoryPerOrder', 'reactionDays', 'annualRevenue', 'horizonMonths']);
+const LIST_KEYS = new Set(['channels', 'interests', 'categories', 'items', 'mandatorySteps', 'segments', 'roles', 'industries']);
+
+/** A field's text as the value the engine expects at `path` (no indices, `[]` for arrays). */
+export function parseFieldValue(path, text) {
+  const keys = path.replace(/\[\]/g, '').split('.');
+  const key = keys[keys.length - 1];
+  const parent = keys[keys.length - 2];
+  if (typeof text === 'boolean') return text;
+  if (DATE_KEYS.has(key)) return parseDate(text);
+  if (NUMBER_KEYS.has(key)) return parseAmount(text);
+  if (parent === 'flags' || (key === 'promo' && parent === 'orders')) return parseBoolean(text);
+  if (key === 'channel') return vocabulary(CHANNEL_WORDS, text);
+  if (key === 'role') return vocabulary(ROLE_WORDS, text);
+  if (key === 'saleType') return vocabulary(SALE_TYPE_WORDS, text);
+  if (key === 'segment') return String(text).trim().toUpperCase();
+  if (LIST_KEYS.has(key) && !path.endsWith('[]')) {
+    const list = String(text).split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+    return key === 'channels' ? list.map((c) => vocabulary(CHANNEL_WORDS, c)) : list;
+  }
+  if (key === 'channels') return vocabulary(CHANNEL_WORDS, text);
+  return String(text).replace(/\s+/g, ' ').trim();
+}
+
+function parseBoolean(text) {
+  const s = String(text).trim().toLowerCase();
+  if (['да', 'yes', 'true', '1', '✓', '✔', 'есть', 'вкл'].includes(s)) return true;
+  if (['нет', 'no', 'false', '0', '', '—', '-', 'выкл'].includes(s)) return false;
+  return String(text).trim();
+}
+
+/** What a marked element holds: `data-touchplan-value`, a form value, `<time datetime>`, else its text. */
+export function elementValue(el) {
+  if (el.hasAttribute('data-touchplan-value')) return el.getAttribute('data-touchplan-value');
+  if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) return el.checked;
+  if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) {
+    return el.value;
+  }
+  if (el instanceof HTMLTimeElement && el.dateTime) return el.dateTime;
+  return el.textContent;
+}
+
+/**
+ * A field name from markup or a map, as an absolute path: `orders[].date`
+ * means `client.orders[].date`; `company.…` and `settings.…` stay.
+ */
+export function absolutePath(field) {
+  const f = String(field).trim();
+  return /^(client|company|settings)(\.|$)/.test(f) ? f : `client.${f}`;
+}
+
+/** Reads a `<script type="application/json" id>`: a PlanInput, or a bare Client. */
+export function readJsonScript(doc, id) {
+  const script = doc.getElementById(id);
+  if (!script) throw new HostReadError('src_not_found', `src#${id}`, { id });
+  let value;
+  try {
+    value = JSON.parse(script.textContent);
+  } catch (e) {
+    throw new HostReadError('invalid_json', `src#${id}`, { id, detail: e.message });
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'client' in value) return value;
+  return { client: value };
+}
+
+/** The element named by a `scope` attribute: an element id, else a CSS selector. */
+export function findScope(doc, ref) {
+  let el = doc.getElementById(ref);
+  if (!el) {
+    try {
+      el = doc.querySelector(ref);
+    } catch {
+      el = null;
+    }
+  }
+  if (!el) throw new HostReadError('scope_not_found', 'scope', { id: ref });
+  return el;
+}
+
+/** Fields marked with `data-touchplan-field` inside `scope` (the scope itself included). */
+export function readScope(scope) {
+  const marked = [...scope.querySelectorAll('[data-touchplan-field]')];
+  if (scope.hasAttribute('data-touchplan-field')) marked.unshift(scope);
+  const fields = marked.map((el) => [absolutePath(el.getAttribute('data-touchplan-field')), el]);
+  return assemble(fields, scope);
+}
+
+/** Fields found through a selector map `{ "CSS selector": "field" }` in a JSON script. */
+export function readMap(doc, id, within = doc.body) {
+  const script = doc.getElementById(id);
+  if (!script) throw new HostReadError('map_not_found', `map#${id}`, { id });
+  let map;
+  try {
+    map = JSON.parse(script.textContent);
+  } catch (e) {
+    throw new HostReadError('invalid_json', `map#${id}`, { id, detail: e.message });
+  }
+  if (!map || typeof map !== 'object' || Array.isArray(map)) throw new HostReadError('invalid_map', `map#${id}`, { id });
+  const fields = [];
+  for (const [selector, field] of Object.entries(map)) {
+    let found;
+    try {
+      found = within.querySelectorAll(selector);
+    } catch {
+      throw new HostReadError('invalid_selector', `map#${id}`, { id, detail: selector });
+    }
+    for (const el of found) fields.push([absolutePath(field), el]);
+  }
+  return assemble(fields, within);
+}
+
+/**
+ * Builds a partial PlanInput from `[path, element]` pairs. Fields under the
+ * same `name[]` form one array item per row of the page: an element marked
+ * `data-touchplan-item` when there is one, else the row (found from the
+ * field that occurs most often) that contains the element.
+ */
+export function assemble(fields, root) {
+  const out = {};
+  const arrays = new Map(); // "client.orders" → [[sub, element, path]]
+  for (const [path, el] of fields) {
+    const i = path.indexOf('[]');
+    if (i < 0 || i === path.length - 2) {
+      setPath(out, path, parseFieldValue(path, elementValue(el)));
+    } else {
+      const array = path.slice(0, i);
+      if (!arrays.has(array)) arrays.set(array, []);
+      arrays.get(array).push([path.slice(i + 3), el, path]);
+    }
+  }
+  for (const [array, entries] of arrays) {
+    const items = groupItems(entries, root);
+    setPath(out, array, items.map((group) => {
+      const item = {};
+      for (const [sub, el, path] of group) setPath(item, sub, parseFieldValue(path, elementValue(el)));
+      return item;
+    }));
+  }
+  return out;
+}
+
+function groupItems(entries, root) {
+  const counts = new Map();
+  for (const [sub] of entries) counts.set(sub, (counts.get(sub) ?? 0) + 1);
+  const anchorSub = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const anchors = entries.filter(([sub]) => sub === anchorSub).map(([, el]) => el);
+  const rows = anchors.map((el) => rowOf(el, anchors, root));
+  const groups = new Map();
+  for (const entry of entries) {
+    const el = entry[1];
+    const row = el.closest('[data-touchplan-item]') ?? rows.find((r) => r.contains(el)) ?? el;
+    if (!groups.has(row)) groups.set(row, []);
+    groups.get(row).push(entry);
+  }
+  return [...groups.values()];
+}
+
+// The largest ancestor of `el` (below `root`) holding no other anchor: the
+// page's row for that item, whatever its tag (tr, li, div.card).
+function rowOf(el, anchors, root) {
+  const marked = el.closest('[data-touchplan-item]');
+  if (marked) return marked;
+  let row = el;
+  while (row.parentElement && row.parentElement !== root
+    && !anchors.some((other) => other !== el && row.parentElement.contains(other))) {
+    row = row.parentElement;
+  }
+  return row;
+}
+
+// Sets `a.b[].c`-style paths; a trailing `[]` appends to a list.
+function setPath(target, path, value) {
+  const keys = path.split('.');
+  let node = target;
+  keys.forEach((rawKey, i) => {
+    const append = rawKey.endsWith('[]');
+    const key = append ? rawKey.slice(0, -2) : rawKey;
+    const last = i === keys.length - 1;
+    if (last && append) {
+      if (!Array.isArray(node[key])) node[key] = [];
+      node[key].push(value);
+    } else if (last) {
+      node[key] = value;
+    } else {
+      if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+      node = node[key];
+    }
+  });
+}
+
+/**
+ * Joins partial inputs, later wins: `client`, `company` and `settings` are
+ * merged field by field, other fields replaced.
+ */
+export function mergeInputs(...parts) {
+  const out = {};
+  for (const part of parts) {
+    if (!part) continue;
+    for (const [key, value] of Object.entries(part)) {
+      if (value === undefined) continue;
+      const mergeable = ['client', 'company', 'settings'].includes(key);
+      out[key] = mergeable && isPlainObject(value) && isPlainObject(out[key]) ? { ...out[key], ...value } : value;
+    }
+  }
+  return out;
+}
+
+function isPlainObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

@@ -1,0 +1,340 @@
+// Texts of the <touch-plan> widget in Russian (default) and English.
+// The engine writes the plan's own texts (why, reasons, warnings, errors);
+// this module holds the widget's labels and the names of the vocabulary.
+
+/** The languages the widget speaks; the first one is the default. */
+export const LOCALES = ['ru', 'en'];
+
+const TEXTS = {
+  ru: {
+    title: 'План касаний',
+    titleFor: 'План касаний: {name}',
+    loading: 'Строим план…',
+    empty: 'Нет данных клиента. Передайте их свойством client, атрибутом src или разметкой data-touchplan-field.',
+    errorTitle: 'Не удалось построить план',
+    errorHint: 'Исправьте данные клиента — план обновится сам.',
+    viewMonth: 'Месяц',
+    viewList: 'Список',
+    views: 'Вид',
+    downloadIcs: 'Календарь .ics',
+    downloadCsv: 'Таблица .csv',
+    prevMonth: 'Предыдущий месяц',
+    nextMonth: 'Следующий месяц',
+    calendarHelp: 'Стрелки — по дням, Enter — открыть касание',
+    legend: 'Обозначения',
+    slot: 'Слот без конкретного повода',
+    scheduledMark: 'Отложенное сообщение',
+    automatedMark: 'Автоматически (маркетинг)',
+    summary: 'Сводка',
+    thisCycle: 'Этот цикл ({days} дн.)',
+    cycleCounts: 'менеджер {manager} · авто {automated}',
+    cycleNorm: 'норма {total}',
+    ratio: 'Стандартные : обязательные',
+    ratioValue: '{ratio} : 1',
+    ratioTarget: 'цель 2 : 1',
+    noRatio: '—',
+    nextTouch: 'Следующее касание',
+    noNextTouch: 'нет',
+    warnings: 'Предупреждения',
+    noWarnings: 'нет',
+    details: 'Касание',
+    pickDay: 'Выберите день с касанием в календаре или в списке.',
+    noTouchOnDay: 'На {date} касаний нет.',
+    kind: 'Тип',
+    purposes: 'Объединены цели',
+    channel: 'Канал',
+    contact: 'Контакт',
+    contacts: 'Касается',
+    rule: 'Правило',
+    movedFrom: 'Перенесено с {date} (нерабочий день)',
+    notes: 'Проверить перед касанием',
+    reasons: 'Поводы',
+    bestReason: 'лучший',
+    automated: 'Отправляет маркетинг от имени менеджера',
+    scheduled: 'Сообщение готовится заранее и уходит в этот день',
+    slotNotice: 'Конкретного повода пока нет: заполните слот из контент-плана или пропустите его.',
+    touchOf: 'Касание {n} из {count}',
+    field: 'Поле',
+    touches: '{count} касаний',
+    noTouches: 'В плане нет касаний.',
+    today: 'сегодня',
+    calendarName: 'План касаний — {name}',
+    widgetErrors: {
+      src_not_found: 'Не найден <script type="application/json" id="{id}"> с данными клиента.',
+      map_not_found: 'Не найдена карта полей <script type="application/json" id="{id}">.',
+      scope_not_found: 'Не найден блок страницы «{id}» с полями data-touchplan-field.',
+      invalid_json: 'Содержимое не является корректным JSON: {detail}',
+      invalid_map: 'Карта полей должна быть JSON-объектом «CSS-селектор → поле».',
+      invalid_selector: 'Некорректный CSS-селектор: {detail}',
+      engine_unavailable: 'Не удалось загрузить модуль расчёта: {detail}',
+      internal: 'Внутренняя ошибка: {detail}',
+    },
+  },
+  en: {
+    title: 'Touch plan',
+    titleFor: 'Touch plan: {name}',
+    loading: 'Planning…',
+    empty: 'No client data. Pass it with the client property, the src attribute or data-touchplan-field markup.',
+    errorTitle: 'The plan could not be built',
+    errorHint: 'Correct the client data — the plan updates by itself.',
+    viewMonth: 'Month',
+    viewList: 'List',
+    views: 'View',
+    downloadIcs: 'Calendar .ics',
+    downloadCsv: 'Table .csv',
+    prevMonth: 'Previous month',
+    nextMonth: 'Next month',
+    calendarHelp: 'Arrow keys move across days, Enter opens the touch',
+    legend: 'Legend',
+    slot: 'Slot without a specific reason',
+    scheduledMark: 'Scheduled message',
+    automatedMark: 'Automated (marketing)',
+    summary: 'Summary',
+    thisCycle: 'This cycle ({days} days)',
+    cycleCounts: 'manager {manager} · automated {automated}',
+    cycleNorm: 'target {total}',
+    ratio: 'Standard : mandatory',
+    ratioValue: '{ratio} : 1',
+    ratioTarget: 'target 2 : 1',
+    noRatio: '—',
+    nextTouch: 'Next touch',
+    noNextTouch: 'none',
+    warnings: 'Warnings',
+    noWarnings: 'none',
+    details: 'Touch',
+    pickDay: 'Pick a day with a touch in the calendar or the list.',
+    noTouchOnDay: 'No touches on {date}.',
+    kind: 'Kind',
+    purposes: 'Merged purposes',
+    channel: 'Channel',
+    contact: 'Contact',
+    contacts: 'Concerns',
+    rule: 'Rule',
+    movedFrom: 'Moved from {date} (a non-working day)',
+    notes: 'Check before the touch',
+    reasons: 'Reasons',
+    bestReason: 'best',
+    automated: 'Sent by marketing in the manager’s name',
+    scheduled: 'A message prepared ahead and sent that day',
+    slotNotice: 'No specific reason yet: fill the slot from the content plan or skip it.',
+    touchOf: 'Touch {n} of {count}',
+    field: 'Field',
+    touches: '{count} touches',
+    noTouches: 'The plan has no touches.',
+    today: 'today',
+    calendarName: 'Touch plan — {name}',
+    widgetErrors: {
+      src_not_found: 'No <script type="application/json" id="{id}"> with the client data was found.',
+      map_not_found: 'No field map <script type="application/json" id="{id}"> was found.',
+      scope_not_found: 'No page block “{id}” with data-touchplan-field fields was found.',
+      invalid_json: 'The content is not valid JSON: {detail}',
+      invalid_map: 'The field map must be a JSON object “CSS selector → field”.',
+      invalid_selector: 'Invalid CSS selector: {detail}',
+      engine_unavailable: 'The planning module could not be loaded: {detail}',
+      internal: 'Internal error: {detail}',
+    },
+  },
+};
+
+const KINDS = {
+  ru: {
+    mandatory: 'Обязательное',
+    standard: 'Стандартное',
+    need: 'Будущая сделка',
+    event: 'Мероприятие',
+    meeting: 'Встреча по итогам',
+    greeting: 'Поздравление',
+    renewal: 'Продление',
+    check: 'Проверка',
+    apology: 'Извинение',
+    first_day: 'Первый день',
+    onboarding: 'Подготовка к старту',
+  },
+  en: {
+    mandatory: 'Mandatory',
+    standard: 'Standard',
+    need: 'Need discovery',
+    event: 'Event invitation',
+    meeting: 'Results meeting',
+    greeting: 'Greeting',
+    renewal: 'Renewal',
+    check: 'Check',
+    apology: 'Apology',
+    first_day: 'First day',
+    onboarding: 'Onboarding',
+  },
+};
+
+// Short names for the markers inside a day cell.
+const KINDS_SHORT = {
+  ru: {
+    mandatory: 'Обязат.', standard: 'Станд.', need: 'Сделка', event: 'Меропр.', meeting: 'Итоги',
+    greeting: 'Поздр.', renewal: 'Продл.', check: 'Провер.', apology: 'Извин.', first_day: '1-й день',
+    onboarding: 'Старт',
+  },
+  en: {
+    mandatory: 'Mand.', standard: 'Std.', need: 'Need', event: 'Event', meeting: 'Results',
+    greeting: 'Greet.', renewal: 'Renew.', check: 'Check', apology: 'Apology', first_day: 'Day 1',
+    onboarding: 'Onb.',
+  },
+};
+
+/** Every touch kind, in the order of the legend. */
+export const TOUCH_KINDS = Object.keys(KINDS.en);
+
+const CHANNELS = {
+  ru: {
+    phone: 'Звонок',
+    visit: 'Визит',
+    messenger: 'Мессенджер',
+    email: 'Эл. почта',
+    sms: 'СМС',
+    newsletter: 'Рассылка',
+    event: 'Встреча на мероприятии',
+    staff: 'Сотрудники клиента',
+    portal: 'Личный кабинет',
+    social: 'Соцсети',
+    letter: 'Письмо по почте',
+  },
+  en: {
+    phone: 'Phone call',
+    visit: 'Visit',
+    messenger: 'Messenger',
+    email: 'Email',
+    sms: 'SMS',
+    newsletter: 'Newsletter',
+    event: 'Meeting at an event',
+    staff: 'Client’s staff',
+    portal: 'Client portal',
+    social: 'Social pages',
+    letter: 'Letter by post',
+  },
+};
+
+const ROLES = {
+  ru: {
+    decision_maker: 'ЛПР',
+    influencer: 'ЛВР',
+    technical: 'технический специалист',
+    user: 'пользователь',
+    buyer: 'закупщик',
+    other: 'другое',
+  },
+  en: {
+    decision_maker: 'decision maker',
+    influencer: 'influencer',
+    technical: 'technical',
+    user: 'user',
+    buyer: 'buyer',
+    other: 'other',
+  },
+};
+
+// Names of input fields, so that an error says "Order 3, date" rather than
+// "client.orders[2].date" to a manager.
+const FIELDS = {
+  ru: {
+    today: 'сегодняшняя дата', horizonMonths: 'горизонт (мес.)', locale: 'язык',
+    client: 'клиент', company: 'компания', settings: 'настройки',
+    id: 'идентификатор', name: 'название', segment: 'сегмент', saleType: 'тип продажи',
+    orderCycleDays: 'цикл заказа (дн.)', mandatoryPerOrder: 'обязательных на заказ',
+    mandatorySteps: 'обязательные шаги', orders: 'заказ', date: 'дата', amount: 'сумма',
+    categories: 'категории', items: 'позиции', promo: 'акция', service: 'период обслуживания',
+    start: 'начало', end: 'окончание', reactionDays: 'время реакции (дн.)', kind: 'вид',
+    frozenFrom: 'заморозка с', frozenTo: 'заморозка по', promoUntil: 'акция до',
+    expiries: 'срок', what: 'что', contacts: 'контакт', role: 'роль', birthday: 'день рождения',
+    channels: 'каналы', interests: 'интересы', industry: 'отрасль', annualRevenue: 'выручка за год',
+    flags: 'признаки', openDeal: 'открытая сделка', since: 'с', stage: 'стадия',
+    incidents: 'инцидент', summary: 'описание', history: 'прошлое касание', channel: 'канал',
+    reason: 'повод', contentPlan: 'пункт контент-плана', title: 'заголовок', events: 'мероприятие',
+    holidays: 'выходной', workdays: 'рабочий день', until: 'до', pilot: 'пилот с',
+  },
+  en: {
+    today: 'today’s date', horizonMonths: 'horizon (months)', locale: 'language',
+    client: 'client', company: 'company', settings: 'settings',
+    id: 'id', name: 'name', segment: 'segment', saleType: 'sale type',
+    orderCycleDays: 'order cycle (days)', mandatoryPerOrder: 'mandatory per order',
+    mandatorySteps: 'mandatory steps', orders: 'order', date: 'date', amount: 'amount',
+    categories: 'categories', items: 'items', promo: 'promotion', service: 'service period',
+    start: 'start', end: 'end', reactionDays: 'reaction time (days)', kind: 'kind',
+    frozenFrom: 'frozen from', frozenTo: 'frozen to', promoUntil: 'promotion until',
+    expiries: 'expiry', what: 'what', contacts: 'contact', role: 'role', birthday: 'birthday',
+    channels: 'channels', interests: 'interests', industry: 'industry', annualRevenue: 'annual revenue',
+    flags: 'flags', openDeal: 'open deal', since: 'since', stage: 'stage',
+    incidents: 'incident', summary: 'summary', history: 'past touch', channel: 'channel',
+    reason: 'reason', contentPlan: 'content-plan item', title: 'title', events: 'event',
+    holidays: 'holiday', workdays: 'working day', until: 'until', pilot: 'pilot from',
+  },
+};
+
+/** `ru` or `en` from a BCP 47 tag such as `ru-RU`; anything else is `null`. */
+export function localeOf(tag) {
+  const base = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return LOCALES.includes(base) ? base : null;
+}
+
+/** The text `key` in `locale`, with `{name}` placeholders filled from `vars`. */
+export function t(locale, key, vars = {}) {
+  const text = TEXTS[locale]?.[key] ?? TEXTS.ru[key] ?? key;
+  return fill(text, vars);
+}
+
+/** The widget's own error message for `code` (errors the engine never sees). */
+export function widgetErrorMessage(locale, code, vars = {}) {
+  const table = TEXTS[locale]?.widgetErrors ?? TEXTS.ru.widgetErrors;
+  return fill(table[code] ?? table.internal, vars);
+}
+
+function fill(text, vars) {
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+export const kindLabel = (locale, kind) => KINDS[locale]?.[kind] ?? kind;
+export const kindShortLabel = (locale, kind) => KINDS_SHORT[locale]?.[kind] ?? kind;
+export const channelLabel = (locale, channel) => CHANNELS[locale]?.[channel] ?? channel;
+export const roleLabel = (locale, role) => ROLES[locale]?.[role] ?? role;
+
+/**
+ * A JSON path of the input (`client.orders[2].date`) in words
+ * (`заказ 3 › дата`); unknown segments stay as they are.
+ */
+export function fieldLabel(locale, path) {
+  if (!path) return '';
+  const names = FIELDS[locale] ?? FIELDS.ru;
+  const parts = [];
+  for (const m of String(path).matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[1] !== undefined) {
+      if (m[1] === 'client' && parts.length === 0) continue;
+      parts.push(names[m[1]] ?? m[1]);
+    } else if (parts.length) {
+      parts[parts.length - 1] += ` ${Number(m[2]) + 1}`;
+    }
+  }
+  return parts.join(' › ') || names.client;
+}
+
+const dateFormats = new Map();
+
+/** An ISO date in words, e.g. `24 ноября 2026 г.`; `style` picks the Intl options. */
+export function formatDate(locale, iso, style = 'long') {
+  const key = `${locale}|${style}`;
+  if (!dateFormats.has(key)) {
+    const options = {
+      long: { day: 'numeric', month: 'long', year: 'numeric' },
+      weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+      short: { day: 'numeric', month: 'short' },
+      month: { month: 'long', year: 'numeric' },
+      weekdayShort: { weekday: 'short' },
+    }[style];
+    dateFormats.set(key, new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  }
+  const [y, m, d] = iso.split('-').map(Number);
+  const text = dateFormats.get(key).format(new Date(Date.UTC(y, m - 1, d)));
+  // "ноябрь 2026 г." reads as a heading only when capitalised.
+  return style === 'month' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** A ratio such as 1.5 as `1,5` (ru) or `1.5` (en). */
+export function formatNumber(locale, value) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,723 @@
+// <touch-plan>: shows a client's touch calendar and the suggested reasons.
+//
+// Importing this module has no side effects: register the element with
+// `TouchPlanElement.define()` or import `touch-plan-define.js`.
+// Data flow: host page (properties, `src` JSON, `scope`/`map` markup)
+// → PlanInput → the wasm engine (`./api.js`) → Plan → rendering and exports.
+
+import { adoptStyles } from './touch-plan-styles.js';
+import {
+  TOUCH_KINDS, channelLabel, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf, roleLabel, t,
+  widgetErrorMessage,
+} from './touch-plan-i18n.js';
+import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
+
+// Host pages change in bursts (a CRM re-renders a table row by row).
+const DEBOUNCE_MS = 60;
+const VIEWS = ['month', 'list'];
+const PROPERTIES = ['client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
+
+// One engine per page, shared by every <touch-plan>; a failed load is retried.
+let engine = null;
+function loadEngine() {
+  engine ??= import('./api.js').then(async (api) => {
+    await api.default();
+    return api;
+  }).catch((e) => {
+    engine = null;
+    throw e;
+  });
+  return engine;
+}
+
+/** The element's date as `YYYY-MM-DD` in the browser's time zone. */
+function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const toUtc = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+const fromUtc = (ms) => new Date(ms).toISOString().slice(0, 10);
+const addDays = (iso, n) => fromUtc(toUtc(iso) + n * 86400000);
+const weekdayOf = (iso) => (new Date(toUtc(iso)).getUTCDay() + 6) % 7; // Monday = 0
+const monthOf = (iso) => iso.slice(0, 7);
+function addMonths(ym, n) {
+  const d = new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7) - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+const clampDate = (iso, from, to) => (iso < from ? from : iso > to ? to : iso);
+
+/** Creates an element; strings among `children` become text nodes, never markup. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') el.className = value;
+    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+/** An `Error` shaped like the engine's `TouchPlanError`. */
+function touchPlanError(errors) {
+  const [first] = errors;
+  const error = new Error(first.message);
+  error.name = 'TouchPlanError';
+  Object.assign(error, { code: first.code, path: first.path, errors });
+  return error;
+}
+
+/**
+ * The `<touch-plan>` custom element. See README.widget.md for attributes,
+ * properties, events, methods, CSS custom properties and parts.
+ */
+export class TouchPlanElement extends HTMLElement {
+  static observedAttributes = ['lang', 'today', 'horizon-months', 'view', 'src', 'map', 'scope'];
+
+  /** Registers the element under `tag` in `registry`; returns the class. */
+  static define(tag = 'touch-plan', registry = customElements) {
+    registry.define(tag, this);
+    return this;
+  }
+
+  #data = { client: undefined, company: undefined, settings: undefined };
+  #plan = null;
+  #error = null;
+  #status = 'empty'; // empty | loading | ready | error
+  #locale = 'ru';
+  #inputName = '';
+  #inputKey = null;
+  #timer = 0;
+  #run = 0;
+  #api = null;
+  #observer = null;
+  #observedRoot = null;
+  #month = null;
+  #focusDate = null;
+  #selected = null; // { date, index } of the picked touch
+  #ui;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    this.#ui = this.#skeleton();
+    shadow.append(this.#ui.root);
+  }
+
+  connectedCallback() {
+    // Properties set before the element was defined shadow the accessors.
+    for (const name of PROPERTIES) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    this.#observeHost();
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#stopObserving();
+    clearTimeout(this.#timer);
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'view') {
+      this.#render();
+      return;
+    }
+    if (['src', 'map', 'scope'].includes(name)) this.#observeHost();
+    this.#schedule();
+  }
+
+  /** The client (CONTRACT.md `Client`); setting it re-plans. */
+  get client() { return this.#data.client; }
+  set client(value) { this.#setData('client', value); }
+
+  /** The company's content plan, events and calendar (`Company`). */
+  get company() { return this.#data.company; }
+  set company(value) { this.#setData('company', value); }
+
+  /** Policy overrides (`Settings`). */
+  get settings() { return this.#data.settings; }
+  set settings(value) { this.#setData('settings', value); }
+
+  /** `month` (default) or `list`. */
+  get view() {
+    const v = this.getAttribute('view');
+    return VIEWS.includes(v) ? v : 'month';
+  }
+  set view(value) { this.setAttribute('view', value); }
+
+  /** The planning date `YYYY-MM-DD`; default the local date. */
+  get today() { return this.hasAttribute('today') ? parseDate(this.getAttribute('today')) : localToday(); }
+  set today(value) { this.#setOptionalAttribute('today', value); }
+
+  /** Months to plan, 1..36; default 12. */
+  get horizonMonths() {
+    const v = this.getAttribute('horizon-months');
+    return /^\s*\d+\s*$/.test(v ?? '') ? Number(v) : 12;
+  }
+  set horizonMonths(value) { this.#setOptionalAttribute('horizon-months', value); }
+
+  /** Id of a `<script type="application/json">` holding a PlanInput or a Client. */
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.#setOptionalAttribute('src', value); }
+
+  /** Id of a `<script type="application/json">` mapping CSS selectors to fields. */
+  get map() { return this.getAttribute('map') ?? ''; }
+  set map(value) { this.#setOptionalAttribute('map', value); }
+
+  /** Id or CSS selector of the page block holding `data-touchplan-field` markup. */
+  get scope() { return this.getAttribute('scope') ?? ''; }
+  set scope(value) { this.#setOptionalAttribute('scope', value); }
+
+  /** The current plan, or `null`. */
+  get plan() { return this.#plan; }
+
+  /** The current error (a `TouchPlanError`), or `null`. */
+  get error() { return this.#error; }
+
+  /** Reads every input again and re-plans now; resolves to the plan, or `null` on an error. */
+  refresh() {
+    clearTimeout(this.#timer);
+    return this.#update(true);
+  }
+
+  /** The plan as iCalendar (RFC 5545) text, or `null` while there is no plan. */
+  exportIcs() {
+    if (!this.#plan) return null;
+    return this.#api.toIcs(this.#plan, { calendarName: t(this.#locale, 'calendarName', { name: this.#clientName() }) });
+  }
+
+  /** The plan as CSV (RFC 4180) text, or `null` while there is no plan. */
+  exportCsv() {
+    if (!this.#plan) return null;
+    return this.#api.toCsv(this.#plan);
+  }
+
+  #setData(name, value) {
+    this.#data[name] = value ?? undefined;
+    if (this.isConnected) this.#schedule();
+  }
+
+  #setOptionalAttribute(name, value) {
+    if (value === null || value === undefined || value === '') this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  #schedule() {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#update(false), DEBOUNCE_MS);
+  }
+
+  // The page is watched only when data comes from it. Our own rendering
+  // lives in the shadow root, which a document observer never sees, and an
+  // unchanged input is not planned again, so nothing here can loop.
+  #observeHost() {
+    this.#stopObserving();
+    if (!this.isConnected || !(this.src || this.map || this.scope)) return;
+    const root = this.getRootNode();
+    this.#observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target !== this)) this.#schedule();
+    });
+    this.#observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    root.addEventListener('input', this.#onHostInput, true);
+    root.addEventListener('change', this.#onHostInput, true);
+    this.#observedRoot = root;
+  }
+
+  #stopObserving() {
+    if (!this.#observer) return;
+    const root = this.#observedRoot;
+    root.removeEventListener('input', this.#onHostInput, true);
+    root.removeEventListener('change', this.#onHostInput, true);
+    this.#observer.disconnect();
+    this.#observer = null;
+    this.#observedRoot = null;
+  }
+
+  #onHostInput = (event) => {
+    if (!this.contains(event.target)) this.#schedule();
+  };
+
+  #resolveLocale(input) {
+    return localeOf(this.getAttribute('lang'))
+      ?? localeOf(this.parentElement?.closest('[lang]')?.getAttribute('lang'))
+      ?? localeOf(input.locale)
+      ?? 'ru';
+  }
+
+  // Later wins: properties, then the `src` script, then the page markup.
+  #gatherInput() {
+    const root = this.getRootNode();
+    const scope = this.scope ? findScope(root, this.scope) : null;
+    const input = mergeInputs(
+      this.#data,
+      this.src ? readJsonScript(root, this.src) : null,
+      scope ? readScope(scope) : null,
+      this.map ? readMap(root, this.map, scope ?? root) : null,
+    );
+    if (this.hasAttribute('today') || !input.today) input.today = this.today;
+    if (this.hasAttribute('horizon-months') || input.horizonMonths === undefined) input.horizonMonths = this.horizonMonths;
+    input.locale = this.#resolveLocale(input);
+    return input;
+  }
+
+  // Each change of input gets a run number; a run overtaken by a newer one
+  // while the engine loads drops its result.
+  async #update(force) {
+    let input;
+    try {
+      input = this.#gatherInput();
+    } catch (e) {
+      this.#run++;
+      this.#inputKey = null;
+      this.#locale = this.#resolveLocale({});
+      this.#fail(this.#widgetError(e));
+      return null;
+    }
+    this.#locale = input.locale;
+    const client = input.client;
+    this.#inputName = typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
+    if (client === undefined) {
+      this.#run++;
+      this.#inputKey = null;
+      this.#show('empty', null, null);
+      return null;
+    }
+    const key = JSON.stringify(input);
+    if (!force && key === this.#inputKey) return this.#plan;
+    const run = ++this.#run;
+    this.#inputKey = key;
+    if (!this.#plan) this.#show('loading', null, null);
+    try {
+      this.#api = await loadEngine();
+    } catch (e) {
+      if (run !== this.#run) return null;
+      this.#inputKey = null;
+      this.#fail(touchPlanError([{ code: 'engine_unavailable', path: '', message: widgetErrorMessage(this.#locale, 'engine_unavailable', { detail: e.message }) }]));
+      return null;
+    }
+    if (run !== this.#run) return this.#plan;
+    let plan;
+    try {
+      plan = this.#api.plan(input);
+    } catch (e) {
+      this.#fail(this.#engineError(e));
+      return null;
+    }
+    this.#show('ready', plan, null);
+    this.#emit('touchplan-change', plan);
+    return plan;
+  }
+
+  #widgetError(e) {
+    if (e instanceof HostReadError) {
+      return touchPlanError([{ code: e.code, path: e.path, message: widgetErrorMessage(this.#locale, e.code, e.vars) }]);
+    }
+    return this.#engineError(e);
+  }
+
+  #engineError(e) {
+    if (e?.name === 'TouchPlanError' && e.code) {
+      if (!Array.isArray(e.errors) || e.errors.length === 0) e.errors = [{ code: e.code, path: e.path ?? '', message: e.message }];
+      return e;
+    }
+    return touchPlanError([{ code: 'internal', path: '', message: widgetErrorMessage(this.#locale, 'internal', { detail: e?.message ?? String(e) }) }]);
+  }
+
+  #fail(error) {
+    this.#show('error', null, error);
+    this.#emit('touchplan-error', error);
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #show(status, plan, error) {
+    const previous = this.#plan;
+    this.#status = status;
+    this.#plan = plan;
+    this.#error = error;
+    if (plan) this.#keepPosition(previous, plan);
+    this.#render();
+  }
+
+  // A re-plan keeps the month and the picked touch when they still exist;
+  // a new plan opens on today's month with the next touch in the details.
+  #keepPosition(previous, plan) {
+    const { from, to } = plan.horizon;
+    const samePlace = previous?.horizon.from === from;
+    if (!samePlace || !this.#month || this.#month < monthOf(from) || this.#month > monthOf(to)) this.#month = monthOf(from);
+    this.#focusDate = clampDate(samePlace && this.#focusDate ? this.#focusDate : from, from, to);
+    const kept = samePlace && this.#selected && this.#touchesOn(this.#selected.date)[this.#selected.index];
+    if (!kept) this.#selected = plan.touches.length ? { date: plan.touches[0].date, index: 0 } : null;
+  }
+
+  #clientName() {
+    return this.#plan ? this.#plan.clientName || this.#plan.clientId : this.#inputName;
+  }
+
+  #touchesOn(date) {
+    return this.#plan ? this.#plan.touches.filter((touch) => touch.date === date) : [];
+  }
+
+  #isSlot(touch) {
+    return this.#plan.warnings.some((w) => w.code === 'no_specific_reason' && w.date === touch.date);
+  }
+
+  // ---- rendering -------------------------------------------------------
+
+  #skeleton() {
+    const ui = {};
+    ui.title = h('h2', { class: 'title', part: 'title' });
+    ui.views = h('div', { class: 'toolbar', role: 'group', part: 'views' });
+    ui.downloads = h('div', { class: 'toolbar', part: 'downloads' });
+    ui.status = h('div', { class: 'status', part: 'status', role: 'status' });
+    ui.error = h('div', { class: 'error', part: 'error', role: 'alert', hidden: true });
+    ui.summary = h('dl', { class: 'summary', part: 'summary' });
+    ui.warnings = h('details', { class: 'warnings', part: 'warnings' });
+    ui.view = h('section', { class: 'view' });
+    ui.details = h('aside', { class: 'details', part: 'details', 'aria-live': 'polite' });
+    ui.body = h('div', { class: 'body' }, ui.view, ui.details);
+    ui.legend = h('ul', { class: 'legend', part: 'legend' });
+    ui.root = h('div', { class: 'root', part: 'root', role: 'region' },
+      h('div', { class: 'header', part: 'header' }, ui.title, h('div', { class: 'toolbar' }, ui.views, ui.downloads)),
+      ui.status, ui.error, ui.summary, ui.warnings, ui.body, ui.legend);
+    return ui;
+  }
+
+  #render() {
+    const ui = this.#ui;
+    const loc = this.#locale;
+    const plan = this.#plan;
+    const name = this.#clientName();
+    const title = name ? t(loc, 'titleFor', { name }) : t(loc, 'title');
+    ui.title.textContent = title;
+    ui.root.setAttribute('aria-label', title);
+    ui.root.lang = loc;
+    ui.status.hidden = !['empty', 'loading'].includes(this.#status);
+    ui.status.textContent = this.#status === 'loading' ? t(loc, 'loading') : t(loc, 'empty');
+    this.#renderError();
+    for (const el of [ui.views, ui.downloads, ui.summary, ui.body, ui.legend]) el.hidden = !plan;
+    ui.warnings.hidden = !plan || plan.warnings.length === 0;
+    if (!plan) return;
+    this.#renderToolbar();
+    this.#renderSummary();
+    this.#renderWarnings();
+    if (this.view === 'list') this.#renderList();
+    else this.#renderMonth();
+    this.#renderDetails();
+    this.#renderLegend();
+  }
+
+  #renderError() {
+    const { error } = this.#ui;
+    error.hidden = !this.#error;
+    if (!this.#error) {
+      error.replaceChildren();
+      return;
+    }
+    const loc = this.#locale;
+    error.replaceChildren(
+      h('h3', {}, t(loc, 'errorTitle')),
+      h('ul', {}, this.#error.errors.map((e) => h('li', { 'data-code': e.code, 'data-path': e.path },
+        e.path ? h('span', { class: 'field' }, `${fieldLabel(loc, e.path)}: `) : null,
+        e.message,
+        e.path ? h('code', {}, ` (${e.path})`) : null))),
+      h('p', { class: 'muted' }, t(loc, 'errorHint')),
+    );
+  }
+
+  #renderToolbar() {
+    const loc = this.#locale;
+    this.#ui.views.setAttribute('aria-label', t(loc, 'views'));
+    this.#ui.views.replaceChildren(...VIEWS.map((view) => h('button', {
+      class: 'btn', part: 'button view-button', type: 'button', 'data-view': view,
+      'aria-pressed': String(this.view === view),
+      onclick: () => { this.view = view; },
+    }, t(loc, view === 'month' ? 'viewMonth' : 'viewList'))));
+    this.#ui.downloads.replaceChildren(
+      h('button', { class: 'btn', part: 'button download-ics', type: 'button', onclick: () => this.#download('ics') }, `⬇ ${t(loc, 'downloadIcs')}`),
+      h('button', { class: 'btn', part: 'button download-csv', type: 'button', onclick: () => this.#download('csv') }, `⬇ ${t(loc, 'downloadCsv')}`),
+    );
+  }
+
+  #download(format) {
+    const text = format === 'ics' ? this.exportIcs() : this.exportCsv();
+    if (text === null) return;
+    const type = format === 'ics' ? 'text/calendar' : 'text/csv';
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const safeId = this.#plan.clientId.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'client';
+    h('a', { href: url, download: `touchplan-${safeId}.${format}` }).click();
+    // The download has started once click() returns; keep the URL briefly anyway.
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+
+  #renderSummary() {
+    const loc = this.#locale;
+    const plan = this.#plan;
+    const { from } = plan.horizon;
+    const cycle = plan.summary.perCycle;
+    const cycleEnd = addDays(from, Math.max(cycle.cycleDays, 1) - 1);
+    const inCycle = plan.touches.filter((touch) => touch.date <= cycleEnd);
+    const automated = inCycle.filter((touch) => touch.automated).length;
+    const ratio = plan.summary.standardToMandatory;
+    const next = plan.touches.find((touch) => touch.date >= from);
+    const stat = (name, label, value, note) => h('div', { class: 'stat', 'data-stat': name },
+      h('dt', {}, label), h('dd', {}, value, note ? h('span', { class: 'muted' }, ` · ${note}`) : null));
+    this.#ui.summary.setAttribute('aria-label', t(loc, 'summary'));
+    this.#ui.summary.replaceChildren(
+      stat('cycle', t(loc, 'thisCycle', { days: cycle.cycleDays }),
+        t(loc, 'cycleCounts', { manager: inCycle.length - automated, automated }),
+        t(loc, 'cycleNorm', { total: cycle.total })),
+      stat('ratio', t(loc, 'ratio'),
+        ratio === null ? t(loc, 'noRatio') : t(loc, 'ratioValue', { ratio: formatNumber(loc, ratio) }),
+        t(loc, 'ratioTarget')),
+      stat('next', t(loc, 'nextTouch'),
+        next ? `${formatDate(loc, next.date, 'short')} · ${channelLabel(loc, next.channel)}` : t(loc, 'noNextTouch'),
+        next ? kindLabel(loc, next.kind) : null),
+      stat('warnings', t(loc, 'warnings'), String(plan.warnings.length || t(loc, 'noWarnings'))),
+    );
+  }
+
+  #renderWarnings() {
+    const loc = this.#locale;
+    const { warnings } = this.#plan;
+    this.#ui.warnings.replaceChildren(
+      h('summary', {}, `${t(loc, 'warnings')}: ${warnings.length}`),
+      h('ul', {}, warnings.map((w) => h('li', { 'data-code': w.code },
+        w.date ? `${formatDate(loc, w.date, 'short')} — ` : '', w.message))),
+    );
+  }
+
+  #renderMonth() {
+    const loc = this.#locale;
+    const { from, to } = this.#plan.horizon;
+    const month = this.#month;
+    const first = `${month}-01`;
+    const start = addDays(first, -weekdayOf(first));
+    const weekdays = Array.from({ length: 7 }, (_, i) => formatDate(loc, addDays('2024-01-01', i), 'weekdayShort'));
+    const rows = [];
+    for (let week = start; week <= `${month}-31`; week = addDays(week, 7)) {
+      rows.push(h('tr', { role: 'row' }, Array.from({ length: 7 }, (_, i) => this.#dayCell(addDays(week, i)))));
+    }
+    const titleId = 'month-title';
+    const nav = (step, label, disabled) => h('button', {
+      class: 'btn', part: 'button month-button', type: 'button', 'aria-label': t(loc, label),
+      'data-step': step, disabled, onclick: () => this.#showMonth(addMonths(month, step)),
+    }, step < 0 ? '‹' : '›');
+    const grid = h('table', { class: 'grid', part: 'grid', role: 'grid', 'aria-labelledby': titleId, onkeydown: (e) => this.#onGridKey(e) },
+      h('thead', {}, h('tr', { role: 'row' }, weekdays.map((d) => h('th', { role: 'columnheader', scope: 'col' }, d)))),
+      h('tbody', {}, rows));
+    this.#ui.view.setAttribute('part', 'calendar');
+    this.#ui.view.replaceChildren(
+      h('div', { class: 'month-nav', part: 'month-nav' },
+        nav(-1, 'prevMonth', month <= monthOf(from)),
+        h('div', { class: 'month-title', id: titleId }, formatDate(loc, first, 'month')),
+        nav(1, 'nextMonth', month >= monthOf(to))),
+      grid,
+      h('p', { class: 'help muted' }, t(loc, 'calendarHelp')),
+    );
+  }
+
+  #dayCell(date) {
+    if (monthOf(date) !== this.#month) return h('td', { class: 'day outside', role: 'gridcell', 'aria-hidden': 'true' });
+    const loc = this.#locale;
+    const { from, to } = this.#plan.horizon;
+    const touches = this.#touchesOn(date);
+    const inHorizon = date >= from && date <= to;
+    const label = [formatDate(loc, date, 'weekday'),
+      ...touches.map((touch) => `${kindLabel(loc, touch.kind)}, ${channelLabel(loc, touch.channel)}`)].join('; ');
+    return h('td', {
+      class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}`,
+      part: touches.length ? 'day day-with-touch' : 'day',
+      role: 'gridcell',
+      'data-date': date,
+      tabindex: date === this.#focusDate ? '0' : '-1',
+      'aria-selected': String(this.#selected?.date === date),
+      'aria-label': label,
+      'aria-disabled': inHorizon ? null : 'true',
+      onclick: () => this.#pickDay(date),
+    },
+    h('span', { class: 'num', 'aria-hidden': 'true' }, String(+date.slice(8))),
+    h('span', { class: 'markers', 'aria-hidden': 'true' }, touches.map((touch) => this.#marker(touch))));
+  }
+
+  #marker(touch) {
+    const flags = [touch.automated && 'automated', touch.scheduled && 'scheduled', this.#isSlot(touch) && 'slot'].filter(Boolean);
+    return h('span', { class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind, title: kindLabel(this.#locale, touch.kind) },
+      h('span', { class: 'label' }, kindShortLabel(this.#locale, touch.kind)));
+  }
+
+  #showMonth(month) {
+    const { from, to } = this.#plan.horizon;
+    this.#month = month;
+    this.#focusDate = clampDate(`${month}-${this.#focusDate.slice(8)}`, from, to);
+    if (monthOf(this.#focusDate) !== month) this.#focusDate = clampDate(`${month}-01`, from, to);
+    this.#renderMonth();
+  }
+
+  #onGridKey(event) {
+    const moves = {
+      ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7,
+      Home: -weekdayOf(this.#focusDate), End: 6 - weekdayOf(this.#focusDate),
+    };
+    let target = null;
+    if (event.key in moves) target = addDays(this.#focusDate, moves[event.key]);
+    else if (event.key === 'PageUp' || event.key === 'PageDown') {
+      const month = addMonths(monthOf(this.#focusDate), event.key === 'PageUp' ? -1 : 1);
+      target = `${month}-${this.#focusDate.slice(8)}`;
+      if (monthOf(target) !== month) target = `${month}-01`;
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#pickDay(this.#focusDate);
+      return;
+    } else return;
+    event.preventDefault();
+    this.#moveFocus(target);
+  }
+
+  #moveFocus(date) {
+    const { from, to } = this.#plan.horizon;
+    this.#focusDate = clampDate(date, from, to);
+    if (monthOf(this.#focusDate) !== this.#month) {
+      this.#month = monthOf(this.#focusDate);
+      this.#renderMonth();
+    } else {
+      for (const cell of this.#ui.view.querySelectorAll('[data-date]')) {
+        cell.tabIndex = cell.dataset.date === this.#focusDate ? 0 : -1;
+      }
+    }
+    this.#ui.view.querySelector(`[data-date="${this.#focusDate}"]`)?.focus();
+  }
+
+  #pickDay(date) {
+    const { from, to } = this.#plan.horizon;
+    if (date < from || date > to) return;
+    this.#focusDate = date;
+    this.#pick(date, 0);
+  }
+
+  // Picks the index-th touch of a day (or the day itself when it has none).
+  #pick(date, index) {
+    const hadFocus = this.#ui.view.contains(this.shadowRoot.activeElement);
+    this.#selected = { date, index };
+    if (this.view === 'list') this.#renderList();
+    else this.#renderMonth();
+    this.#renderDetails();
+    // The view was drawn anew: give focus back to the picked day or item.
+    if (hadFocus) this.#ui.view.querySelector('[aria-current="true"], [tabindex="0"]')?.focus();
+    const touch = this.#touchesOn(date)[index];
+    if (touch) this.#emit('touchplan-select', touch);
+  }
+
+  #renderList() {
+    const loc = this.#locale;
+    const { touches } = this.#plan;
+    const items = [];
+    let month = null;
+    touches.forEach((touch) => {
+      if (monthOf(touch.date) !== month) {
+        month = monthOf(touch.date);
+        items.push(h('li', { class: 'list-month', role: 'presentation' }, formatDate(loc, `${month}-01`, 'month')));
+      }
+      const index = this.#touchesOn(touch.date).indexOf(touch);
+      const current = this.#selected?.date === touch.date && this.#selected.index === index;
+      const who = touch.contact ? ` · ${touch.contact}` : '';
+      items.push(h('li', {}, h('button', {
+        class: 'list-item', part: 'list-item', type: 'button', 'data-date': touch.date,
+        'aria-current': current ? 'true' : null,
+        onclick: () => this.#pick(touch.date, index),
+        onkeydown: (e) => this.#onListKey(e),
+      },
+      this.#marker(touch),
+      h('span', { class: 'when' }, `${formatDate(loc, touch.date, 'short')} · ${kindLabel(loc, touch.kind)}`),
+      h('span', { class: 'what' }, `${channelLabel(loc, touch.channel)}${who} — ${touch.reasons[0]?.title ?? ''}`))));
+    });
+    this.#ui.view.setAttribute('part', 'list');
+    this.#ui.view.replaceChildren(touches.length
+      ? h('ul', { class: 'list', 'aria-label': t(loc, 'touches', { count: touches.length }) }, items)
+      : h('p', { class: 'muted' }, t(loc, 'noTouches')));
+  }
+
+  #onListKey(event) {
+    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const buttons = [...this.#ui.view.querySelectorAll('.list-item')];
+    buttons[buttons.indexOf(event.currentTarget) + step]?.focus();
+  }
+
+  #renderDetails() {
+    const loc = this.#locale;
+    const panel = this.#ui.details;
+    panel.setAttribute('aria-label', t(loc, 'details'));
+    if (!this.#selected) {
+      panel.replaceChildren(h('p', { class: 'muted' }, t(loc, 'pickDay')));
+      return;
+    }
+    const { date, index } = this.#selected;
+    const touches = this.#touchesOn(date);
+    const touch = touches[index];
+    if (!touch) {
+      panel.replaceChildren(h('p', { class: 'muted' }, t(loc, 'noTouchOnDay', { date: formatDate(loc, date) })));
+      return;
+    }
+    const switcher = touches.length > 1 ? h('div', { class: 'toolbar', role: 'group' }, touches.map((other, i) => h('button', {
+      class: 'btn', type: 'button', 'aria-pressed': String(i === index), onclick: () => this.#pick(date, i),
+    }, t(loc, 'touchOf', { n: i + 1, count: touches.length })))) : null;
+    panel.replaceChildren(...[switcher, this.#touchDetails(touch)].filter(Boolean));
+  }
+
+  #touchDetails(touch) {
+    const loc = this.#locale;
+    const fact = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
+    const contact = touch.contact ? `${touch.contact}${touch.role ? ` (${roleLabel(loc, touch.role)})` : ''}` : null;
+    const dated = this.#plan.warnings.filter((w) => w.date === touch.date && w.code !== 'no_specific_reason');
+    return h('article', { class: 'touch', 'data-kind': touch.kind },
+      h('h3', {}, formatDate(loc, touch.date, 'weekday')),
+      h('span', { class: `badge kind kind-${touch.kind}` }, kindLabel(loc, touch.kind)),
+      touch.automated ? h('span', { class: 'badge', 'data-flag': 'automated' }, t(loc, 'automatedMark')) : null,
+      touch.scheduled ? h('span', { class: 'badge', 'data-flag': 'scheduled' }, t(loc, 'scheduledMark')) : null,
+      this.#isSlot(touch) ? h('p', { class: 'notice', 'data-flag': 'slot' }, t(loc, 'slotNotice')) : null,
+      touch.scheduled ? h('p', { class: 'notice' }, t(loc, 'scheduled')) : null,
+      touch.automated ? h('p', { class: 'muted' }, t(loc, 'automated')) : null,
+      touch.movedFrom ? h('p', { class: 'muted' }, t(loc, 'movedFrom', { date: formatDate(loc, touch.movedFrom) })) : null,
+      h('dl', { class: 'facts' },
+        touch.purposes?.length > 1 ? fact(t(loc, 'purposes'), touch.purposes.map((p) => kindLabel(loc, p)).join(' + ')) : [],
+        fact(t(loc, 'channel'), channelLabel(loc, touch.channel)),
+        contact ? fact(t(loc, 'contact'), contact) : [],
+        touch.contacts?.length ? fact(t(loc, 'contacts'), touch.contacts.join(', ')) : [],
+        fact(t(loc, 'rule'), h('strong', {}, touch.rule), ` — ${touch.why}`)),
+      dated.map((w) => h('p', { class: 'notice', 'data-code': w.code }, w.message)),
+      touch.notes?.length ? [h('p', { class: 'section-title' }, t(loc, 'notes')),
+        h('ul', { class: 'notes', part: 'notes' }, touch.notes.map((note) => h('li', {}, note)))] : [],
+      h('p', { class: 'section-title' }, t(loc, 'reasons')),
+      h('ol', { class: 'reasons', part: 'reasons' }, touch.reasons.map((reason, i) => h('li', { 'data-code': reason.code },
+        h('div', { class: 'reason-title' }, reason.title, i === 0 ? h('span', { class: 'badge' }, t(loc, 'bestReason')) : null),
+        h('div', { class: 'reason-hint' }, reason.hint),
+        h('div', { class: 'reason-why' }, reason.why)))),
+    );
+  }
+
+  #renderLegend() {
+    const loc = this.#locale;
+    const present = new Set(this.#plan.touches.map((touch) => touch.kind));
+    const item = (className, label, attrs) => h('li', attrs, h('span', { class: `marker ${className}`, 'aria-hidden': 'true' }), label);
+    this.#ui.legend.setAttribute('aria-label', t(loc, 'legend'));
+    this.#ui.legend.replaceChildren(
+      ...TOUCH_KINDS.filter((kind) => present.has(kind)).map((kind) => item(`kind-${kind}`, kindLabel(loc, kind), { 'data-kind': kind })),
+      item('sample automated', t(loc, 'automatedMark'), { 'data-flag': 'automated' }),
+      item('sample slot', t(loc, 'slot'), { 'data-flag': 'slot' }),
+      item('sample scheduled', t(loc, 'scheduledMark'), { 'data-flag': 'scheduled' }),
+    );
+  }
+}
