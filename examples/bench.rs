@@ -50,7 +50,11 @@ fn main() {
             .collect();
         many_json.push(many[many.len() - 1] + start.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(json);
-        touches = plans.iter().flatten().map(|p| p.touches.len()).sum::<usize>();
+        touches = plans
+            .iter()
+            .flatten()
+            .map(|p| p.touches.len())
+            .sum::<usize>();
         errors = plans.iter().filter(|p| p.is_err()).count();
     }
 

@@ -169,14 +169,28 @@ async function browserRun(browser, base, data, { pkg, batch = data.clients.lengt
 
 // ---------------------------------------------------------------- profiles
 
-/** Release-profile variants, built into their own target dirs. */
+/** Release-profile variants, each built into its own target dir. */
+const variant = (opt, lto, cgu, panic, wasmOpt = '-Oz') => ({
+  name: `opt-level ${opt}, lto ${lto}, codegen-units ${cgu}, panic ${panic}, wasm-opt ${wasmOpt}`,
+  wasmOpt,
+  env: {
+    CARGO_PROFILE_RELEASE_OPT_LEVEL: opt,
+    CARGO_PROFILE_RELEASE_LTO: lto,
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS: cgu,
+    CARGO_PROFILE_RELEASE_PANIC: panic,
+  },
+});
 const PROFILES = [
-  { name: 'z, lto, cgu 1, abort (chosen)', env: {} },
-  { name: 's, lto, cgu 1, abort', env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' } },
-  { name: '3, lto, cgu 1, abort', env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: '3' } },
-  { name: 'z, no lto, cgu 1, abort', env: { CARGO_PROFILE_RELEASE_LTO: 'false' } },
-  { name: 'z, lto, cgu 16, abort', env: { CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '16' } },
-  { name: 'z, lto, cgu 1, unwind', env: { CARGO_PROFILE_RELEASE_PANIC: 'unwind' } },
+  variant('z', 'true', '1', 'abort'),
+  variant('s', 'true', '1', 'abort'),
+  variant('3', 'true', '1', 'abort'),
+  variant('2', 'true', '1', 'abort'),
+  variant('s', 'false', '1', 'abort'),
+  variant('s', 'true', '16', 'abort'),
+  variant('s', 'true', '1', 'unwind'),
+  variant('3', 'true', '1', 'abort', '-O3'),
+  variant('3', 'true', '1', 'abort', '-O4'),
+  variant('2', 'true', '1', 'abort', '-O2'),
 ];
 
 function buildVariant(p, i) {
@@ -192,7 +206,7 @@ function buildVariant(p, i) {
   execFileSync('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', pkg,
     join(target, 'wasm32-unknown-unknown', 'release', 'touchplan.wasm')], { cwd: ROOT, stdio: 'inherit' });
   const beforeOpt = readFileSync(join(pkg, 'touchplan_bg.wasm')).length;
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers',
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), [p.wasmOpt, '--strip-debug', '--strip-producers',
     '--enable-bulk-memory', '--enable-mutable-globals', '--enable-sign-ext', '--enable-nontrapping-float-to-int',
     '--enable-reference-types', '--enable-multivalue', '--enable-exception-handling',
     join(pkg, 'touchplan_bg.wasm'), '-o', join(pkg, 'touchplan_bg.wasm')], { stdio: 'inherit' });
@@ -233,7 +247,10 @@ async function main() {
 
     const profiles = [];
     if (withProfiles) {
+      // BENCH_PROFILES=0,2 measures only those variants.
+      const only = process.env.BENCH_PROFILES?.split(',').map(Number);
       for (const [i, p] of PROFILES.entries()) {
+        if (only && !only.includes(i)) continue;
         console.log(`profile: ${p.name}`);
         const built = buildVariant(p, i);
         if (!built) {
@@ -269,7 +286,7 @@ function report(size, nat, web, profiles, withProfiles) {
     ? [
         '## Release-profile variants',
         '',
-        'Each built with `CARGO_PROFILE_RELEASE_*` overrides, then wasm-bindgen and `wasm-opt -Oz`; measured in the same Chromium run.',
+        'Each built with `CARGO_PROFILE_RELEASE_*` overrides, then wasm-bindgen and wasm-opt at the level shown; one plan and 1,000 clients measured in Chromium.',
         '',
         '| variant | before wasm-opt | raw | gzip | one plan | 1,000 clients |',
         '|---|---|---|---|---|---|',
