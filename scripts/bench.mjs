@@ -295,9 +295,7 @@ function report(size, nat, web, profiles, withProfiles) {
           : `| ${p.name} | ${kb(p.beforeOpt)} | ${kb(p.size.raw)} | ${kb(p.size.gzip)} | ${ms(p.onePlanMs)} | ${ms(p.many10kMs)} |`)),
         '',
       ]
-    : previous.includes('## Release-profile variants')
-      ? [previous.slice(previous.indexOf('## Release-profile variants'), previous.indexOf('<!-- notes -->')).trimEnd(), '']
-      : [];
+    : [];
   const md = [
     '# Benchmarks',
     '',
