@@ -21,6 +21,7 @@
 import initGlue, * as glue from './pkg/touchplan.js';
 
 let ready;
+let loaded = false;
 let trapped = false;
 
 /**
@@ -40,6 +41,7 @@ export default function init(options) {
       source = url.protocol === 'file:' ? await readFile(url) : url;
     }
     await initGlue({ module_or_path: source });
+    loaded = true;
   })().catch((e) => {
     ready = undefined;
     throw e;
@@ -53,6 +55,7 @@ export default function init(options) {
  */
 export function initSync(options) {
   glue.initSync(options);
+  loaded = true;
   ready ??= Promise.resolve();
 }
 
@@ -78,6 +81,7 @@ export function isTrapped() {
 
 function guarded(fn) {
   return function (...args) {
+    if (!loaded) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
     if (trapped) {
       glue.__wbg_reset_state();
       trapped = false;
@@ -102,12 +106,19 @@ function isTrap(e) {
 }
 
 function internalError(cause) {
-  const message = `touchplan: internal error (${cause.message}); the engine restarts on the next call`;
-  const error = new Error(message, { cause });
+  return touchPlanError(
+    'internal',
+    `touchplan: internal error (${cause.message}); the engine restarts on the next call`,
+    cause,
+  );
+}
+
+function touchPlanError(code, message, cause) {
+  const error = new Error(message, cause === undefined ? undefined : { cause });
   error.name = 'TouchPlanError';
-  error.code = 'internal';
+  error.code = code;
   error.path = '';
-  error.errors = [{ code: 'internal', path: '', message }];
+  error.errors = [{ code, path: '', message }];
   return error;
 }
 

@@ -17,6 +17,10 @@ test('the wrapper exports the names of the JS API', () => {
   assert.equal(typeof init, 'function');
 });
 
+test('a call before init() says so', () => {
+  assert.throws(() => api.plan({}), { name: 'TouchPlanError', code: 'not_initialized' });
+});
+
 test('init() loads the wasm from disk once, under Node too', async () => {
   const first = init();
   assert.equal(init(), first, 'one shared promise');
