@@ -20,6 +20,10 @@ use crate::engine::error::{InputError, InputErrors};
 use crate::engine::model::{Locale, Text};
 use crate::engine::output::Plan;
 
+// The contract's types for pkg/touchplan.d.ts.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
 /// `planMany` refuses batches larger than this (CONTRACT.md "Limits").
 const MAX_BATCH: u32 = 100_000;
 
@@ -27,8 +31,10 @@ const MAX_BATCH: u32 = 100_000;
 ///
 /// # Errors
 /// Throws a `TouchPlanError` listing every problem of the input.
-#[wasm_bindgen(js_name = plan)]
-pub fn plan_js(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
+pub fn plan_js(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     install_panic_hook();
     let input = input_value(&input).map_err(|e| error_object(&e))?;
     match crate::plan(&input) {
@@ -43,8 +49,13 @@ pub fn plan_js(input: JsValue) -> Result<JsValue, JsValue> {
 /// # Errors
 /// Throws a `TouchPlanError` when `inputs` is not an array or is longer
 /// than 100,000.
-#[wasm_bindgen(js_name = planMany)]
-pub fn plan_many_js(inputs: JsValue) -> Result<Array, JsValue> {
+#[wasm_bindgen(
+    js_name = planMany,
+    unchecked_return_type = "(Plan | { error: TouchPlanError })[]"
+)]
+pub fn plan_many_js(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput[]")] inputs: JsValue,
+) -> Result<Array, JsValue> {
     install_panic_hook();
     let locale = Locale::default();
     if !Array::is_array(&inputs) {
@@ -79,8 +90,10 @@ pub fn plan_many_js(inputs: JsValue) -> Result<Array, JsValue> {
 /// # Errors
 /// Throws a `TouchPlanError` (`unknown_value`, path `locale`) for a locale
 /// other than "ru" or "en".
-#[wasm_bindgen(js_name = reasonCatalog)]
-pub fn reason_catalog_js(locale: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = reasonCatalog, unchecked_return_type = "Reason[]")]
+pub fn reason_catalog_js(
+    #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<String>,
+) -> Result<JsValue, JsValue> {
     install_panic_hook();
     let locale = match locale.as_deref() {
         None => Locale::default(),
@@ -101,16 +114,18 @@ pub fn reason_catalog_js(locale: Option<String>) -> Result<JsValue, JsValue> {
 /// Throws a `TouchPlanError` (`invalid_type`, path `plan`) when `plan` is
 /// not a plan.
 #[wasm_bindgen(js_name = toIcs)]
-pub fn to_ics_js(plan: JsValue, opts: JsValue) -> Result<String, JsValue> {
+pub fn to_ics_js(
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ calendarName?: string }")] opts: Option<
+        JsValue,
+    >,
+) -> Result<String, JsValue> {
     install_panic_hook();
     let plan = plan_value(&plan)?;
-    let name = if opts.is_object() {
-        Reflect::get(&opts, &JsValue::from_str("calendarName"))
-            .ok()
-            .and_then(|v| v.as_string())
-    } else {
-        None
-    };
+    let name = opts
+        .filter(JsValue::is_object)
+        .and_then(|o| Reflect::get(&o, &JsValue::from_str("calendarName")).ok())
+        .and_then(|v| v.as_string());
     Ok(crate::to_ics(&plan, name.as_deref()))
 }
 
@@ -120,7 +135,9 @@ pub fn to_ics_js(plan: JsValue, opts: JsValue) -> Result<String, JsValue> {
 /// Throws a `TouchPlanError` (`invalid_type`, path `plan`) when `plan` is
 /// not a plan.
 #[wasm_bindgen(js_name = toCsv)]
-pub fn to_csv_js(plan: JsValue) -> Result<String, JsValue> {
+pub fn to_csv_js(
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+) -> Result<String, JsValue> {
     install_panic_hook();
     let plan = plan_value(&plan)?;
     Ok(crate::to_csv(&plan))

@@ -237,12 +237,12 @@ fn reason_catalog_rejects_an_unknown_locale() {
 fn to_ics_has_one_event_per_touch() {
     let plan = plan_js(js(TYPICAL)).unwrap();
     let touches = array(&plan, "touches").length() as usize;
-    let ics = to_ics_js(plan.clone(), JsValue::UNDEFINED).unwrap();
+    let ics = to_ics_js(plan.clone(), None).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), touches);
     assert!(ics.contains("DTSTAMP:20261124T000000Z\r\n"));
-    let named = to_ics_js(plan, js(r#"{"calendarName":"Клиенты А"}"#)).unwrap();
+    let named = to_ics_js(plan, Some(js(r#"{"calendarName":"Клиенты А"}"#))).unwrap();
     assert!(named.contains("X-WR-CALNAME:Клиенты А\r\n"));
 }
 
@@ -259,7 +259,7 @@ fn to_csv_has_a_header_and_one_row_per_touch() {
 #[wasm_bindgen_test]
 fn exports_reject_what_is_not_a_plan() {
     for thrown in [
-        to_ics_js(js(r#"{"touches":3}"#), JsValue::UNDEFINED).unwrap_err(),
+        to_ics_js(js(r#"{"touches":3}"#), None).unwrap_err(),
         to_csv_js(JsValue::NULL).unwrap_err(),
     ] {
         assert_touchplan_error(&thrown);

@@ -1,0 +1,122 @@
+// The contract's shapes (CONTRACT.md), emitted into pkg/touchplan.d.ts by
+// src/wasm.rs so that TypeScript integrators get real types.
+
+/** A calendar day, `YYYY-MM-DD`. Dates never cross as JS `Date`s. */
+export type IsoDate = string;
+export type Locale = "ru" | "en";
+export type Channel = "phone" | "visit" | "messenger" | "email" | "sms" | "newsletter" | "event" | "staff" | "portal" | "social" | "letter";
+export type Role = "decision_maker" | "influencer" | "technical" | "user" | "buyer" | "other";
+export type TouchKind = "mandatory" | "standard" | "need" | "event" | "meeting" | "greeting" | "renewal" | "check" | "apology" | "first_day" | "onboarding";
+/** A stable snake_case code of the reasons catalog, e.g. "market_analytics". */
+export type ReasonCode = string;
+
+export interface PlanInput {
+  /** Required: the engine never reads a clock. */
+  today: IsoDate;
+  /** 1..36, default 12. */
+  horizonMonths?: number;
+  /** Default "ru". */
+  locale?: Locale;
+  client: Client;
+  company?: Company;
+  /** Policy overrides; every field and its default is in the README. */
+  settings?: Record<string, unknown>;
+}
+
+export interface Client {
+  id: string;
+  name?: string;
+  segment?: "A+" | "A" | "B" | "C" | "D";
+  saleType?: "transactional" | "consultative";
+  orderCycleDays?: number;
+  mandatoryPerOrder?: number;
+  mandatorySteps?: ReasonCode[];
+  orders?: { date: IsoDate; amount?: number; categories?: string[]; promo?: boolean; items?: string[] }[];
+  service?: {
+    start: IsoDate; end: IsoDate; reactionDays?: number;
+    kind?: "campaign" | "contract" | "membership" | "subscription" | "policy";
+    frozenFrom?: IsoDate; frozenTo?: IsoDate; promo?: string; promoUntil?: IsoDate;
+  };
+  expiries?: { date: IsoDate; what: string }[];
+  contacts?: { name: string; role?: Role; birthday?: IsoDate | string; channels?: Channel[]; interests?: string[] }[];
+  channels?: Channel[];
+  industry?: string;
+  annualRevenue?: number;
+  flags?: { promoSensitive?: boolean; birthdayOffer?: boolean; loyal?: boolean };
+  openDeal?: { since: IsoDate; stage?: string };
+  incidents?: { date: IsoDate; summary: string }[];
+  history?: { date: IsoDate; channel: Channel; reason?: string }[];
+}
+
+export interface Company {
+  contentPlan?: {
+    date: IsoDate; reason: ReasonCode; title: string; detail?: string;
+    categories?: string[]; items?: string[]; segments?: string[]; roles?: string[]; industries?: string[];
+    until?: IsoDate; pilot?: IsoDate; delivery?: "manager" | "automated" | "semi";
+  }[];
+  events?: { date: IsoDate; title: string }[];
+  country?: "RU" | "none";
+  holidays?: IsoDate[];
+  workdays?: IsoDate[];
+}
+
+export interface Plan {
+  clientId: string;
+  clientName?: string;
+  horizon: { from: IsoDate; to: IsoDate };
+  /** Sorted by date, then priority. */
+  touches: Touch[];
+  summary: {
+    total: number;
+    byKind: Record<TouchKind, number>;
+    byMonth: { month: string; count: number }[];
+    perCycle: { cycleDays: number; mandatory: number; standard: number; need: number; total: number; automated: number };
+    standardToMandatory: number | null;
+    avgGapDays: number | null;
+    maxGapDays: number | null;
+  };
+  warnings: { code: string; message: string; path?: string; rule?: string; date?: IsoDate }[];
+  /** The locale the texts are in. */
+  locale: Locale;
+}
+
+export interface Touch {
+  date: IsoDate;
+  kind: TouchKind;
+  channel: Channel;
+  automated: boolean;
+  contact?: string;
+  role?: string;
+  contacts?: string[];
+  /** The rule that placed it, e.g. "R6". */
+  rule: string;
+  why: string;
+  /** Best first, at least one. */
+  reasons: { code: ReasonCode; title: string; hint: string; score: number; why: string }[];
+  movedFrom?: IsoDate;
+  purposes?: TouchKind[];
+  scheduled?: boolean;
+  notes?: string[];
+}
+
+/** An entry of `reasonCatalog()`. */
+export interface Reason {
+  code: ReasonCode;
+  kind: "mandatory" | "standard" | "lifecycle";
+  title: string;
+  hint: string;
+  /** Contact roles it suits; empty = any. */
+  roles: string[];
+  discouraged?: boolean;
+}
+
+/** What the API throws: a real `Error` with `name === "TouchPlanError"`. */
+export interface TouchPlanError extends Error {
+  name: "TouchPlanError";
+  /** Of the first problem, e.g. "invalid_date". */
+  code: string;
+  /** Of the first problem, e.g. "client.orders[2].date". */
+  path: string;
+  /** Every problem of the input. */
+  errors: { code: string; path: string; message: string }[];
+}
