@@ -36,7 +36,7 @@ fn main() {
     let mut many_json = Vec::new();
     let mut touches = 0;
     let mut errors = 0;
-    for _ in 0..5 {
+    for _ in 0..3 {
         let start = Instant::now();
         let plans: Vec<_> = clients.iter().map(touchplan::plan).collect();
         many.push(start.elapsed().as_secs_f64() * 1e3);
