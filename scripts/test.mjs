@@ -17,7 +17,7 @@ const SUITES = [
   {
     name: 'wasm (Chromium)',
     cmd: 'cargo',
-    args: ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
+    args: ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
     env: { CHROMEDRIVER: process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver' },
     counts: cargoCounts,
   },

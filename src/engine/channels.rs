@@ -63,7 +63,8 @@ fn accepted(ctx: &Ctx, contact: Option<usize>, kind: TouchKind) -> Vec<Channel> 
         VisitPolicy::Allowed if kind == TouchKind::Meeting && !list.contains(&Channel::Visit) => {
             list.push(Channel::Visit)
         }
-        VisitPolicy::No => list.retain(|c| *c != Channel::Visit),
+        // Visits only where the client accepts nothing else.
+        VisitPolicy::No if list.len() > 1 => list.retain(|c| *c != Channel::Visit),
         _ => {}
     }
     list

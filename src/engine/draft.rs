@@ -126,10 +126,15 @@ impl Draft {
     /// most protected purpose's day, if every purpose allows it.
     pub fn merged_date(a: &Draft, b: &Draft) -> Option<Date> {
         let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+        let mut fixed_days: Vec<Date> = all.iter().filter(|p| p.fixed).map(|p| p.date).collect();
+        fixed_days.dedup();
+        match fixed_days.as_slice() {
+            // A purpose tied to its day keeps it; two such days never merge.
+            [day] => return all.iter().all(|p| p.allows(*day)).then_some(*day),
+            [] => {}
+            _ => return None,
+        }
         let mut candidates: Vec<Date> = Vec::new();
-        let mut fixed: Vec<&&Purpose> = all.iter().filter(|p| p.fixed).collect();
-        fixed.sort_by_key(|p| p.class);
-        candidates.extend(fixed.iter().map(|p| p.date));
         let (first, second) = if a.class() <= b.class() {
             (a, b)
         } else {
@@ -178,6 +183,9 @@ pub fn place(
         };
         if p.allows(other) && other >= from && other <= to {
             date = other;
+        } else {
+            // No working day in reach keeps the rule's own constraints.
+            return None;
         }
     }
     p.date = date;

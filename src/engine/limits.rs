@@ -102,6 +102,20 @@ pub fn apply_caps(ctx: &mut Ctx) {
         i += 1;
     }
     sort(ctx);
+    // Daily cap between planned touches that could not merge.
+    let mut i = 0;
+    while i + 1 < ctx.drafts.len() {
+        if ctx.drafts[i].date == ctx.drafts[i + 1].date {
+            let j = if ctx.drafts[i].class() <= ctx.drafts[i + 1].class() {
+                i + 1
+            } else {
+                i
+            };
+            drop_touch(ctx, j, Msg::WarnDropped, "daily cap");
+            continue;
+        }
+        i += 1;
+    }
     loop {
         let mut load: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
         for (i, d) in ctx.drafts.iter().enumerate() {

@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use touchplan::{Plan, Touch, TouchKind};
+
+/// Reads a sample client from `examples/clients/`.
+pub fn sample(name: &str) -> Value {
+    let path = format!(
+        "{}/examples/clients/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("sample exists"))
+        .expect("sample is JSON")
+}
+
+/// Plans, panicking with the errors on bad input.
+pub fn plan(v: &Value) -> Plan {
+    touchplan::plan(v).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A minimal valid input around `client`.
+pub fn input(client: Value) -> Value {
+    json!({ "today": "2026-11-24", "client": client })
+}
+
+/// Every purpose of a touch (a merged touch counts each of its kinds).
+pub fn purposes(t: &Touch) -> Vec<TouchKind> {
+    t.purposes.clone().unwrap_or_else(|| vec![t.kind])
+}
+
+/// Counts the manager's purposes of the given kinds in `[from, to)`.
+pub fn count_manager(plan: &Plan, from: &str, to: &str, kinds: &[TouchKind]) -> usize {
+    plan.touches
+        .iter()
+        .filter(|t| !t.automated && t.date.as_str() >= from && t.date.as_str() < to)
+        .map(|t| {
+            purposes(t)
+                .into_iter()
+                .filter(|k| kinds.contains(k))
+                .count()
+        })
+        .sum()
+}
+
+pub fn touches_of(plan: &Plan, kind: TouchKind) -> Vec<&Touch> {
+    plan.touches
+        .iter()
+        .filter(|t| purposes(t).contains(&kind))
+        .collect()
+}
+
+pub fn has_warning(plan: &Plan, code: &str) -> bool {
+    plan.warnings.iter().any(|w| w.code == code)
+}

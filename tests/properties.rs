@@ -1,0 +1,174 @@
+//! Properties over thousands of generated valid client profiles
+//! (issue "planning engine", done-when 2).
+
+mod common;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use touchplan::engine::calendar::WorkingCalendar;
+use touchplan::engine::catalog;
+use touchplan::engine::date::{iso, parse_iso, week_start};
+use touchplan::TouchKind;
+
+fn day(base: &str, offset: i64) -> String {
+    iso(parse_iso(base).unwrap() + Duration::days(offset))
+}
+
+const CHANNELS: &[&str] = &["phone", "email", "messenger", "visit", "sms"];
+const ROLES: &[&str] = &[
+    "decision_maker",
+    "influencer",
+    "technical",
+    "user",
+    "buyer",
+    "other",
+];
+const SEGMENTS: &[&str] = &["A+", "A", "B", "C", "D"];
+
+prop_compose! {
+    fn contact()(role in 0..ROLES.len(), bday in proptest::option::of((1u32..=12, 1u32..=28)), name in "[A-Za-zА-Яа-я]{2,8}") -> Value {
+        let mut c = json!({ "name": name, "role": ROLES[role] });
+        if let Some((m, d)) = bday {
+            c["birthday"] = json!(format!("--{m:02}-{d:02}"));
+        }
+        c
+    }
+}
+
+prop_compose! {
+    fn profile()(
+        today_off in 0i64..(365 * 2),
+        horizon in 1u32..=24,
+        segment in 0..SEGMENTS.len(),
+        sale in 0..3usize,
+        cycle in proptest::option::of(7u32..=400),
+        mandatory in proptest::option::of(0u32..=4),
+        orders in proptest::collection::vec((1i64..700, proptest::option::of(0u32..300_000), any::<bool>()), 0..6),
+        contacts in proptest::collection::vec(contact(), 0..4),
+        channels in proptest::collection::btree_set(0..CHANNELS.len(), 1..=4),
+        service in proptest::option::of((-60i64..200, 5i64..400, 1u32..30, any::<bool>())),
+        incidents in proptest::collection::vec(-40i64..200, 0..2),
+        history in proptest::collection::vec((-60i64..0, 0..CHANNELS.len()), 0..6),
+        open_deal in proptest::option::of(-30i64..200),
+        birthday_offer in any::<bool>(),
+        locale in any::<bool>(),
+    ) -> Value {
+        let today = day("2025-01-01", today_off);
+        let mut client = json!({
+            "id": "p",
+            "segment": SEGMENTS[segment],
+            "channels": channels.iter().map(|i| CHANNELS[*i]).collect::<Vec<_>>(),
+            "contacts": contacts,
+            "flags": { "birthdayOffer": birthday_offer },
+        });
+        if sale < 2 {
+            client["saleType"] = json!(["transactional", "consultative"][sale]);
+        }
+        if let Some(c) = cycle { client["orderCycleDays"] = json!(c); }
+        if let Some(m) = mandatory { client["mandatoryPerOrder"] = json!(m); }
+        client["orders"] = Value::Array(orders.iter().map(|(ago, amount, promo)| {
+            let mut o = json!({ "date": day(&today, -ago), "promo": promo, "categories": ["x"] });
+            if let Some(a) = amount { o["amount"] = json!(a); }
+            o
+        }).collect());
+        if let Some((start, len, reaction, campaign)) = service {
+            client["service"] = json!({
+                "start": day(&today, start), "end": day(&today, start + len), "reactionDays": reaction,
+                "kind": if campaign { "campaign" } else { "contract" },
+            });
+        }
+        client["incidents"] = Value::Array(incidents.iter().map(|d| json!({ "date": day(&today, -d.abs() + 20), "summary": "сбой" })).collect());
+        client["history"] = Value::Array(history.iter().map(|(d, c)| json!({ "date": day(&today, *d), "channel": CHANNELS[*c] })).collect());
+        if let Some(d) = open_deal { client["openDeal"] = json!({ "since": day(&today, d) }); }
+        json!({ "today": today, "horizonMonths": horizon, "locale": if locale { "ru" } else { "en" }, "client": client })
+    }
+}
+
+fn d(s: &str) -> NaiveDate {
+    parse_iso(s).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plans_hold_the_rules(input in profile()) {
+        let plan = touchplan::plan(&input).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let cal = WorkingCalendar::new(true, &[], &[]);
+        let client = &input["client"];
+        // Sorted, inside the horizon.
+        for w in plan.touches.windows(2) {
+            prop_assert!(w[0].date <= w[1].date);
+        }
+        for t in &plan.touches {
+            prop_assert!(t.date >= plan.horizon.from && t.date <= plan.horizon.to, "{} outside", t.date);
+            // Working days, except scheduled birthday messages.
+            if t.scheduled != Some(true) {
+                prop_assert!(cal.is_working(d(&t.date)), "{} is a day off", t.date);
+            }
+            // A reason and a rule; no discouraged reason at all.
+            prop_assert!(!t.reasons.is_empty());
+            prop_assert!(!t.rule.is_empty());
+            for r in &t.reasons {
+                prop_assert!(!catalog::find(&r.code).is_some_and(|c| c.discouraged), "discouraged {}", r.code);
+            }
+        }
+        // Birthdays never greeted early.
+        for t in plan.touches.iter().filter(|t| t.reasons.iter().any(|r| r.code == "birthday")) {
+            let td = d(&t.date);
+            let greeted = t.contacts.clone().unwrap_or_default();
+            let ok = client["contacts"].as_array().unwrap().iter().any(|c| {
+                let named = Some(c["name"].as_str().unwrap()) == t.contact.as_deref() || greeted.iter().any(|g| g == c["name"].as_str().unwrap());
+                let Some(b) = c["birthday"].as_str() else { return false };
+                let (m, dd): (u32, u32) = (b[2..4].parse().unwrap(), b[5..7].parse().unwrap());
+                let bd = NaiveDate::from_ymd_opt(td.year(), m, dd).unwrap();
+                named && td >= bd && (td - bd).num_days() <= 14
+            });
+            prop_assert!(ok, "birthday touch on {} is not on or after a birthday", t.date);
+        }
+        // Daily and weekly caps, history counted.
+        let mut per_day: BTreeMap<String, usize> = BTreeMap::new();
+        let mut per_week: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for t in &plan.touches {
+            *per_day.entry(t.date.clone()).or_default() += 1;
+            *per_week.entry(week_start(d(&t.date))).or_default() += 1;
+        }
+        for h in client["history"].as_array().unwrap() {
+            let hd = h["date"].as_str().unwrap().to_string();
+            // History counts toward the weeks the plan touches.
+            if let Some(n) = per_week.get_mut(&week_start(d(&hd))) { *n += 1; }
+            if let Some(n) = per_day.get_mut(&hd) { *n += 1; }
+        }
+        prop_assert!(per_day.values().all(|n| *n <= 1), "two touches on one day");
+        prop_assert!(per_week.values().all(|n| *n <= 3), "weekly cap broken: {:?}", per_week);
+        // Channel rotation when the client allows more than one.
+        let allowed: Vec<&str> = client["channels"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).filter(|c| *c != "visit").collect();
+        let own_lists = client["contacts"].as_array().unwrap().iter().any(|c| c.get("channels").is_some());
+        if allowed.len() > 1 && !own_lists {
+            let manager: Vec<_> = plan.touches.iter().filter(|t| !t.automated && t.scheduled != Some(true)).collect();
+            for w in manager.windows(2) {
+                prop_assert!(w[0].channel != w[1].channel, "{} and {} both on {:?}", w[0].date, w[1].date, w[0].channel);
+            }
+        }
+        // Service period: first touch on the start day, last check by E − R.
+        if let Some(sv) = client.get("service") {
+            let (s, e) = (d(sv["start"].as_str().unwrap()), d(sv["end"].as_str().unwrap()));
+            let r = sv["reactionDays"].as_i64().unwrap();
+            let last = e - Duration::days(r);
+            let from = d(&plan.horizon.from);
+            if s >= from && cal.on_or_after(s) <= d(&plan.horizon.to) {
+                let first = plan.touches.iter().find(|t| d(&t.date) >= s).expect("a first-day touch");
+                prop_assert_eq!(d(&first.date), cal.on_or_after(s));
+                prop_assert!(common::purposes(first).contains(&TouchKind::FirstDay));
+            }
+            for t in plan.touches.iter().filter(|t| t.rule == "R6") {
+                prop_assert!(d(&t.date) <= last, "R6 check {} after E − R {}", t.date, last);
+            }
+        }
+        // Deterministic.
+        let again = touchplan::plan(&input).unwrap();
+        prop_assert_eq!(serde_json::to_string(&plan).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+}
