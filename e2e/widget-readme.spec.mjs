@@ -3,9 +3,9 @@
 // registers the element under another tag. The files' folder in the
 // recipes, /static/touchplan/, is the site root here.
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
-const readme = existsSync('README.widget.md') ? readFileSync('README.widget.md', 'utf8') : readFileSync('README.md', 'utf8');
+const readme = readFileSync('README.md', 'utf8');
 const start = readme.indexOf('## The `<touch-plan>` widget');
 const end = readme.indexOf('\n## ', start + 1);
 const section = readme.slice(start, end < 0 ? undefined : end);
