@@ -216,6 +216,16 @@ test('a missing src script or a broken map is reported inside the widget', async
   await expect(page.locator('#a [part="error"]')).toContainText('Не найден <script type="application/json" id="nope">');
   await expect(page.locator('#b [part="error"]')).toContainText('The content is not valid JSON');
   expect((await eventsOf(page, 'touchplan-error')).map((e) => e.detail.code).sort()).toEqual(['invalid_json', 'src_not_found']);
+  // A busy page does not make the same error report again.
+  await page.evaluate(() => { for (let i = 0; i < 5; i++) document.body.append(document.createElement('div')); });
+  await page.waitForTimeout(300);
+  expect(await eventsOf(page, 'touchplan-error')).toHaveLength(2);
+  // The script appears: the plan follows.
+  await page.evaluate((client) => {
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'nope', textContent: JSON.stringify(client) });
+    document.body.append(script);
+  }, sampleClient({ id: 'late' }));
+  await expect.poll(() => page.$eval('#a', (el) => el.plan?.clientId)).toBe('late');
 });
 
 test('the .ics and .csv downloads hold the plan’s touches; exportIcs() and exportCsv() return them', async ({ page }) => {

@@ -269,32 +269,30 @@ export class TouchPlanElement extends HTMLElement {
     return input;
   }
 
-  // Each change of input gets a run number; a run overtaken by a newer one
-  // while the engine loads drops its result.
+  // Each new input (or markup error, or lack of data) is keyed, so that a
+  // page that keeps changing around the widget re-plans and re-reports
+  // nothing. A run overtaken by a newer one while the engine loads drops
+  // its result.
   async #update(force) {
     let input;
     try {
       input = this.#gatherInput();
     } catch (e) {
-      this.#run++;
-      this.#inputKey = null;
       this.#locale = this.#resolveLocale({});
-      this.#fail(this.#widgetError(e));
+      const error = this.#widgetError(e);
+      if (this.#isSameInput(force, `error ${this.#locale} ${JSON.stringify(error.errors)}`)) return null;
+      this.#fail(error);
       return null;
     }
     this.#locale = input.locale;
     const client = input.client;
     this.#inputName = typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
     if (client === undefined) {
-      this.#run++;
-      this.#inputKey = null;
-      this.#show('empty', null, null);
+      if (!this.#isSameInput(force, `empty ${this.#locale}`)) this.#show('empty', null, null);
       return null;
     }
-    const key = JSON.stringify(input);
-    if (!force && key === this.#inputKey) return this.#plan;
-    const run = ++this.#run;
-    this.#inputKey = key;
+    if (this.#isSameInput(force, JSON.stringify(input))) return this.#plan;
+    const run = this.#run;
     if (!this.#plan) this.#show('loading', null, null);
     try {
       this.#api = await loadEngine();
@@ -315,6 +313,14 @@ export class TouchPlanElement extends HTMLElement {
     this.#show('ready', plan, null);
     this.#emit('touchplan-change', plan);
     return plan;
+  }
+
+  // True when `key` is what was last handled; else it becomes the new run.
+  #isSameInput(force, key) {
+    if (!force && key === this.#inputKey) return true;
+    this.#inputKey = key;
+    this.#run++;
+    return false;
   }
 
   #widgetError(e) {
