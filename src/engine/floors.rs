@@ -155,17 +155,8 @@ fn cycles(ctx: &mut Ctx) {
             let key = (ce.year(), ce.month());
             if p.policy.need_per_cycle > 0 && !need_months.contains(&key) && !ctx.need_paused(ce) {
                 need_months.push(key);
-                let raw = ctx.cal.working_days_before(ce, lead);
                 let why = ctx.msg(Msg::WhyNeedMonthly, &[&iso(ce)]);
-                let mut pu = Purpose::new(
-                    TouchKind::Need,
-                    Class::Need,
-                    "R4",
-                    Some("need_before_order"),
-                    why,
-                );
-                pu.deadline = Some(add_days(ce, -1));
-                ctx.add(raw, Move::Earlier, pu);
+                pre_order_need(ctx, ce, why);
             }
             continue;
         }
@@ -199,17 +190,8 @@ fn cycles(ctx: &mut Ctx) {
         }
         // Need discovery (R4): one before the expected order, one early.
         if !ctx.need_paused(ce) && p.policy.need_per_cycle >= 1 {
-            let raw = ctx.cal.working_days_before(ce, lead);
             let why = ctx.msg(Msg::WhyNeedBeforeOrder, &[&lead.to_string(), &iso(ce)]);
-            let mut pu = Purpose::new(
-                TouchKind::Need,
-                Class::Need,
-                "R4",
-                Some("need_before_order"),
-                why,
-            );
-            pu.deadline = Some(add_days(ce, -1));
-            ctx.add(raw, Move::Earlier, pu);
+            pre_order_need(ctx, ce, why);
         }
         let early_off = match p.sale_type {
             // Transactional: mid-cycle, sharing the day of the standard touch.
@@ -234,6 +216,23 @@ fn cycles(ctx: &mut Ctx) {
             ctx.add(raw, Move::Nearest, pu);
         }
     }
+}
+
+/// R4: the need-discovery touch a few working days before the expected
+/// order `ce`, never on or after it.
+fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String) {
+    let raw = ctx
+        .cal
+        .working_days_before(ce, ctx.input.settings.pre_order_lead_workdays);
+    let mut pu = Purpose::new(
+        TouchKind::Need,
+        Class::Need,
+        "R4",
+        Some("need_before_order"),
+        why,
+    );
+    pu.deadline = Some(add_days(ce, -1));
+    ctx.add(raw, Move::Earlier, pu);
 }
 
 /// R5: the post-purchase check after valuable orders, past and expected.

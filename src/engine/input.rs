@@ -858,6 +858,24 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
     }
 }
 
+/// A settings value given by one of `names`.
+fn pick_named<T: Copy>(
+    c: &mut Check,
+    o: Obj,
+    key: &str,
+    path: &str,
+    names: &[(&str, T)],
+) -> Option<T> {
+    let v = c.field(o, key)?;
+    let list = names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+    c.one_of(
+        v,
+        &join(path, key),
+        |s| names.iter().find(|(n, _)| *n == s).map(|(_, t)| *t),
+        &list,
+    )
+}
+
 fn validate_settings(c: &mut Check, o: Obj) -> Settings {
     let mut s = Settings::default();
     let p = "settings";
@@ -1010,39 +1028,14 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
             if let Some(n) = c.opt_int(ro, "needPerCycle", &sp, 0, 2) {
                 row.need_per_cycle = n;
             }
-            let pick = |c: &mut Check, key: &str, names: &[(&str, u8)]| -> Option<u8> {
-                let v = c.field(ro, key)?;
-                let list = names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
-                c.one_of(
-                    v,
-                    &join(&sp, key),
-                    |s| names.iter().find(|(n, _)| *n == s).map(|(_, i)| *i),
-                    &list,
-                )
-            };
-            let gnames: Vec<(&str, u8)> = GreetingPolicy::NAMES
-                .iter()
-                .enumerate()
-                .map(|(i, (n, _))| (*n, i as u8))
-                .collect();
-            if let Some(i) = pick(c, "greetings", &gnames) {
-                row.greetings = GreetingPolicy::NAMES[i as usize].1;
+            if let Some(g) = pick_named(c, ro, "greetings", &sp, GreetingPolicy::NAMES) {
+                row.greetings = g;
             }
-            let vnames: Vec<(&str, u8)> = VisitPolicy::NAMES
-                .iter()
-                .enumerate()
-                .map(|(i, (n, _))| (*n, i as u8))
-                .collect();
-            if let Some(i) = pick(c, "visits", &vnames) {
-                row.visits = VisitPolicy::NAMES[i as usize].1;
+            if let Some(v) = pick_named(c, ro, "visits", &sp, VisitPolicy::NAMES) {
+                row.visits = v;
             }
-            let enames: Vec<(&str, u8)> = EventPolicy::NAMES
-                .iter()
-                .enumerate()
-                .map(|(i, (n, _))| (*n, i as u8))
-                .collect();
-            if let Some(i) = pick(c, "events", &enames) {
-                row.events = EventPolicy::NAMES[i as usize].1;
+            if let Some(e) = pick_named(c, ro, "events", &sp, EventPolicy::NAMES) {
+                row.events = e;
             }
         }
     }
