@@ -42,6 +42,13 @@ pub fn plan_json(input: &str) -> Result<Plan, InputErrors> {
     }
 }
 
+/// Every policy setting with its default (CONTRACT.md `Settings`, the
+/// README's settings table), as the JSON object `settings` accepts.
+/// `reactionGapDays` is `null`: by default it follows R as max(R, 7).
+pub fn default_settings() -> serde_json::Value {
+    engine::settings::Settings::default().to_json()
+}
+
 /// An entry of `reasonCatalog()` (CONTRACT.md `Reason`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CatalogReason {

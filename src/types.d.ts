@@ -20,7 +20,7 @@ export interface PlanInput {
   client: Client;
   company?: Company;
   /** Policy overrides; every field and its default is in the README. */
-  settings?: Record<string, unknown>;
+  settings?: Partial<Settings>;
 }
 
 export interface Client {
@@ -119,4 +119,53 @@ export interface TouchPlanError extends Error {
   path: string;
   /** Every problem of the input. */
   errors: { code: string; path: string; message: string }[];
+}
+
+/** R8: one row of the segment policy table. */
+export interface SegmentPolicy {
+  standardByManager: boolean;
+  needPerCycle: 0 | 1 | 2;
+  greetings: "always" | "withOffer" | "never";
+  annualMeeting: boolean;
+  visits: "allowed" | "onRequest" | "no";
+  events: "manager" | "automated" | "none";
+}
+
+/** Every product choice of DOMAIN.md; `defaultSettings()` gives the defaults (README table). */
+export interface Settings {
+  defaultCycleTransactional: number;
+  defaultCycleConsultative: number;
+  consultativeThresholdDays: number;
+  subMonthThresholdDays: number;
+  ordersForCycle: number;
+  mandatoryTransactional: number;
+  mandatoryConsultative: number;
+  standardPerMandatory: number;
+  eventsPerYear: number;
+  eventInviteLeadDays: number;
+  silenceDays: number;
+  checkByDay: number;
+  checkMinAmount: number;
+  preOrderLeadWorkdays: number;
+  earlyNeedShare: number;
+  reactionDays: number;
+  /** `null`: max(reactionDays, 7). */
+  reactionGapDays: number | null;
+  onboardingLeadDays: number;
+  renewalLeadDays: number;
+  promoLeadDays: number;
+  apologyDelayDays: number;
+  followUpDays: number;
+  channelGaps: Partial<Record<Channel, number>>;
+  automatedChannels: Channel[];
+  mergeGapDays: number;
+  weeklyCap: number;
+  dailyCap: number;
+  offersPerMonth: number;
+  contentValidityDays: number;
+  durableIntervalDays: number;
+  freshnessTouches: number;
+  /** `--MM-DD` */
+  annualMeeting: string;
+  segments: Partial<Record<"A+" | "A" | "B" | "C" | "D", Partial<SegmentPolicy>>>;
 }

@@ -108,6 +108,14 @@ pub fn reason_catalog_js(
     to_js(&crate::reason_catalog(locale))
 }
 
+/// Every policy setting with its default, as the object `settings` accepts
+/// (see [`crate::default_settings`]).
+#[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "Settings")]
+pub fn default_settings_js() -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    to_js(&crate::default_settings())
+}
+
 /// The plan as an iCalendar file (RFC 5545), see [`crate::to_ics`].
 ///
 /// # Errors

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::{json, Map, Value};
+
 use super::model::{Channel, Segment};
 
 /// Who gets greetings (R9).
@@ -71,6 +73,28 @@ pub struct SegmentPolicy {
     pub annual_meeting: bool,
     pub visits: VisitPolicy,
     pub events: EventPolicy,
+}
+
+impl SegmentPolicy {
+    fn to_json(self) -> Value {
+        json!({
+            "standardByManager": self.standard_by_manager,
+            "needPerCycle": self.need_per_cycle,
+            "greetings": name_of(GreetingPolicy::NAMES, self.greetings),
+            "annualMeeting": self.annual_meeting,
+            "visits": name_of(VisitPolicy::NAMES, self.visits),
+            "events": name_of(EventPolicy::NAMES, self.events),
+        })
+    }
+}
+
+/// The wire name of `value` in a `NAMES` table.
+fn name_of<T: PartialEq + Copy>(names: &[(&'static str, T)], value: T) -> &'static str {
+    names
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map(|(n, _)| *n)
+        .unwrap_or_default()
 }
 
 /// The policy a head of sales tunes. `Default` gives DOMAIN.md's defaults.
@@ -237,6 +261,58 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings as the camelCase JSON object `settings` accepts, every
+    /// key present: what `defaultSettings()` shows a head of sales.
+    /// `reactionGapDays` is `null` when it follows R (max(R, 7)).
+    pub fn to_json(&self) -> Value {
+        let names = |list: &[Channel]| -> Vec<&str> { list.iter().map(|c| c.as_str()).collect() };
+        let gaps: Map<String, Value> = self
+            .channel_gaps
+            .iter()
+            .map(|(c, n)| (c.as_str().to_owned(), json!(n)))
+            .collect();
+        let segments: Map<String, Value> = self
+            .segments
+            .iter()
+            .map(|(seg, row)| (seg.as_str().to_owned(), row.to_json()))
+            .collect();
+        json!({
+            "defaultCycleTransactional": self.default_cycle_transactional,
+            "defaultCycleConsultative": self.default_cycle_consultative,
+            "consultativeThresholdDays": self.consultative_threshold_days,
+            "subMonthThresholdDays": self.sub_month_threshold_days,
+            "ordersForCycle": self.orders_for_cycle,
+            "mandatoryTransactional": self.mandatory_transactional,
+            "mandatoryConsultative": self.mandatory_consultative,
+            "standardPerMandatory": self.standard_per_mandatory,
+            "eventsPerYear": self.events_per_year,
+            "eventInviteLeadDays": self.event_invite_lead_days,
+            "silenceDays": self.silence_days,
+            "checkByDay": self.check_by_day,
+            "checkMinAmount": self.check_min_amount,
+            "preOrderLeadWorkdays": self.pre_order_lead_workdays,
+            "earlyNeedShare": self.early_need_share,
+            "reactionDays": self.reaction_days,
+            "reactionGapDays": self.reaction_gap_days,
+            "onboardingLeadDays": self.onboarding_lead_days,
+            "renewalLeadDays": self.renewal_lead_days,
+            "promoLeadDays": self.promo_lead_days,
+            "apologyDelayDays": self.apology_delay_days,
+            "followUpDays": self.follow_up_days,
+            "channelGaps": gaps,
+            "automatedChannels": names(&self.automated_channels),
+            "mergeGapDays": self.merge_gap_days,
+            "weeklyCap": self.weekly_cap,
+            "dailyCap": self.daily_cap,
+            "offersPerMonth": self.offers_per_month,
+            "contentValidityDays": self.content_validity_days,
+            "durableIntervalDays": self.durable_interval_days,
+            "freshnessTouches": self.freshness_touches,
+            "annualMeeting": format!("--{:02}-{:02}", self.meeting_month, self.meeting_day),
+            "segments": segments,
+        })
+    }
+
     /// R6: the max gap G for reaction time `r`.
     pub fn gap_for(&self, r: u32) -> u32 {
         self.reaction_gap_days.unwrap_or(r.max(7))
