@@ -11,6 +11,7 @@ pub use engine::export::{to_csv, to_ics};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
 pub use engine::output::{Plan, Touch};
 pub use engine::render::render_text;
+pub use engine::settings::Settings;
 
 use serde::Serialize;
 
@@ -43,10 +44,10 @@ pub fn plan_json(input: &str) -> Result<Plan, InputErrors> {
 }
 
 /// Every policy setting with its default (CONTRACT.md `Settings`, the
-/// README's settings table), as the JSON object `settings` accepts.
-/// `reactionGapDays` is `null`: by default it follows R as max(R, 7).
-pub fn default_settings() -> serde_json::Value {
-    engine::settings::Settings::default().to_json()
+/// README's settings table); it serialises as the JSON object `settings`
+/// accepts, `reactionGapDays` `null` as it follows R (max(R, 7)).
+pub fn default_settings() -> Settings {
+    Settings::default()
 }
 
 /// An entry of `reasonCatalog()` (CONTRACT.md `Reason`).

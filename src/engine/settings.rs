@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::model::{Channel, Segment};
 
 /// Who gets greetings (R9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum GreetingPolicy {
     /// Birthday of decision makers and New Year, by the manager.
     Always,
@@ -29,7 +30,8 @@ impl GreetingPolicy {
 }
 
 /// Whether personal visits are planned (R8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum VisitPolicy {
     /// Planned where the client accepts visits.
     Allowed,
@@ -47,7 +49,8 @@ impl VisitPolicy {
 }
 
 /// Who invites to events in consultative sales (R8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum EventPolicy {
     Manager,
     Automated,
@@ -63,7 +66,8 @@ impl EventPolicy {
 }
 
 /// One row of R8's segment table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SegmentPolicy {
     /// Standard touches by the manager (else automated by marketing).
     pub standard_by_manager: bool,
@@ -73,28 +77,6 @@ pub struct SegmentPolicy {
     pub annual_meeting: bool,
     pub visits: VisitPolicy,
     pub events: EventPolicy,
-}
-
-impl SegmentPolicy {
-    fn to_json(self) -> Value {
-        json!({
-            "standardByManager": self.standard_by_manager,
-            "needPerCycle": self.need_per_cycle,
-            "greetings": name_of(GreetingPolicy::NAMES, self.greetings),
-            "annualMeeting": self.annual_meeting,
-            "visits": name_of(VisitPolicy::NAMES, self.visits),
-            "events": name_of(EventPolicy::NAMES, self.events),
-        })
-    }
-}
-
-/// The wire name of `value` in a `NAMES` table.
-fn name_of<T: PartialEq + Copy>(names: &[(&'static str, T)], value: T) -> &'static str {
-    names
-        .iter()
-        .find(|(_, v)| *v == value)
-        .map(|(n, _)| *n)
-        .unwrap_or_default()
 }
 
 /// The policy a head of sales tunes. `Default` gives DOMAIN.md's defaults.
@@ -260,59 +242,59 @@ impl Default for Settings {
     }
 }
 
-impl Settings {
-    /// The settings as the camelCase JSON object `settings` accepts, every
-    /// key present: what `defaultSettings()` shows a head of sales.
-    /// `reactionGapDays` is `null` when it follows R (max(R, 7)).
-    pub fn to_json(&self) -> Value {
-        let names = |list: &[Channel]| -> Vec<&str> { list.iter().map(|c| c.as_str()).collect() };
-        let gaps: Map<String, Value> = self
-            .channel_gaps
-            .iter()
-            .map(|(c, n)| (c.as_str().to_owned(), json!(n)))
-            .collect();
-        let segments: Map<String, Value> = self
-            .segments
-            .iter()
-            .map(|(seg, row)| (seg.as_str().to_owned(), row.to_json()))
-            .collect();
-        json!({
-            "defaultCycleTransactional": self.default_cycle_transactional,
-            "defaultCycleConsultative": self.default_cycle_consultative,
-            "consultativeThresholdDays": self.consultative_threshold_days,
-            "subMonthThresholdDays": self.sub_month_threshold_days,
-            "ordersForCycle": self.orders_for_cycle,
-            "mandatoryTransactional": self.mandatory_transactional,
-            "mandatoryConsultative": self.mandatory_consultative,
-            "standardPerMandatory": self.standard_per_mandatory,
-            "eventsPerYear": self.events_per_year,
-            "eventInviteLeadDays": self.event_invite_lead_days,
-            "silenceDays": self.silence_days,
-            "checkByDay": self.check_by_day,
-            "checkMinAmount": self.check_min_amount,
-            "preOrderLeadWorkdays": self.pre_order_lead_workdays,
-            "earlyNeedShare": self.early_need_share,
-            "reactionDays": self.reaction_days,
-            "reactionGapDays": self.reaction_gap_days,
-            "onboardingLeadDays": self.onboarding_lead_days,
-            "renewalLeadDays": self.renewal_lead_days,
-            "promoLeadDays": self.promo_lead_days,
-            "apologyDelayDays": self.apology_delay_days,
-            "followUpDays": self.follow_up_days,
-            "channelGaps": gaps,
-            "automatedChannels": names(&self.automated_channels),
-            "mergeGapDays": self.merge_gap_days,
-            "weeklyCap": self.weekly_cap,
-            "dailyCap": self.daily_cap,
-            "offersPerMonth": self.offers_per_month,
-            "contentValidityDays": self.content_validity_days,
-            "durableIntervalDays": self.durable_interval_days,
-            "freshnessTouches": self.freshness_touches,
-            "annualMeeting": format!("--{:02}-{:02}", self.meeting_month, self.meeting_day),
-            "segments": segments,
-        })
+/// The camelCase object `settings` accepts, every key present: what
+/// `defaultSettings()` shows. `reactionGapDays` is `null` while it follows
+/// R (max(R, 7)); the meeting day is `annualMeeting`, `--MM-DD`.
+impl Serialize for Settings {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut st = serializer.serialize_struct("Settings", 33)?;
+        st.serialize_field(
+            "defaultCycleTransactional",
+            &self.default_cycle_transactional,
+        )?;
+        st.serialize_field("defaultCycleConsultative", &self.default_cycle_consultative)?;
+        st.serialize_field(
+            "consultativeThresholdDays",
+            &self.consultative_threshold_days,
+        )?;
+        st.serialize_field("subMonthThresholdDays", &self.sub_month_threshold_days)?;
+        st.serialize_field("ordersForCycle", &self.orders_for_cycle)?;
+        st.serialize_field("mandatoryTransactional", &self.mandatory_transactional)?;
+        st.serialize_field("mandatoryConsultative", &self.mandatory_consultative)?;
+        st.serialize_field("standardPerMandatory", &self.standard_per_mandatory)?;
+        st.serialize_field("eventsPerYear", &self.events_per_year)?;
+        st.serialize_field("eventInviteLeadDays", &self.event_invite_lead_days)?;
+        st.serialize_field("silenceDays", &self.silence_days)?;
+        st.serialize_field("checkByDay", &self.check_by_day)?;
+        st.serialize_field("checkMinAmount", &self.check_min_amount)?;
+        st.serialize_field("preOrderLeadWorkdays", &self.pre_order_lead_workdays)?;
+        st.serialize_field("earlyNeedShare", &self.early_need_share)?;
+        st.serialize_field("reactionDays", &self.reaction_days)?;
+        st.serialize_field("reactionGapDays", &self.reaction_gap_days)?;
+        st.serialize_field("onboardingLeadDays", &self.onboarding_lead_days)?;
+        st.serialize_field("renewalLeadDays", &self.renewal_lead_days)?;
+        st.serialize_field("promoLeadDays", &self.promo_lead_days)?;
+        st.serialize_field("apologyDelayDays", &self.apology_delay_days)?;
+        st.serialize_field("followUpDays", &self.follow_up_days)?;
+        st.serialize_field("channelGaps", &self.channel_gaps)?;
+        st.serialize_field("automatedChannels", &self.automated_channels)?;
+        st.serialize_field("mergeGapDays", &self.merge_gap_days)?;
+        st.serialize_field("weeklyCap", &self.weekly_cap)?;
+        st.serialize_field("dailyCap", &self.daily_cap)?;
+        st.serialize_field("offersPerMonth", &self.offers_per_month)?;
+        st.serialize_field("contentValidityDays", &self.content_validity_days)?;
+        st.serialize_field("durableIntervalDays", &self.durable_interval_days)?;
+        st.serialize_field("freshnessTouches", &self.freshness_touches)?;
+        st.serialize_field(
+            "annualMeeting",
+            &format!("--{:02}-{:02}", self.meeting_month, self.meeting_day),
+        )?;
+        st.serialize_field("segments", &self.segments)?;
+        st.end()
     }
+}
 
+impl Settings {
     /// R6: the max gap G for reaction time `r`.
     pub fn gap_for(&self, r: u32) -> u32 {
         self.reaction_gap_days.unwrap_or(r.max(7))
