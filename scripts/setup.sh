@@ -37,6 +37,16 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends chromium chromium-driver
 fi
 
+# Python 3 serves www/ as a plain static host in the calculator's e2e test
+# (and generates the holiday table); Debian images usually have it.
+if ! command -v python3 >/dev/null; then
+  say "installing Debian python3"
+  apt_get=(apt-get)
+  [ "$(id -u)" -eq 0 ] || apt_get=(sudo apt-get)
+  "${apt_get[@]}" update
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends python3
+fi
+
 # npm dependencies: installed when node_modules is missing or older than
 # the lock file. Playwright uses Debian's Chromium: never download browsers.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

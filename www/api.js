@@ -69,6 +69,8 @@ export const reasonCatalog = guarded(glue.reasonCatalog);
 export const toIcs = guarded(glue.toIcs);
 /** @type {(plan: object) => string} */
 export const toCsv = guarded(glue.toCsv);
+/** @type {() => object} */
+export const defaultSettings = guarded(glue.defaultSettings);
 /** @type {() => string} */
 export const version = guarded(glue.version);
 /** Test only: makes the engine panic, to check reporting and recovery. */

@@ -15,7 +15,7 @@ import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readM
 // Host pages change in bursts (a CRM re-renders a table row by row).
 const DEBOUNCE_MS = 60;
 const VIEWS = ['month', 'list'];
-const PROPERTIES = ['client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
+const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
 
 // One engine per page, shared by every <touch-plan>; a failed load is retried.
 let engine = null;
@@ -82,7 +82,7 @@ export class TouchPlanElement extends HTMLElement {
     return this;
   }
 
-  #data = { client: undefined, company: undefined, settings: undefined };
+  #data = { input: undefined, client: undefined, company: undefined, settings: undefined };
   #plan = null;
   #error = null;
   #status = 'empty'; // empty | loading | ready | error
@@ -134,6 +134,14 @@ export class TouchPlanElement extends HTMLElement {
     if (['src', 'map', 'scope'].includes(name)) this.#observeHost();
     this.#schedule();
   }
+
+  /**
+   * A whole `PlanInput` (today, horizonMonths, client, company, settings),
+   * as a calculator holds it; `client`, `company`, `settings`, `src`, the
+   * page markup and the attributes override its parts.
+   */
+  get input() { return this.#data.input; }
+  set input(value) { this.#setData('input', value); }
 
   /** The client (CONTRACT.md `Client`); setting it re-plans. */
   get client() { return this.#data.client; }
@@ -257,8 +265,10 @@ export class TouchPlanElement extends HTMLElement {
   #gatherInput() {
     const root = this.getRootNode();
     const scope = this.scope ? findScope(root, this.scope) : null;
+    const { input: whole, ...parts } = this.#data;
     const input = mergeInputs(
-      this.#data,
+      whole,
+      parts,
       this.src ? readJsonScript(root, this.src) : null,
       scope ? readScope(scope) : null,
       this.map ? readMap(root, this.map, scope ?? root) : null,

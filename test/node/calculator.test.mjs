@@ -1,0 +1,118 @@
+// The calculator page's pure parts under Node: presets are the sample
+// clients of examples/clients, the URL state round-trips, and "why this
+// many touches" reads the engine's plans right.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import * as touchplan from '../../www/pkg/touchplan.js';
+import { PRESETS, presetInput } from '../../www/calculator-presets.js';
+import { decodeState, encodeState, presetState } from '../../www/calculator-state.js';
+import { explainPlan } from '../../www/calculator-why.js';
+import { LABELLED_SETTINGS } from '../../www/calculator-i18n.js';
+
+touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wasm', import.meta.url)) });
+const defaults = touchplan.defaultSettings();
+
+test('each preset is its sample client in examples/clients, unchanged', () => {
+  assert.equal(PRESETS.length, 6);
+  for (const p of PRESETS) {
+    const sample = JSON.parse(readFileSync(new URL(`../../examples/clients/${p.id}.json`, import.meta.url), 'utf8'));
+    assert.deepEqual(p.input, sample, p.id);
+    assert.ok(p.label.ru && p.label.en && p.note.ru && p.note.en, `${p.id} has ru and en texts`);
+  }
+});
+
+test('a preset moves its dates to the given today, birthdays stay', () => {
+  const same = presetInput('advertising-campaign', '2026-11-24');
+  assert.deepEqual(same, PRESETS.find((p) => p.id === 'advertising-campaign').input);
+  const moved = presetInput('advertising-campaign', '2027-03-02');
+  assert.equal(moved.today, '2027-03-02');
+  assert.equal(moved.client.orders[0].date, '2027-02-26'); // 4 days before today, as in the sample
+  assert.equal(moved.client.service.start, '2027-03-09');
+  assert.equal(moved.client.service.end, '2027-05-09');
+  assert.equal(moved.client.contacts[0].birthday, '--12-13');
+  const club = presetInput('club-membership', '2030-03-01');
+  assert.equal(club.client.contacts[0].birthday, '1988-03-08');
+  assert.equal(club.client.service.frozenFrom, '2031-01-25'); // 2027-10-20 + 1,193 days, across 29 Feb 2028
+  assert.equal(presetInput('no-such-preset', '2026-11-24'), null);
+});
+
+test('the URL state round-trips, Cyrillic included, and a broken hash gives none', () => {
+  const state = presetState('consultative-a', '2026-11-24', 'en');
+  state.input.client.name = 'АО «Север» & Co #1 / 100%';
+  const hash = encodeState(state);
+  assert.match(hash, /^#lang=en&unit=months&preset=consultative-a&input=[A-Za-z0-9_-]+$/);
+  assert.deepEqual(decodeState(hash), state);
+  assert.equal(decodeState(''), null);
+  assert.equal(decodeState('#input=@@@'), null);
+  assert.equal(decodeState('#input=WzFd'), null); // [1]: not an object
+  const odd = decodeState(hash.replace('lang=en', 'lang=de').replace('preset=consultative-a', 'preset=x'));
+  assert.equal(odd.ui.lang, 'ru');
+  assert.equal(odd.ui.preset, '');
+});
+
+test('presets with a cycle of whole months show it in months', () => {
+  assert.equal(presetState('consultative-a', '2026-11-24', 'ru').ui.cycleUnit, 'months'); // 365 days = 12 months
+  assert.equal(presetState('transactional-bimonthly', '2026-11-24', 'ru').ui.cycleUnit, 'days'); // 60 days
+});
+
+test('every policy setting of the engine has a label on the page', () => {
+  assert.deepEqual(Object.keys(defaults).sort(), [...LABELLED_SETTINGS].sort());
+});
+
+test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
+  const expected = {
+    'transactional-monthly': [2, 1, 2, 5],
+    'transactional-bimonthly': [2, 2, 2, 6],
+    'consultative-a': [3, 12, 2, 17],
+    'consultative-b': [3, 12, 2, 17],
+    'advertising-campaign': [2, 1, 2, 5],
+    'club-membership': [1, 12, 2, 15],
+  };
+  for (const p of PRESETS) {
+    const plan = touchplan.plan(p.input);
+    const why = explainPlan(plan, p.input, defaults);
+    const f = why.formula;
+    assert.deepEqual([f.mandatory, f.standard, f.need, f.total], expected[p.id], p.id);
+    assert.equal(f.mandatory + f.standard + f.need, f.total);
+    assert.equal(why.extras.events, plan.summary.byKind.event ?? 0);
+    if (p.input.client.service) {
+      assert.equal(why.reaction.status, 'checked', p.id);
+      assert.equal(why.reaction.lastOk, true, p.id);
+      assert.equal(why.reaction.gapOk, !plan.warnings.some((w) => w.code === 'gap_exceeded'), p.id);
+    } else {
+      assert.equal(why.reaction.status, 'none');
+    }
+  }
+  const a = explainPlan(touchplan.plan(PRESETS[2].input), PRESETS[2].input, defaults);
+  assert.deepEqual([a.extras.events, a.extras.meetings], [2, 1]);
+  assert.equal(a.ratio.target, 2);
+  assert.equal(a.ratio.ok, a.ratio.value >= 2);
+});
+
+test('the R6 check finds a gap over G and a last touch too early', () => {
+  const touch = (date) => ({ date, kind: 'check', channel: 'phone', automated: false, rule: 'R6', why: '', reasons: [] });
+  const plan = {
+    horizon: { from: '2027-01-01', to: '2027-12-31' },
+    touches: [touch('2027-01-01'), touch('2027-01-06'), touch('2027-01-21')],
+    warnings: [],
+    summary: {
+      total: 3, byKind: { check: 3 }, perCycle: { cycleDays: 30, mandatory: 0, standard: 1, need: 2, total: 3, automated: 0 },
+      standardToMandatory: null, avgGapDays: 10, maxGapDays: 15,
+    },
+  };
+  const input = { today: '2027-01-01', client: { id: 'x', service: { start: '2027-01-01', end: '2027-02-07', reactionDays: 7 } } };
+  const r = explainPlan(plan, input, defaults).reaction;
+  assert.equal(r.deadline, '2027-01-31');
+  assert.equal(r.g, 7);
+  assert.equal(r.maxGap, 15); // 6 → 21 January
+  assert.equal(r.gapOk, false);
+  assert.equal(r.last, '2027-01-21');
+  assert.equal(r.windowFrom, '2027-01-24');
+  assert.equal(r.lastOk, false);
+  assert.equal(explainPlan(plan, { ...input, settings: { reactionGapDays: 15 } }, defaults).reaction.gapOk, true);
+  const short = { ...input, client: { id: 'x', service: { start: '2027-01-01', end: '2027-01-05', reactionDays: 7 } } };
+  assert.equal(explainPlan(plan, short, defaults).reaction.status, 'short');
+  assert.equal(explainPlan(plan, input, defaults).ratio, null); // M = 0: no ratio (R2)
+});

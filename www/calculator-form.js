@@ -1,0 +1,605 @@
+// The calculator's form: every control is bound to the JSON path of the
+// PlanInput field it edits (`client.contacts[1].birthday`), which is also
+// the path the engine names in its errors, so an error lands on its field.
+// The state object is the source of truth: the form edits it in place and
+// keeps fields it has no control for (a contact's interests, history…).
+
+import { ct, policyValueLabel, segmentFieldLabel, settingLabel } from './calculator-i18n.js';
+import { channelLabel, formatNumber, roleLabel } from './touch-plan-i18n.js';
+import { parseDate } from './host-reader.js';
+
+export const CHANNELS = ['phone', 'visit', 'messenger', 'email', 'sms', 'newsletter', 'event', 'staff', 'portal', 'social', 'letter'];
+const ROLES = ['decision_maker', 'influencer', 'technical', 'user', 'buyer', 'other'];
+const SEGMENTS = ['A+', 'A', 'B', 'C', 'D'];
+const SERVICE_KINDS = ['campaign', 'contract', 'membership', 'subscription', 'policy'];
+const DELIVERIES = ['manager', 'semi', 'automated'];
+const DAYS_PER_MONTH = 30.44; // R2: how the engine turns a cycle in days into months
+
+// The policy form, grouped by rule; a key the engine adds later and this
+// list lacks still shows, under "Other".
+const POLICY_GROUPS = [
+  ['R2', ['defaultCycleTransactional', 'defaultCycleConsultative', 'consultativeThresholdDays', 'subMonthThresholdDays',
+    'ordersForCycle', 'mandatoryTransactional', 'mandatoryConsultative', 'eventsPerYear', 'eventInviteLeadDays', 'annualMeeting']],
+  ['R3', ['standardPerMandatory', 'automatedChannels']],
+  ['R4', ['preOrderLeadWorkdays', 'earlyNeedShare']],
+  ['R5', ['silenceDays', 'checkByDay', 'checkMinAmount', 'onboardingLeadDays']],
+  ['R6', ['reactionDays', 'reactionGapDays']],
+  ['R7', ['channelGaps']],
+  ['R8', ['segments']],
+  ['R10', ['offersPerMonth', 'durableIntervalDays']],
+  ['R11', ['renewalLeadDays', 'promoLeadDays']],
+  ['R12', ['apologyDelayDays', 'followUpDays']],
+  ['R13', ['mergeGapDays', 'weeklyCap', 'dailyCap']],
+  ['R1', ['contentValidityDays', 'freshnessTouches']],
+];
+const SEGMENT_POLICY = {
+  standardByManager: 'boolean',
+  needPerCycle: [0, 1, 2],
+  greetings: ['always', 'withOffer', 'never'],
+  annualMeeting: 'boolean',
+  visits: ['allowed', 'onRequest', 'no'],
+  events: ['manager', 'automated', 'none'],
+};
+
+// ---- paths -----------------------------------------------------------
+
+/** `client.orders[2].date` as `['client', 'orders', 2, 'date']`. */
+export function parsePath(path) {
+  return [...String(path).matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+}
+
+/** The value at `path` in `obj`, or `undefined`. */
+export function getAt(obj, path) {
+  let v = obj;
+  for (const key of parsePath(path)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
+/** Sets the value at `path`, making the objects on the way; `undefined` deletes the key. */
+export function setAt(obj, path, value) {
+  const keys = parsePath(path);
+  let v = obj;
+  for (const [i, key] of keys.slice(0, -1).entries()) {
+    if (v[key] === null || typeof v[key] !== 'object') {
+      if (value === undefined) return;
+      v[key] = typeof keys[i + 1] === 'number' ? [] : {};
+    }
+    v = v[key];
+  }
+  const last = keys.at(-1);
+  if (value === undefined) delete v[last];
+  else v[last] = value;
+}
+
+// ---- values in fields ---------------------------------------------------
+
+/** An ISO date as the field shows it: `24.11.2026` in Russian, ISO in English. */
+export function showDate(locale, value) {
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
+  if (locale !== 'ru') return value;
+  let m = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) return `${m[3]}.${m[2]}.${m[1]}`;
+  m = value.match(/^--(\d{2})-(\d{2})$/);
+  return m ? `${m[2]}.${m[1]}` : value;
+}
+
+const VALUE_OF = {
+  text: (el) => (el.value.trim() === '' ? undefined : el.value),
+  date: (el) => (el.value.trim() === '' ? undefined : parseDate(el.value)),
+  number: (el) => (el.value === '' ? undefined : Number(el.value)),
+  select: (el) => (el.value === '' ? undefined : el.dataset.numeric ? Number(el.value) : el.value),
+  list: (el) => {
+    const items = el.value.split(',').map((s) => s.trim()).filter(Boolean);
+    return items.length ? items : undefined;
+  },
+};
+
+// ---- building blocks --------------------------------------------------
+
+let uid = 0;
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') el.className = value;
+    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else if (name in el && typeof value !== 'string') el[name] = value;
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+/** The form of the calculator page, rendered from and writing to a state object. */
+export class CalculatorForm {
+  #root;
+  #onEdit;
+  #state = null;
+  #loc = 'ru';
+  #defaults = {};
+  #catalog = [];
+
+  /**
+   * @param {HTMLElement} root the form's container
+   * @param {(how: { commit: boolean, rerender: boolean }) => void} onEdit called after each edit of the state
+   */
+  constructor(root, onEdit) {
+    this.#root = root;
+    this.#onEdit = onEdit;
+  }
+
+  /** Builds the form anew for `state` (a `{ input, ui }` object, edited in place). */
+  render(state, { locale, defaults, catalog }) {
+    const open = new Set([...this.#root.querySelectorAll('details[data-section][open]')].map((d) => d.dataset.section));
+    this.#state = state;
+    this.#loc = locale;
+    this.#defaults = defaults ?? {};
+    this.#catalog = catalog ?? [];
+    const sections = [
+      this.#clientSection(),
+      this.#cycleSection(),
+      this.#contactsSection(),
+      this.#channelsSection(),
+      this.#serviceSection(),
+      this.#termsSection(),
+      this.#companySection(),
+      this.#planningSection(),
+      this.#policySection(),
+    ];
+    // A section the user opened stays open; one with data opens anyway.
+    for (const s of sections) if (open.has(s.dataset.section)) s.open = true;
+    this.#root.replaceChildren(...sections);
+  }
+
+  /** Marks each error at its field; returns the errors no field of the form shows. */
+  showErrors(errors) {
+    this.clearErrors();
+    const unplaced = [];
+    for (const error of errors) {
+      const target = this.#fieldFor(error.path ?? '');
+      if (!target) {
+        unplaced.push(error);
+        continue;
+      }
+      const { field, control } = target;
+      field.classList.add('invalid');
+      control?.setAttribute('aria-invalid', 'true');
+      const slot = field.querySelector(':scope > .field-error');
+      slot.hidden = false;
+      slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
+      // A folded section with an error opens, so the mark is seen.
+      for (let d = field.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+    }
+    return unplaced;
+  }
+
+  /** Removes every error mark. */
+  clearErrors() {
+    for (const field of this.#root.querySelectorAll('.invalid')) {
+      field.classList.remove('invalid');
+      const slot = field.querySelector(':scope > .field-error');
+      slot.hidden = true;
+      slot.textContent = '';
+    }
+    for (const c of this.#root.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  }
+
+  // The field of `path`, else of its nearest ancestor path that has one.
+  #fieldFor(path) {
+    const keys = parsePath(path);
+    for (let n = keys.length; n > 0; n--) {
+      const p = keys.slice(0, n).reduce((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
+      const field = this.#root.querySelector(`[data-field="${CSS.escape(p)}"]`);
+      if (field) return { field, control: field.querySelector('[data-path]') };
+    }
+    return null;
+  }
+
+  // ---- generic controls ---------------------------------------------------
+
+  #edit(commit, rerender = false) {
+    this.#onEdit({ commit, rerender });
+    if (!rerender) this.#policySummary();
+  }
+
+  // The policy's heading counts the settings changed from their defaults.
+  #policySummary() {
+    const summary = this.#root.querySelector('details[data-section="policy"] > summary');
+    if (!summary) return;
+    const changed = Object.keys(this.#state.input.settings ?? {}).length;
+    summary.textContent = `${ct(this.#loc, 'secPolicy')}${changed ? ` · ${ct(this.#loc, 'policyChanged', { n: changed })}` : ''}`;
+    const reset = this.#root.querySelector('details[data-section="policy"] .reset');
+    if (reset) reset.disabled = changed === 0;
+  }
+
+  /** A labelled control for the input field at `path` (relative to the PlanInput). */
+  #field(path, label, type = 'text', opts = {}) {
+    const id = `f${++uid}`;
+    const value = getAt(this.#state.input, path);
+    let control;
+    if (type === 'select') {
+      control = h('select', { id },
+        opts.emptyLabel === undefined ? null : h('option', { value: '' }, opts.emptyLabel),
+        opts.options.map(([v, text]) => h('option', { value: String(v), selected: String(v) === String(value ?? '') }, text)));
+      if (opts.numeric) control.dataset.numeric = '1';
+    } else if (type === 'checkbox') {
+      control = h('input', { id, type: 'checkbox', checked: value === true });
+    } else {
+      const shown = type === 'date' ? showDate(this.#loc, value) : type === 'list' ? (value ?? []).join(', ') : value ?? '';
+      control = h('input', {
+        id,
+        type: type === 'number' ? 'number' : 'text',
+        value: String(shown),
+        placeholder: opts.placeholder ?? (type === 'date' ? ct(this.#loc, 'datePlaceholder') : null),
+        inputmode: type === 'date' ? 'numeric' : null,
+        autocomplete: 'off',
+        min: opts.min, max: opts.max, step: opts.step,
+      });
+    }
+    control.dataset.path = path;
+    const errorId = `${id}-error`;
+    const hintId = opts.hint ? `${id}-hint` : null;
+    control.setAttribute('aria-describedby', [errorId, hintId].filter(Boolean).join(' '));
+    const read = type === 'checkbox' ? (el) => (el.checked ? true : undefined) : VALUE_OF[type];
+    const write = (commit) => {
+      const v = read(control);
+      setAt(this.#state.input, path, opts.transform ? opts.transform(v) : v);
+      opts.after?.(v);
+      this.#edit(commit);
+    };
+    control.addEventListener('input', () => write(false));
+    control.addEventListener('change', () => write(true));
+    const labelEl = h('label', { for: id }, label);
+    const parts = type === 'checkbox' ? [control, labelEl] : [labelEl, control];
+    return h('div', { class: `field field-${type}${opts.wide ? ' wide' : ''}`, 'data-field': path },
+      ...parts,
+      opts.hint ? h('small', { class: 'hint', id: hintId }, opts.hint) : null,
+      h('p', { class: 'field-error', id: errorId, hidden: true, role: 'alert' }));
+  }
+
+  /** A group of channel checkboxes writing an array (or nothing when none is ticked). */
+  #channelGroup(path, label, { hint, fallback } = {}) {
+    const id = `f${++uid}`;
+    const current = getAt(this.#state.input, path) ?? fallback ?? [];
+    const boxes = CHANNELS.map((c) => {
+      const box = h('input', { type: 'checkbox', value: c, checked: current.includes(c) });
+      box.dataset.channel = c;
+      return h('label', { class: 'chip' }, box, channelLabel(this.#loc, c));
+    });
+    const fieldset = h('fieldset', { class: 'field field-channels wide', 'data-field': path, id },
+      h('legend', {}, label),
+      h('div', { class: 'chips', 'data-path': path }, boxes),
+      hint ? h('small', { class: 'hint' }, hint) : null,
+      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+    fieldset.addEventListener('change', () => {
+      const picked = [...fieldset.querySelectorAll('input:checked')].map((b) => b.value);
+      setAt(this.#state.input, path, picked.length ? picked : undefined);
+      this.#edit(true);
+    });
+    return fieldset;
+  }
+
+  /** A list of rows (orders, contacts…) with add and remove buttons. */
+  #rows(path, title, addLabel, itemLabel, rowFields, newItem) {
+    const items = getAt(this.#state.input, path) ?? [];
+    const list = h('ol', { class: 'rows' });
+    items.forEach((item, i) => {
+      const p = `${path}[${i}]`;
+      const what = ct(this.#loc, 'row', { what: itemLabel, n: i + 1 });
+      list.append(h('li', { class: 'row', 'data-field': p },
+        h('div', { class: 'row-fields' }, rowFields(p, item, i)),
+        h('button', {
+          type: 'button', class: 'remove', title: ct(this.#loc, 'removeRow', { what }),
+          'aria-label': ct(this.#loc, 'removeRow', { what }),
+          onclick: () => {
+            const arr = getAt(this.#state.input, path);
+            arr.splice(i, 1);
+            if (!arr.length) setAt(this.#state.input, path, undefined);
+            this.#edit(true, true);
+          },
+        }, '×'),
+        h('p', { class: 'field-error', hidden: true, role: 'alert' })));
+    });
+    const add = h('button', {
+      type: 'button', class: 'add',
+      onclick: () => {
+        const arr = getAt(this.#state.input, path) ?? [];
+        arr.push(newItem());
+        setAt(this.#state.input, path, arr);
+        this.#edit(true, true);
+        this.#root.querySelector(`[data-field="${CSS.escape(`${path}[${arr.length - 1}]`)}"] input, [data-field="${CSS.escape(`${path}[${arr.length - 1}]`)}"] select`)?.focus();
+      },
+    }, `+ ${addLabel}`);
+    return h('div', { class: 'field field-rows wide', 'data-field': path },
+      h('h4', {}, title), list, add, h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+  }
+
+  #section(id, title, open, ...children) {
+    return h('details', { class: 'section', 'data-section': id, open },
+      h('summary', {}, title), h('div', { class: 'grid' }, children));
+  }
+
+  #options(values, label) {
+    return values.map((v) => [v, label(v)]);
+  }
+
+  // ---- sections ------------------------------------------------------------
+
+  #clientSection() {
+    const L = (k) => ct(this.#loc, k);
+    return this.#section('client', L('secClient'), true,
+      this.#field('client.name', L('name'), 'text', { wide: true }),
+      this.#field('client.segment', L('segment'), 'select', {
+        emptyLabel: L('segmentDefault'), options: SEGMENTS.map((s) => [s, s]),
+      }),
+      this.#field('client.saleType', L('saleType'), 'select', {
+        emptyLabel: L('saleTypeAuto'),
+        options: [['transactional', L('transactional')], ['consultative', L('consultative')]],
+      }),
+      this.#field('client.industry', L('industry')),
+      this.#field('client.annualRevenue', L('annualRevenue'), 'number', { min: 0, step: 'any' }));
+  }
+
+  #cycleSection() {
+    const L = (k) => ct(this.#loc, k);
+    const ui = this.#state.ui;
+    const days = this.#state.input.client?.orderCycleDays;
+    const months = ui.cycleUnit === 'months';
+    // "Every N months" is kept as the days the engine counts N months by.
+    const cycle = this.#field('client.orderCycleDays', L('cycle'), 'number', {
+      min: 1, step: 1, hint: L('cycleHint'),
+      transform: (v) => (months && typeof v === 'number' ? Math.round(v * DAYS_PER_MONTH) : v),
+    });
+    const input = cycle.querySelector('input');
+    if (months && typeof days === 'number') input.value = String(Math.max(1, Math.round(days / DAYS_PER_MONTH)));
+    const unit = h('select', {
+      'aria-label': L('cycle'), class: 'unit',
+      onchange: (e) => {
+        ui.cycleUnit = e.target.value;
+        this.#edit(true, true);
+      },
+    },
+    h('option', { value: 'days', selected: !months }, L('cycleUnitDays')),
+    h('option', { value: 'months', selected: months }, L('cycleUnitMonths')));
+    input.after(unit);
+
+    const mandatory = this.#catalog.filter((r) => r.kind === 'mandatory');
+    const steps = this.#state.input.client?.mandatorySteps ?? [];
+    const stepBoxes = h('fieldset', { class: 'field field-steps wide', 'data-field': 'client.mandatorySteps' },
+      h('legend', {}, L('mandatorySteps')),
+      h('div', { class: 'chips', 'data-path': 'client.mandatorySteps' }, mandatory.map((r) => {
+        const box = h('input', { type: 'checkbox', value: r.code, checked: steps.includes(r.code) });
+        return h('label', { class: 'chip', title: r.hint }, box, r.title);
+      })),
+      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+    stepBoxes.addEventListener('change', () => {
+      const picked = [...stepBoxes.querySelectorAll('input:checked')].map((b) => b.value);
+      setAt(this.#state.input, 'client.mandatorySteps', picked.length ? picked : undefined);
+      this.#edit(true);
+    });
+
+    const orders = this.#rows('client.orders', L('orders'), L('addOrder'), L('orders'), (p) => [
+      this.#field(`${p}.date`, L('orderDate'), 'date'),
+      this.#field(`${p}.amount`, L('orderAmount'), 'number', { min: 0, step: 'any' }),
+      this.#field(`${p}.categories`, L('orderCategories'), 'list'),
+    ], () => ({ date: this.#state.input.today }));
+
+    return this.#section('cycle', L('secCycle'), true,
+      cycle,
+      this.#field('client.mandatoryPerOrder', L('mandatoryPerOrder'), 'number', {
+        min: 0, max: 20, step: 1, hint: L('mandatoryPerOrderHint'),
+      }),
+      stepBoxes,
+      orders);
+  }
+
+  #contactsSection() {
+    const L = (k) => ct(this.#loc, k);
+    const roles = this.#options(ROLES, (r) => roleLabel(this.#loc, r));
+    return this.#section('contacts', L('secContacts'), true,
+      this.#rows('client.contacts', L('contacts'), L('addContact'), L('contactName'), (p, item) => [
+        this.#field(`${p}.name`, L('contactName'), 'text'),
+        this.#field(`${p}.role`, L('contactRole'), 'select', { emptyLabel: '—', options: roles }),
+        this.#field(`${p}.birthday`, L('contactBirthday'), 'date', { placeholder: L('birthdayPlaceholder') }),
+        h('details', { class: 'contact-channels wide' },
+          h('summary', {}, `${L('contactChannels')}: ${(item.channels ?? []).map((c) => channelLabel(this.#loc, c)).join(', ') || '—'}`),
+          this.#channelGroup(`${p}.channels`, L('contactChannels'))),
+      ], () => ({ name: '', role: 'decision_maker' })));
+  }
+
+  #channelsSection() {
+    const L = (k) => ct(this.#loc, k);
+    return this.#section('channels', L('secChannels'), false,
+      this.#channelGroup('client.channels', L('channels'), { hint: L('channelsHint') }),
+      this.#field('client.flags.promoSensitive', L('promoSensitive'), 'checkbox', { wide: true }),
+      this.#field('client.flags.birthdayOffer', L('birthdayOffer'), 'checkbox', { wide: true }),
+      this.#field('client.flags.loyal', L('loyal'), 'checkbox', { wide: true }),
+      this.#field('client.openDeal.since', L('openDeal'), 'date', {
+        hint: L('openDealHint'),
+        after: (v) => {
+          if (v === undefined) setAt(this.#state.input, 'client.openDeal', undefined);
+        },
+      }));
+  }
+
+  #serviceSection() {
+    const L = (k) => ct(this.#loc, k);
+    const service = this.#state.input.client?.service;
+    const toggle = h('input', { type: 'checkbox', id: `f${++uid}`, checked: !!service });
+    toggle.addEventListener('change', () => {
+      if (toggle.checked) {
+        const start = this.#state.input.today;
+        this.#state.ui.service ??= { start, end: start, kind: 'contract' };
+        setAt(this.#state.input, 'client.service', this.#state.ui.service);
+      } else {
+        this.#state.ui.service = getAt(this.#state.input, 'client.service');
+        setAt(this.#state.input, 'client.service', undefined);
+      }
+      this.#edit(true, true);
+    });
+    const fields = service ? [
+      this.#field('client.service.kind', L('serviceKind'), 'select', {
+        emptyLabel: '—', options: SERVICE_KINDS.map((k) => [k, L('kinds')[k]]),
+      }),
+      this.#field('client.service.reactionDays', L('reactionDays'), 'number', {
+        min: 1, max: 365, step: 1, placeholder: String(this.#defaults.reactionDays ?? ''),
+      }),
+      this.#field('client.service.start', L('serviceStart'), 'date'),
+      this.#field('client.service.end', L('serviceEnd'), 'date'),
+      this.#field('client.service.frozenFrom', L('frozenFrom'), 'date'),
+      this.#field('client.service.frozenTo', L('frozenTo'), 'date'),
+      this.#field('client.service.promo', L('promo'), 'text'),
+      this.#field('client.service.promoUntil', L('promoUntil'), 'date'),
+    ] : [];
+    return this.#section('service', L('secService'), !!service,
+      h('div', { class: 'field field-checkbox wide', 'data-field': 'client.service' },
+        toggle, h('label', { for: toggle.id }, L('hasService')),
+        h('p', { class: 'field-error', hidden: true, role: 'alert' })),
+      ...fields);
+  }
+
+  #termsSection() {
+    const L = (k) => ct(this.#loc, k);
+    const input = this.#state.input;
+    return this.#section('terms', L('secTerms'), !!(input.client?.expiries?.length || input.client?.incidents?.length),
+      this.#rows('client.expiries', L('expiries'), L('addExpiry'), L('expiryWhat'), (p) => [
+        this.#field(`${p}.date`, L('expiryDate'), 'date'),
+        this.#field(`${p}.what`, L('expiryWhat'), 'text'),
+      ], () => ({ date: '', what: '' })),
+      this.#rows('client.incidents', L('incidents'), L('addIncident'), L('incidentSummary'), (p) => [
+        this.#field(`${p}.date`, L('incidentDate'), 'date'),
+        this.#field(`${p}.summary`, L('incidentSummary'), 'text'),
+      ], () => ({ date: this.#state.input.today, summary: '' })));
+  }
+
+  #companySection() {
+    const L = (k) => ct(this.#loc, k);
+    const input = this.#state.input;
+    const reasons = this.#catalog.filter((r) => r.kind !== 'mandatory' && !r.discouraged).map((r) => [r.code, r.title]);
+    const deliveries = DELIVERIES.map((d) => [d, L('deliveries')[d]]);
+    return this.#section('company', L('secCompany'), !!(input.company?.contentPlan?.length || input.company?.events?.length),
+      this.#rows('company.contentPlan', L('contentPlan'), L('addContent'), L('contentTitle'), (p) => [
+        this.#field(`${p}.date`, L('contentDate'), 'date'),
+        this.#field(`${p}.until`, L('contentUntil'), 'date'),
+        this.#field(`${p}.reason`, L('contentReason'), 'select', { options: reasons, wide: true }),
+        this.#field(`${p}.title`, L('contentTitle'), 'text', { wide: true }),
+        this.#field(`${p}.delivery`, L('contentDelivery'), 'select', { emptyLabel: L('deliveryDefault'), options: deliveries.slice(1) }),
+      ], () => ({ date: this.#state.input.today, reason: reasons[0]?.[0] ?? '', title: '' })),
+      this.#rows('company.events', L('events'), L('addEvent'), L('eventTitle'), (p) => [
+        this.#field(`${p}.date`, L('eventDate'), 'date'),
+        this.#field(`${p}.title`, L('eventTitle'), 'text'),
+      ], () => ({ date: '', title: '' })));
+  }
+
+  #planningSection() {
+    const L = (k) => ct(this.#loc, k);
+    return this.#section('planning', L('secPlanning'), true,
+      this.#field('today', L('today'), 'date'),
+      this.#field('horizonMonths', L('horizonMonths'), 'number', { min: 1, max: 36, step: 1, placeholder: '12' }));
+  }
+
+  // ---- policy --------------------------------------------------------------
+
+  #policySection() {
+    const L = (k, v) => ct(this.#loc, k, v);
+    const d = this.#defaults;
+    const settings = this.#state.input.settings ?? {};
+    const changed = Object.keys(settings).length;
+    const known = new Set(POLICY_GROUPS.flatMap(([, keys]) => keys));
+    const groups = [...POLICY_GROUPS, [L('policyOther'), Object.keys(d).filter((k) => !known.has(k))]];
+    const body = groups.filter(([, keys]) => keys.some((k) => k in d)).map(([rule, keys]) =>
+      h('fieldset', { class: 'policy-group wide' }, h('legend', {}, rule),
+        keys.filter((k) => k in d).map((k) => this.#policyField(k, d[k]))));
+    const section = this.#section('policy', `${L('secPolicy')}${changed ? ` · ${L('policyChanged', { n: changed })}` : ''}`, false,
+      h('p', { class: 'hint wide' }, L('policyHint')),
+      h('button', {
+        type: 'button', class: 'reset wide', disabled: changed === 0,
+        onclick: () => {
+          delete this.#state.input.settings;
+          this.#edit(true, true);
+        },
+      }, L('policyReset')),
+      ...body);
+    section.classList.add('policy');
+    return section;
+  }
+
+  #defaultText(value) {
+    if (value === null) return 'max(R, 7)';
+    if (typeof value === 'number') return formatNumber(this.#loc, value);
+    return String(value);
+  }
+
+  #policyField(key, def) {
+    const path = `settings.${key}`;
+    const label = settingLabel(this.#loc, key);
+    const hint = ct(this.#loc, 'defaultValue', { value: this.#defaultText(def) });
+    if (key === 'channelGaps') {
+      return h('fieldset', { class: 'field field-gaps wide', 'data-field': path },
+        h('legend', {}, label),
+        h('div', { class: 'gaps' }, CHANNELS.map((c) =>
+          this.#field(`${path}.${c}`, channelLabel(this.#loc, c), 'number', {
+            min: 0, max: 365, step: 1, placeholder: String(def[c] ?? 0), after: () => this.#prune(path),
+          }))),
+        h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+    }
+    if (key === 'automatedChannels') {
+      return this.#channelGroup(path, label, { fallback: def, hint: ct(this.#loc, 'defaultValue', { value: def.map((c) => channelLabel(this.#loc, c)).join(', ') }) });
+    }
+    if (key === 'segments') return this.#segmentTable(path, def);
+    if (typeof def === 'string') return this.#field(path, label, 'text', { placeholder: def, hint, after: () => this.#prune('settings') });
+    return this.#field(path, label, 'number', {
+      min: 0, step: typeof def === 'number' && !Number.isInteger(def) ? 'any' : 1,
+      placeholder: def === null ? 'max(R, 7)' : String(def), hint, after: () => this.#prune('settings'),
+    });
+  }
+
+  #segmentTable(path, def) {
+    const L = (k) => ct(this.#loc, k);
+    const columns = Object.keys(SEGMENT_POLICY);
+    const cell = (seg, col) => {
+      const p = `${path}.${seg}.${col}`;
+      const base = def[seg]?.[col];
+      const kind = SEGMENT_POLICY[col];
+      const opts = kind === 'boolean'
+        ? [[true, L('yes')], [false, L('no')]]
+        : kind.map((v) => [v, typeof v === 'number' ? String(v) : policyValueLabel(this.#loc, v)]);
+      const field = this.#field(p, `${seg}: ${segmentFieldLabel(this.#loc, col)}`, 'select', {
+        options: opts,
+        numeric: kind !== 'boolean' && typeof kind[0] === 'number',
+        transform: (v) => (kind === 'boolean' ? v === 'true' : v),
+        // A value equal to the default is not stored, so the URL stays short.
+        after: (v) => {
+          if (String(v) === String(base)) setAt(this.#state.input, p, undefined);
+          this.#prune(`${path}.${seg}`);
+        },
+      });
+      const select = field.querySelector('select');
+      const current = getAt(this.#state.input, p);
+      select.value = String(current ?? base);
+      field.querySelector('label').classList.add('visually-hidden');
+      if (current !== undefined && String(current) !== String(base)) field.classList.add('changed');
+      return h('td', {}, field);
+    };
+    return h('div', { class: 'field field-segments wide', 'data-field': path },
+      h('h4', {}, L('segmentsTable')),
+      h('div', { class: 'table-scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, L('segCol')), columns.map((c) => h('th', { scope: 'col' }, segmentFieldLabel(this.#loc, c))))),
+        h('tbody', {}, SEGMENTS.map((seg) => h('tr', {}, h('th', { scope: 'row' }, seg), columns.map((c) => cell(seg, c))))))),
+      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+  }
+
+  // Drops empty objects under `path` (and `settings` itself when empty).
+  #prune(path) {
+    const keys = parsePath(path);
+    for (let n = keys.length; n > 0; n--) {
+      const p = keys.slice(0, n).join('.');
+      const v = getAt(this.#state.input, p);
+      if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) setAt(this.#state.input, p, undefined);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+// "Why this many touches": the R2 arithmetic, the R3 balance and the R6
+// reaction window for the plan on the calculator page, and the printable
+// year. `explainPlan` is pure (tested under Node); the render functions
+// write text only, never markup.
+
+import { ct } from './calculator-i18n.js';
+import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel } from './touch-plan-i18n.js';
+
+const DAY = 86400000;
+const DAYS_PER_MONTH = 30.44;
+const toUtc = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+const addDays = (iso, n) => new Date(toUtc(iso) + n * DAY).toISOString().slice(0, 10);
+const daysBetween = (a, b) => Math.round((toUtc(b) - toUtc(a)) / DAY);
+const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
+
+/**
+ * The figures behind `plan` for `input` under the engine's `defaults`
+ * (`defaultSettings()`), overridden by `input.settings`.
+ */
+export function explainPlan(plan, input, defaults = {}) {
+  const settings = { ...defaults, ...(input.settings ?? {}) };
+  const { perCycle, byKind, total, standardToMandatory, avgGapDays, maxGapDays } = plan.summary;
+  const subMonth = perCycle.cycleDays < (settings.subMonthThresholdDays ?? 28);
+  const count = (kind) => byKind[kind] ?? 0;
+  const target = settings.standardPerMandatory ?? 2;
+  const warned = (code) => plan.warnings.filter((w) => w.code === code).length;
+  return {
+    cycleDays: perCycle.cycleDays,
+    months: subMonth ? null : Math.max(1, Math.round(perCycle.cycleDays / DAYS_PER_MONTH)),
+    subMonthThreshold: settings.subMonthThresholdDays ?? 28,
+    formula: { mandatory: perCycle.mandatory, standard: perCycle.standard, need: perCycle.need, total: perCycle.total },
+    extras: {
+      events: count('event'),
+      meetings: count('meeting'),
+      automatedPerCycle: perCycle.automated,
+      lifecycle: LIFECYCLE.reduce((n, k) => n + count(k), 0),
+      greetings: count('greeting'),
+    },
+    horizon: { total, avgGapDays, maxGapDays },
+    ratio: perCycle.mandatory === 0 || standardToMandatory === null
+      ? null
+      : { value: standardToMandatory, target, ok: standardToMandatory >= target, automatedPerCycle: perCycle.automated },
+    reaction: reactionWindow(plan, input, settings),
+    reactionWarnings: plan.warnings.filter((w) => w.rule === 'R6').map((w) => w.message),
+    merged: warned('merged'),
+    dropped: warned('dropped'),
+  };
+}
+
+// R6, checked on the plan as DOMAIN.md states it: the last touch up to
+// E − R falls in [E − R − G, E − R], and from the start (or today) to E − R
+// no two consecutive touches are more than G days apart.
+function reactionWindow(plan, input, settings) {
+  const service = input.client?.service;
+  if (!service?.start || !service?.end) return { status: 'none' };
+  const r = service.reactionDays ?? settings.reactionDays ?? 7;
+  const g = settings.reactionGapDays ?? Math.max(r, 7);
+  const deadline = addDays(service.end, -r);
+  const base = { start: service.start, end: service.end, r, g, deadline };
+  if (deadline < service.start) return { ...base, status: 'short' };
+  const { from, to } = plan.horizon;
+  if (deadline < from || service.start > to) return { ...base, status: 'outside' };
+  const begin = service.start >= from
+    ? service.start
+    : (input.client.history ?? []).map((t) => t.date).filter((d) => d >= service.start && d < from).sort().at(-1) ?? from;
+  const dates = [...new Set(plan.touches.map((t) => t.date))].filter((d) => d > begin && d <= deadline).sort();
+  const points = [begin, ...dates];
+  if (points.at(-1) !== deadline) points.push(deadline);
+  let maxGap = 0;
+  for (let i = 1; i < points.length; i++) maxGap = Math.max(maxGap, daysBetween(points[i - 1], points[i]));
+  const touched = plan.touches.map((t) => t.date).filter((d) => d >= service.start && d <= deadline).sort();
+  const last = touched.at(-1) ?? null;
+  const windowFrom = addDays(deadline, -g);
+  return {
+    ...base,
+    status: 'checked',
+    windowFrom,
+    last,
+    lastOk: last !== null && last >= windowFrom,
+    maxGap,
+    gapOk: maxGap <= g,
+  };
+}
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') el.className = value;
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+const mark = (loc, ok) => h('span', { class: ok ? 'ok' : 'bad', 'data-ok': String(ok) }, ok ? `✓ ${ct(loc, 'ok')}` : `✗ ${ct(loc, 'notOk')}`);
+
+/** Fills `root` with the explanation of `plan` (or a note when there is none). */
+export function renderWhy(root, loc, why) {
+  const title = h('h2', {}, ct(loc, 'whyTitle'));
+  if (!why) {
+    root.replaceChildren(title, h('p', { class: 'muted' }, ct(loc, 'whyNoPlan')));
+    return;
+  }
+  const n = (v) => formatNumber(loc, v);
+  const f = why.formula;
+  const cycle = h('p', { class: 'cycle' }, ct(loc, 'whyCycle', { days: why.cycleDays }), ' ',
+    why.months === null
+      ? h('span', { class: 'muted' }, ct(loc, 'whySubMonth', { threshold: why.subMonthThreshold }))
+      : ct(loc, 'whyCycleMonths', { months: why.months }));
+  // The equation in one line, each number explained beneath it.
+  const term = (value, name) => h('span', { class: `term t-${name}`, 'data-term': name }, h('b', {}, String(value)));
+  const formula = h('p', { class: 'formula', 'aria-label': ct(loc, 'whyFormula') },
+    term(f.mandatory, 'mandatory'), ' + ', term(f.standard, 'standard'), ' + ', term(f.need, 'need'), ' = ', term(f.total, 'total'));
+  const legend = (value, key, name) => h('li', { class: `t-${name}` }, h('b', {}, String(value)), ` — ${ct(loc, key)}`);
+  const terms = h('ul', { class: 'terms' },
+    legend(f.mandatory, 'whyM', 'mandatory'), legend(f.standard, 'whyC', 'standard'),
+    legend(f.need, 'whyNeed', 'need'), legend(f.total, 'whyTotal', 'total'));
+  const e = why.extras;
+  const extra = (value, key, name) => h('li', { 'data-extra': name }, `${ct(loc, key)}: `, h('b', {}, String(value)));
+  const extras = h('ul', { class: 'extras' },
+    extra(e.events, 'whyEvents', 'events'),
+    extra(e.meetings, 'whyMeeting', 'meetings'),
+    extra(e.automatedPerCycle, 'whyAutomated', 'automated'),
+    extra(e.lifecycle, 'whyLifecycle', 'lifecycle'),
+    extra(e.greetings, 'whyGreetings', 'greetings'));
+  const hz = why.horizon;
+  const horizon = h('p', { class: 'horizon', 'data-total': hz.total }, hz.avgGapDays === null
+    ? ct(loc, 'whyHorizonShort', { total: hz.total })
+    : ct(loc, 'whyHorizon', { total: hz.total, avg: n(hz.avgGapDays), max: hz.maxGapDays }));
+
+  const ratio = why.ratio
+    ? h('p', { class: 'ratio' }, ct(loc, 'whyRatioValue', { ratio: n(why.ratio.value), target: n(why.ratio.target) }), ' — ',
+      why.ratio.ok ? mark(loc, true) : h('span', { class: 'warn' }, ct(loc, 'whyRatioLow', { n: why.ratio.automatedPerCycle })))
+    : h('p', { class: 'ratio muted' }, ct(loc, 'whyRatioNone'));
+
+  const rw = why.reaction;
+  const d = (iso) => formatDate(loc, iso, 'long');
+  let reaction;
+  if (rw.status === 'none') reaction = [h('p', { class: 'muted' }, ct(loc, 'whyReactionNone'))];
+  else if (rw.status === 'outside') reaction = [h('p', { class: 'muted' }, ct(loc, 'whyReactionOutside', { start: d(rw.start), end: d(rw.end) }))];
+  else if (rw.status === 'short') reaction = [h('p', { class: 'warn' }, ct(loc, 'whyReactionShort', { deadline: d(rw.deadline) }))];
+  else {
+    reaction = [
+      h('p', { class: 'muted' }, ct(loc, 'whyReactionParams', { start: d(rw.start), end: d(rw.end), r: rw.r, g: rw.g })),
+      h('ul', { class: 'checks' },
+        h('li', { 'data-check': 'last' }, ct(loc, 'whyReactionLast', { deadline: d(rw.deadline), last: rw.last ? d(rw.last) : ct(loc, 'whyReactionNoTouch') }),
+          ' ', h('span', { class: 'muted' }, `(${ct(loc, 'whyReactionLastWindow', { from: d(rw.windowFrom) })})`), ' ', mark(loc, rw.lastOk)),
+        h('li', { 'data-check': 'gap' }, ct(loc, 'whyReactionGap', { gap: rw.maxGap, g: rw.g }), ' ', mark(loc, rw.gapOk))),
+    ];
+  }
+  if (rw.status !== 'none') {
+    reaction.push(...why.reactionWarnings.map((m) => h('p', { class: 'warn', 'data-warning': 'R6' }, m)));
+  }
+  const parts = [title, cycle,
+    h('h3', {}, ct(loc, 'whyFormula')), formula, terms,
+    h('h3', {}, ct(loc, 'whyExtras')), extras, horizon,
+    h('h3', {}, ct(loc, 'whyRatio')), ratio,
+    h('h3', {}, ct(loc, 'whyReaction')), ...reaction,
+    why.merged || why.dropped ? h('p', { class: 'muted' }, ct(loc, 'whyMerged', { merged: why.merged, dropped: why.dropped })) : null];
+  root.replaceChildren(...parts.filter(Boolean));
+}
+
+/**
+ * Fills `root` with the printable plan: every month of the horizon as a
+ * small calendar, then every touch in a compact table.
+ */
+export function renderYear(root, loc, plan, name) {
+  if (!plan) {
+    root.replaceChildren();
+    return;
+  }
+  const byDate = new Map();
+  for (const t of plan.touches) byDate.set(t.date, [...(byDate.get(t.date) ?? []), t]);
+  const months = [];
+  for (let m = plan.horizon.from.slice(0, 7); m <= plan.horizon.to.slice(0, 7); m = nextMonth(m)) months.push(m);
+  const weekdays = Array.from({ length: 7 }, (_, i) => formatDate(loc, addDays('2024-01-01', i), 'weekdayShort'));
+  const grid = h('div', { class: 'year-grid' }, months.map((m) => {
+    const first = `${m}-01`;
+    const lead = (new Date(toUtc(first)).getUTCDay() + 6) % 7;
+    const cells = Array.from({ length: lead }, () => h('td', {}));
+    for (let day = first; day.startsWith(m); day = addDays(day, 1)) {
+      const touches = byDate.get(day) ?? [];
+      const inside = day >= plan.horizon.from && day <= plan.horizon.to;
+      cells.push(h('td', {
+        class: [touches.length ? `touch k-${touches[0].kind}` : '', inside ? '' : 'outside', touches.some((t) => t.automated) && touches.every((t) => t.automated) ? 'auto' : ''].filter(Boolean).join(' ') || null,
+        title: touches.map((t) => `${kindLabel(loc, t.kind)} · ${channelLabel(loc, t.channel)}`).join('; ') || null,
+      }, String(Number(day.slice(8)))));
+    }
+    const rows = [];
+    for (let i = 0; i < cells.length; i += 7) rows.push(h('tr', {}, cells.slice(i, i + 7)));
+    return h('table', { class: 'mini-month' },
+      h('caption', {}, formatDate(loc, first, 'month')),
+      h('thead', {}, h('tr', {}, weekdays.map((w) => h('th', {}, w)))),
+      h('tbody', {}, rows));
+  }));
+  // Long plans print as two tables side by side, so a year stays on two pages.
+  const table = (touches) => h('table', { class: 'touch-table' },
+    h('thead', {}, h('tr', {}, ['printDate', 'printKind', 'printChannel', 'printContact', 'printReason'].map((k) => h('th', {}, ct(loc, k))))),
+    h('tbody', {}, touches.map((t) => h('tr', { class: `k-${t.kind}${t.automated ? ' auto' : ''}` },
+      h('td', {}, formatDate(loc, t.date, 'short')),
+      h('td', {}, h('i', { class: `dot k-${t.kind}` }), kindShortLabel(loc, t.kind)),
+      h('td', {}, channelLabel(loc, t.channel)),
+      h('td', {}, t.contact ?? ''),
+      h('td', {}, t.reasons[0]?.title ?? '')))));
+  const half = Math.ceil(plan.touches.length / 2);
+  const list = h('div', { class: 'touch-columns' }, plan.touches.length > 60
+    ? [table(plan.touches.slice(0, half)), table(plan.touches.slice(half))]
+    : table(plan.touches));
+  const kinds = [...new Set(plan.touches.map((t) => t.kind))];
+  const legend = h('ul', { class: 'print-legend' },
+    kinds.map((k) => h('li', {}, h('i', { class: `dot k-${k}` }), kindLabel(loc, k))),
+    plan.touches.some((t) => t.automated) ? h('li', {}, h('i', { class: 'dot auto' }), ct(loc, 'printAuto')) : null);
+  root.replaceChildren(
+    h('h2', {}, ct(loc, 'printTitle')),
+    h('p', {}, ct(loc, 'printFor', { name, from: formatDate(loc, plan.horizon.from), to: formatDate(loc, plan.horizon.to) })),
+    grid,
+    legend,
+    h('h3', { class: 'print-list-title' }, ct(loc, 'printList')),
+    list);
+}
+
+function nextMonth(ym) {
+  const d = new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 1));
+  return d.toISOString().slice(0, 7);
+}
