@@ -101,7 +101,12 @@ const VALUE_OF = {
 
 let uid = 0;
 
-function h(tag, attrs = {}, ...children) {
+/**
+ * Creates an element: `on…` attributes become listeners, non-string values
+ * of known properties are set as properties; strings among `children` are
+ * text nodes, never markup.
+ */
+export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
@@ -558,6 +563,8 @@ export class CalculatorForm {
     });
   }
 
+  // R8's table as one block per segment, so every value stays readable in
+  // the form's column.
   #segmentTable(path, def) {
     const L = (k) => ct(this.#loc, k);
     const columns = Object.keys(SEGMENT_POLICY);
@@ -568,7 +575,7 @@ export class CalculatorForm {
       const opts = kind === 'boolean'
         ? [[true, L('yes')], [false, L('no')]]
         : kind.map((v) => [v, typeof v === 'number' ? String(v) : policyValueLabel(this.#loc, v)]);
-      const field = this.#field(p, `${seg}: ${segmentFieldLabel(this.#loc, col)}`, 'select', {
+      const field = this.#field(p, segmentFieldLabel(this.#loc, col), 'select', {
         options: opts,
         numeric: kind !== 'boolean' && typeof kind[0] === 'number',
         transform: (v) => (kind === 'boolean' ? v === 'true' : v),
@@ -576,20 +583,22 @@ export class CalculatorForm {
         after: (v) => {
           if (String(v) === String(base)) setAt(this.#state.input, p, undefined);
           this.#prune(`${path}.${seg}`);
+          field.classList.toggle('changed', String(v) !== String(base));
         },
       });
       const select = field.querySelector('select');
       const current = getAt(this.#state.input, p);
       select.value = String(current ?? base);
-      field.querySelector('label').classList.add('visually-hidden');
+      select.setAttribute('aria-label', `${seg}: ${segmentFieldLabel(this.#loc, col)}`);
       if (current !== undefined && String(current) !== String(base)) field.classList.add('changed');
-      return h('td', {}, field);
+      return field;
     };
     return h('div', { class: 'field field-segments wide', 'data-field': path },
       h('h4', {}, L('segmentsTable')),
-      h('div', { class: 'table-scroll' }, h('table', {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, L('segCol')), columns.map((c) => h('th', { scope: 'col' }, segmentFieldLabel(this.#loc, c))))),
-        h('tbody', {}, SEGMENTS.map((seg) => h('tr', {}, h('th', { scope: 'row' }, seg), columns.map((c) => cell(seg, c))))))),
+      SEGMENTS.map((seg) => h('fieldset', { class: 'segment-policy', 'data-field': `${path}.${seg}` },
+        h('legend', {}, `${L('segCol')} ${seg}`),
+        columns.map((c) => cell(seg, c)),
+        h('p', { class: 'field-error', hidden: true, role: 'alert' }))),
       h('p', { class: 'field-error', hidden: true, role: 'alert' }));
   }
 

@@ -2,6 +2,8 @@
 // English. The vocabulary (kinds, channels, roles) and the date formats are
 // the widget's (touch-plan-i18n.js); the engine writes its own errors.
 
+import { fill } from './touch-plan-i18n.js';
+
 const TEXTS = {
   ru: {
     pageTitle: 'touchplan — калькулятор касаний',
@@ -122,7 +124,7 @@ const TEXTS = {
     whyTitle: 'Почему столько касаний',
     whyNoPlan: 'Плана пока нет.',
     whyCycle: 'Цикл: {days} дн.',
-    whyCycleMonths: '≈ {months} мес. (C)',
+    whyCycleMonths: '≈ C = {months} мес.',
     whySubMonth: 'короче {threshold} дн.: стандартные касания уходят маркетингу (R2)',
     whyFormula: 'Касаний менеджера за цикл (R2)',
     whyM: 'обязательных (M)',
@@ -285,7 +287,7 @@ const TEXTS = {
     whyTitle: 'Why this many touches',
     whyNoPlan: 'No plan yet.',
     whyCycle: 'Cycle: {days} days',
-    whyCycleMonths: '≈ {months} months (C)',
+    whyCycleMonths: '≈ C = {months} mo.',
     whySubMonth: 'under {threshold} days: standard touches go to marketing (R2)',
     whyFormula: 'Manager’s touches per cycle (R2)',
     whyM: 'mandatory (M)',
@@ -426,20 +428,16 @@ const SEGMENT_FIELDS = {
 
 const POLICY_VALUES = {
   ru: {
-    always: 'всегда', withOffer: 'только с предложением', never: 'никогда',
+    always: 'всегда', withOffer: 'с предложением', never: 'никогда',
     allowed: 'да', onRequest: 'по запросу', no: 'нет',
-    manager: 'менеджер', automated: 'автоматически', none: 'нет',
+    manager: 'менеджер', automated: 'маркетинг', none: 'нет',
   },
   en: {
-    always: 'always', withOffer: 'with an offer only', never: 'never',
+    always: 'always', withOffer: 'with an offer', never: 'never',
     allowed: 'yes', onRequest: 'on request', no: 'no',
-    manager: 'the manager', automated: 'automated', none: 'none',
+    manager: 'the manager', automated: 'marketing', none: 'none',
   },
 };
-
-function fill(text, vars) {
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
-}
 
 /** The page's text `key` in `locale`, `{name}` placeholders filled from `vars`. */
 export function ct(locale, key, vars = {}) {

@@ -4,6 +4,7 @@
 // write text only, never markup.
 
 import { ct } from './calculator-i18n.js';
+import { h } from './calculator-form.js';
 import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel } from './touch-plan-i18n.js';
 
 const DAY = 86400000;
@@ -80,17 +81,6 @@ function reactionWindow(plan, input, settings) {
     maxGap,
     gapOk: maxGap <= g,
   };
-}
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'class') el.className = value;
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
 }
 
 const mark = (loc, ok) => h('span', { class: ok ? 'ok' : 'bad', 'data-ok': String(ok) }, ok ? `✓ ${ct(loc, 'ok')}` : `✗ ${ct(loc, 'notOk')}`);

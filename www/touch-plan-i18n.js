@@ -285,7 +285,8 @@ export function widgetErrorMessage(locale, code, vars = {}) {
   return fill(table[code] ?? table.internal, vars);
 }
 
-function fill(text, vars) {
+/** `text` with `{name}` placeholders filled from `vars`; unknown ones stay. */
+export function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
