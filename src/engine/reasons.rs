@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use super::catalog::{self, ReasonDef, ReasonKind, Signal};
-use super::date::{add_days, iso, year_month};
+use super::date::{add_days, iso};
 use super::draft::Draft;
 use super::floors::Ctx;
 use super::input::ContentItem;
@@ -92,7 +94,9 @@ pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
     }
     // Offers without targeting still go only to those whose history fits.
     match catalog::find(&item.reason) {
-        Some(r) if OFFERS.contains(&r.code) => gates_hold(ctx, r, None, Date::MAX),
+        Some(r) if OFFERS.contains(&r.code) => {
+            gates_hold(ctx, r, None, Date::MAX, first_check(ctx))
+        }
         Some(r) => !r.discouraged,
         None => false,
     }
@@ -105,6 +109,7 @@ pub struct Facts {
     /// Up to three things bought, sorted, for the purchases sentence.
     purchased: String,
     durable: Option<String>,
+    first_check: Option<Date>,
 }
 
 /// Computes [`Facts`].
@@ -141,25 +146,45 @@ pub fn facts(ctx: &Ctx) -> Facts {
             .iter()
             .any(|o| !o.categories.is_empty() || !o.items.is_empty()),
         durable,
+        first_check: first_check(ctx),
     }
 }
 
-/// Signals that must hold for a reason to be suggested at all.
-fn gates_hold(ctx: &Ctx, r: &ReasonDef, contact: Option<usize>, date: Date) -> bool {
+/// The first post-purchase check (R5), past or planned: reasons that
+/// follow a check wait for it.
+fn first_check(ctx: &Ctx) -> Option<Date> {
+    let past = ctx
+        .input
+        .client
+        .history
+        .iter()
+        .filter(|h| h.reason.as_deref() == Some("post_purchase_check"))
+        .map(|h| h.date);
+    let planned = ctx
+        .drafts
+        .iter()
+        .filter(|d| {
+            d.purposes
+                .iter()
+                .any(|p| p.reason == Some("post_purchase_check"))
+        })
+        .map(|d| d.date);
+    past.chain(planned).min()
+}
+
+/// Signals that must hold for a reason to be suggested at all on `date`;
+/// `first_check` is [`first_check`], computed once by the caller.
+fn gates_hold(
+    ctx: &Ctx,
+    r: &ReasonDef,
+    contact: Option<usize>,
+    date: Date,
+    first_check: Option<Date>,
+) -> bool {
     let c = &ctx.input.client;
     r.signals.iter().all(|s| match s {
         Signal::PromoSensitive => c.promo_sensitive || c.orders.iter().any(|o| o.promo),
-        Signal::AfterCheck => {
-            c.history
-                .iter()
-                .any(|h| h.reason.as_deref() == Some("post_purchase_check") && h.date < date)
-                || ctx.drafts.iter().any(|d| {
-                    d.date < date
-                        && d.purposes
-                            .iter()
-                            .any(|p| p.reason == Some("post_purchase_check"))
-                })
-        }
+        Signal::AfterCheck => first_check.is_some_and(|f| f < date),
         Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
         Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
         Signal::HasService => c.service.is_some(),
@@ -203,8 +228,12 @@ fn title(r: &ReasonDef, l: Locale) -> (&'static str, &'static str) {
 #[derive(Default)]
 pub struct Ranking {
     recent: Vec<String>,
-    offers: BTreeMap<String, u32>,
+    /// Offers led with, per (year, month).
+    offers: BTreeMap<(i32, u32), u32>,
     used_items: Vec<usize>,
+    /// [`explain`]'s sentences by (catalog index, contact): the same for
+    /// every touch of the plan.
+    explained: BTreeMap<(usize, Option<usize>), String>,
 }
 
 impl Ranking {
@@ -235,7 +264,7 @@ pub fn rank(
 ) -> (Vec<ReasonSuggestion>, bool) {
     let l = ctx.locale();
     let s = &ctx.input.settings;
-    let month = year_month(d.date);
+    let month = (d.date.year(), d.date.month());
     let offers_left = st.offers.get(&month).copied().unwrap_or(0) < s.offers_per_month;
     let mut out: Vec<ReasonSuggestion> = Vec::new();
     let mut specific = false;
@@ -320,14 +349,23 @@ pub fn rank(
         {
             continue;
         }
-        if !gates_hold(ctx, r, contact, d.date) {
+        if !gates_hold(ctx, r, contact, d.date, facts.first_check) {
             continue;
         }
         let (score, is_specific) = score(ctx, facts, st, r, role, offers_left);
         scored.push((score, idx, is_specific));
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (score, idx, is_specific) in scored.into_iter().take(KEEP.saturating_sub(out.len())) {
+    // Best first, catalog order among equals; the order is total (indices
+    // differ), so selecting the kept ones before sorting changes nothing.
+    let keep = KEEP.saturating_sub(out.len());
+    let best_first =
+        |a: &(f64, usize, bool), b: &(f64, usize, bool)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > keep {
+        scored.select_nth_unstable_by(keep, best_first);
+        scored.truncate(keep);
+    }
+    scored.sort_by(best_first);
+    for (score, idx, is_specific) in scored {
         if out.is_empty() && is_specific {
             specific = true;
         }
@@ -338,7 +376,11 @@ pub fn rank(
             title: t.into(),
             hint: h.into(),
             score,
-            why: explain(ctx, facts, r, contact, role),
+            why: st
+                .explained
+                .entry((idx, contact))
+                .or_insert_with(|| explain(ctx, facts, r, contact, role))
+                .clone(),
         });
     }
     if let Some(first) = out.first() {
