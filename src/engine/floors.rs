@@ -1,11 +1,13 @@
 //! Floors: the rules that add touches (R2, R4, R5, R6, R9, R11, R12, events,
 //! the annual meeting). Limits come after, in `limits`.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
 
 use super::calendar::{Move, WorkingCalendar};
 use super::catalog;
-use super::date::{add_days, add_months, in_year, iso};
+use super::date::{add_days, add_months, in_year, iso, week_start};
 use super::draft::{place, Class, Draft, Purpose};
 use super::input::PlanInput;
 use super::model::{Channel, Date, Delivery, Locale, Role, SaleType, TouchKind};
@@ -726,52 +728,89 @@ fn top_ups(ctx: &mut Ctx) {
     }
     let silence = i64::from(s.silence_days);
     let cap = s.weekly_cap as usize;
+    let merge_gap = i64::from(s.merge_gap_days);
+    let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
+    let mut taken = Taken::new(ctx);
     for (cs, ce) in cycle_spans(ctx) {
+        // The cycle's working days after the silence: the same for each of
+        // its top-ups, so found once.
+        let first = add_days(cs, silence + 1).max(ctx.from);
+        let days: Vec<Date> = first
+            .iter_days()
+            .take_while(|d| *d < ce && *d <= ctx.to)
+            .filter(|d| ctx.cal.is_working(*d))
+            .collect();
         for _ in 0..n {
+            // The day farthest from every planned touch; the earliest of equals.
             let mut best: Option<(i64, Date)> = None;
-            let mut d = add_days(cs, silence + 1).max(ctx.from);
-            while d < ce && d <= ctx.to {
-                if ctx.cal.is_working(d) && week_load(ctx, d) < cap {
-                    let dist = ctx
-                        .drafts
-                        .iter()
-                        .map(|x| (x.date - d).num_days().abs())
-                        .min()
-                        .unwrap_or(i64::MAX);
-                    if best.is_none_or(|(bd, _)| dist > bd) {
-                        best = Some((dist, d));
-                    }
+            for &d in &days {
+                if taken.week_load(d) >= cap {
+                    continue;
                 }
-                d = add_days(d, 1);
+                let dist = taken.distance(d);
+                if best.is_none_or(|(bd, _)| dist > bd) {
+                    best = Some((dist, d));
+                }
             }
             let Some((dist, day)) = best else { break };
-            if dist < i64::from(s.merge_gap_days) {
+            if dist < merge_gap {
                 break;
             }
-            let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
-            let mut pu = Purpose::new(TouchKind::Standard, Class::Automated, "R3", None, why);
+            let mut pu = Purpose::new(
+                TouchKind::Standard,
+                Class::Automated,
+                "R3",
+                None,
+                why.clone(),
+            );
             pu.automated = true;
-            ctx.add(day, Move::Nearest, pu);
+            if let Some(i) = ctx.add(day, Move::Nearest, pu) {
+                taken.insert(ctx.drafts[i].date);
+            }
         }
     }
 }
 
-/// Touches in `d`'s week, history included (R13).
-pub fn week_load(ctx: &Ctx, d: Date) -> usize {
-    let w = super::date::week_start(d);
-    let planned = ctx
-        .drafts
-        .iter()
-        .filter(|x| super::date::week_start(x.date) == w)
-        .count();
-    planned
-        + ctx
-            .input
-            .client
-            .history
-            .iter()
-            .filter(|h| super::date::week_start(h.date) == w)
-            .count()
+/// The days touches are planned on, kept while top-ups are added: sorted,
+/// for the distance to the nearest one (R3), and counted per calendar week
+/// with `history` (R13's weekly cap).
+struct Taken {
+    /// Sorted; a day appears once per touch on it.
+    days: Vec<Date>,
+    /// Monday of the week → touches in it, planned and past.
+    per_week: HashMap<Date, usize>,
+}
+
+impl Taken {
+    fn new(ctx: &Ctx) -> Self {
+        let mut days: Vec<Date> = ctx.drafts.iter().map(|d| d.date).collect();
+        days.sort_unstable();
+        let mut per_week = HashMap::new();
+        let history = ctx.input.client.history.iter().map(|h| h.date);
+        for d in days.iter().copied().chain(history) {
+            *per_week.entry(week_start(d)).or_default() += 1;
+        }
+        Taken { days, per_week }
+    }
+
+    fn insert(&mut self, d: Date) {
+        let at = self.days.partition_point(|x| *x < d);
+        self.days.insert(at, d);
+        *self.per_week.entry(week_start(d)).or_default() += 1;
+    }
+
+    /// Touches in `d`'s week, history included (R13).
+    fn week_load(&self, d: Date) -> usize {
+        self.per_week.get(&week_start(d)).copied().unwrap_or(0)
+    }
+
+    /// Days from `d` to the nearest planned touch; `i64::MAX` when none is.
+    fn distance(&self, d: Date) -> i64 {
+        let at = self.days.partition_point(|x| *x < d);
+        let after = self.days.get(at).map(|x| (*x - d).num_days());
+        let before = at.checked_sub(1).map(|i| (d - self.days[i]).num_days());
+        after.into_iter().chain(before).min().unwrap_or(i64::MAX)
+    }
 }
 
 /// R6: the service period's window: (first day planned, E − R, G).

@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use super::catalog::{self, ReasonDef, ReasonKind, Signal};
-use super::date::{add_days, iso, year_month};
+use super::date::{add_days, iso};
 use super::draft::Draft;
 use super::floors::Ctx;
 use super::input::ContentItem;
@@ -92,7 +94,9 @@ pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
     }
     // Offers without targeting still go only to those whose history fits.
     match catalog::find(&item.reason) {
-        Some(r) if OFFERS.contains(&r.code) => gates_hold(ctx, r, None, Date::MAX),
+        Some(r) if OFFERS.contains(&r.code) => {
+            gates_hold(ctx, r, None, Date::MAX, first_check(ctx))
+        }
         Some(r) => !r.discouraged,
         None => false,
     }
@@ -102,7 +106,10 @@ pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
 pub struct Facts {
     promo: bool,
     purchases: bool,
+    /// Up to three things bought, sorted, for the purchases sentence.
+    purchased: String,
     durable: Option<String>,
+    first_check: Option<Date>,
 }
 
 /// Computes [`Facts`].
@@ -126,32 +133,58 @@ pub fn facts(ctx: &Ctx) -> Facts {
         (span >= min && (ctx.input.today - ds[ds.len() - 1]).num_days() >= span)
             .then(|| thing.to_string())
     });
+    let (cats, items) = bought(ctx);
+    let mut names: Vec<&str> = cats.into_iter().chain(items).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.truncate(3);
     Facts {
         promo: c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+        purchased: names.join(", "),
         purchases: c
             .orders
             .iter()
             .any(|o| !o.categories.is_empty() || !o.items.is_empty()),
         durable,
+        first_check: first_check(ctx),
     }
 }
 
-/// Signals that must hold for a reason to be suggested at all.
-fn gates_hold(ctx: &Ctx, r: &ReasonDef, contact: Option<usize>, date: Date) -> bool {
+/// The first post-purchase check (R5), past or planned: reasons that
+/// follow a check wait for it.
+fn first_check(ctx: &Ctx) -> Option<Date> {
+    let past = ctx
+        .input
+        .client
+        .history
+        .iter()
+        .filter(|h| h.reason.as_deref() == Some("post_purchase_check"))
+        .map(|h| h.date);
+    let planned = ctx
+        .drafts
+        .iter()
+        .filter(|d| {
+            d.purposes
+                .iter()
+                .any(|p| p.reason == Some("post_purchase_check"))
+        })
+        .map(|d| d.date);
+    past.chain(planned).min()
+}
+
+/// Signals that must hold for a reason to be suggested at all on `date`;
+/// `first_check` is [`first_check`], computed once by the caller.
+fn gates_hold(
+    ctx: &Ctx,
+    r: &ReasonDef,
+    contact: Option<usize>,
+    date: Date,
+    first_check: Option<Date>,
+) -> bool {
     let c = &ctx.input.client;
     r.signals.iter().all(|s| match s {
         Signal::PromoSensitive => c.promo_sensitive || c.orders.iter().any(|o| o.promo),
-        Signal::AfterCheck => {
-            c.history
-                .iter()
-                .any(|h| h.reason.as_deref() == Some("post_purchase_check") && h.date < date)
-                || ctx.drafts.iter().any(|d| {
-                    d.date < date
-                        && d.purposes
-                            .iter()
-                            .any(|p| p.reason == Some("post_purchase_check"))
-                })
-        }
+        Signal::AfterCheck => first_check.is_some_and(|f| f < date),
         Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
         Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
         Signal::HasService => c.service.is_some(),
@@ -195,8 +228,12 @@ fn title(r: &ReasonDef, l: Locale) -> (&'static str, &'static str) {
 #[derive(Default)]
 pub struct Ranking {
     recent: Vec<String>,
-    offers: BTreeMap<String, u32>,
+    /// Offers led with, per (year, month).
+    offers: BTreeMap<(i32, u32), u32>,
     used_items: Vec<usize>,
+    /// [`explain`]'s sentences by (catalog index, contact): the same for
+    /// every touch of the plan.
+    explained: BTreeMap<(usize, Option<usize>), String>,
 }
 
 impl Ranking {
@@ -227,7 +264,7 @@ pub fn rank(
 ) -> (Vec<ReasonSuggestion>, bool) {
     let l = ctx.locale();
     let s = &ctx.input.settings;
-    let month = year_month(d.date);
+    let month = (d.date.year(), d.date.month());
     let offers_left = st.offers.get(&month).copied().unwrap_or(0) < s.offers_per_month;
     let mut out: Vec<ReasonSuggestion> = Vec::new();
     let mut specific = false;
@@ -300,9 +337,10 @@ pub fn rank(
         specific = true;
         break;
     }
-    // 3. Catalog reasons for the touch's kinds.
+    // 3. Catalog reasons for the touch's kinds: scored first, and only the
+    // kept ones explained, since most candidates are dropped.
     let role: Option<Role> = contact.and_then(|i| ctx.input.client.contacts[i].role);
-    let mut scored: Vec<(f64, usize, ReasonSuggestion, bool)> = Vec::new();
+    let mut scored: Vec<(f64, usize, bool)> = Vec::new();
     for (idx, r) in catalog::CATALOG.iter().enumerate() {
         if r.discouraged
             || r.kind == ReasonKind::Lifecycle
@@ -311,96 +349,39 @@ pub fn rank(
         {
             continue;
         }
-        if !gates_hold(ctx, r, contact, d.date) {
+        if !gates_hold(ctx, r, contact, d.date, facts.first_check) {
             continue;
         }
-        let mut score: f64 = 0.4;
-        let mut whys: Vec<String> = Vec::new();
-        let mut is_specific = false;
-        for sig in r.signals {
-            match sig {
-                Signal::HasPurchases if facts.purchases => {
-                    score += 0.1;
-                    let (cats, items) = bought(ctx);
-                    let mut names: Vec<&str> = cats.into_iter().chain(items).collect();
-                    names.sort_unstable();
-                    names.dedup();
-                    names.truncate(3);
-                    whys.push(ctx.msg(Msg::RwPurchases, &[&names.join(", ")]));
-                }
-                Signal::HasIndustry => {
-                    if let Some(ind) = &ctx.input.client.industry {
-                        score += 0.1;
-                        whys.push(ctx.msg(Msg::RwIndustry, &[ind]));
-                    }
-                }
-                Signal::DurableIntervalPassed => {
-                    if let Some(t) = &facts.durable {
-                        score += 0.25;
-                        is_specific = true;
-                        whys.push(ctx.msg(Msg::RwDurable, &[t]));
-                    }
-                }
-                Signal::PromoSensitive if facts.promo => whys.push(ctx.msg(Msg::RwPromo, &[])),
-                Signal::HasInterests => {
-                    let list = contact
-                        .map(|i| ctx.input.client.contacts[i].interests.join(", "))
-                        .unwrap_or_default();
-                    whys.push(ctx.msg(Msg::RwInterests, &[&list]));
-                }
-                Signal::AfterCheck => whys.push(ctx.msg(Msg::RwAfterCheck, &[])),
-                Signal::Campaign => whys.push(ctx.msg(Msg::RwCampaign, &[])),
-                Signal::Loyal => whys.push(ctx.msg(Msg::RwLoyal, &[])),
-                _ => {}
-            }
-            if specific_signal(*sig) && *sig != Signal::DurableIntervalPassed {
-                score += 0.2;
-                is_specific = true;
-            }
+        let (score, is_specific) = score(ctx, facts, st, r, role, offers_left);
+        scored.push((score, idx, is_specific));
+    }
+    // Best first, catalog order among equals; the order is total (indices
+    // differ), so selecting the kept ones before sorting changes nothing.
+    let keep = KEEP.saturating_sub(out.len());
+    let best_first =
+        |a: &(f64, usize, bool), b: &(f64, usize, bool)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > keep {
+        scored.select_nth_unstable_by(keep, best_first);
+        scored.truncate(keep);
+    }
+    scored.sort_by(best_first);
+    for (score, idx, is_specific) in scored {
+        if out.is_empty() && is_specific {
+            specific = true;
         }
-        if let Some(role) = role {
-            if r.roles.contains(&role) {
-                score += 0.1;
-                whys.push(ctx.msg(Msg::RwRole, &[]));
-            } else if !r.roles.is_empty() {
-                score -= 0.15;
-            }
-        }
-        if st
-            .recent
-            .iter()
-            .rev()
-            .take(s.freshness_touches as usize)
-            .any(|x| x == r.code)
-        {
-            score -= 0.3;
-        }
-        if OFFERS.contains(&r.code) && !offers_left {
-            score -= 0.3;
-        }
-        if whys.is_empty() {
-            whys.push(ctx.msg(Msg::RwGeneric, &[]));
-        }
+        let r = &catalog::CATALOG[idx];
         let (t, h) = title(r, l);
-        let score = (score.clamp(0.05, 0.85) * 100.0).round() / 100.0;
-        let sug = ReasonSuggestion {
+        out.push(ReasonSuggestion {
             code: r.code.into(),
             title: t.into(),
             hint: h.into(),
             score,
-            why: whys.join(" "),
-        };
-        scored.push((score, idx, sug, is_specific));
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, _, sug, is_specific) in scored {
-        if out.len() >= KEEP.max(out.len()) && out.len() >= KEEP {
-            break;
-        }
-        if out.is_empty() && is_specific {
-            specific = true;
-        }
-        out.push(sug);
+            why: st
+                .explained
+                .entry((idx, contact))
+                .or_insert_with(|| explain(ctx, facts, r, contact, role))
+                .clone(),
+        });
     }
     if let Some(first) = out.first() {
         if OFFERS.contains(&first.code.as_str()) {
@@ -409,4 +390,98 @@ pub fn rank(
         st.recent.push(first.code.clone());
     }
     (out, specific)
+}
+
+/// A catalog reason's score for one touch, rounded to hundredths, and
+/// whether a client-specific signal holds (R1, R10, R15, freshness).
+fn score(
+    ctx: &Ctx,
+    facts: &Facts,
+    st: &Ranking,
+    r: &ReasonDef,
+    role: Option<Role>,
+    offers_left: bool,
+) -> (f64, bool) {
+    let mut score: f64 = 0.4;
+    let mut is_specific = false;
+    for sig in r.signals {
+        match sig {
+            Signal::HasPurchases if facts.purchases => score += 0.1,
+            Signal::HasIndustry if ctx.input.client.industry.is_some() => score += 0.1,
+            Signal::DurableIntervalPassed if facts.durable.is_some() => {
+                score += 0.25;
+                is_specific = true;
+            }
+            _ => {}
+        }
+        if specific_signal(*sig) && *sig != Signal::DurableIntervalPassed {
+            score += 0.2;
+            is_specific = true;
+        }
+    }
+    if let Some(role) = role {
+        if r.roles.contains(&role) {
+            score += 0.1;
+        } else if !r.roles.is_empty() {
+            score -= 0.15;
+        }
+    }
+    let fresh = ctx.input.settings.freshness_touches as usize;
+    if st.recent.iter().rev().take(fresh).any(|x| x == r.code) {
+        score -= 0.3;
+    }
+    if OFFERS.contains(&r.code) && !offers_left {
+        score -= 0.3;
+    }
+    (
+        (score.clamp(0.05, 0.85) * 100.0).round() / 100.0,
+        is_specific,
+    )
+}
+
+/// Why a catalog reason suits this client and contact: one sentence per
+/// signal that holds, in the signals' order.
+fn explain(
+    ctx: &Ctx,
+    facts: &Facts,
+    r: &ReasonDef,
+    contact: Option<usize>,
+    role: Option<Role>,
+) -> String {
+    let mut whys: Vec<String> = Vec::new();
+    for sig in r.signals {
+        match sig {
+            Signal::HasPurchases if facts.purchases => {
+                whys.push(ctx.msg(Msg::RwPurchases, &[&facts.purchased]));
+            }
+            Signal::HasIndustry => {
+                if let Some(ind) = &ctx.input.client.industry {
+                    whys.push(ctx.msg(Msg::RwIndustry, &[ind]));
+                }
+            }
+            Signal::DurableIntervalPassed => {
+                if let Some(t) = &facts.durable {
+                    whys.push(ctx.msg(Msg::RwDurable, &[t]));
+                }
+            }
+            Signal::PromoSensitive if facts.promo => whys.push(ctx.msg(Msg::RwPromo, &[])),
+            Signal::HasInterests => {
+                let list = contact
+                    .map(|i| ctx.input.client.contacts[i].interests.join(", "))
+                    .unwrap_or_default();
+                whys.push(ctx.msg(Msg::RwInterests, &[&list]));
+            }
+            Signal::AfterCheck => whys.push(ctx.msg(Msg::RwAfterCheck, &[])),
+            Signal::Campaign => whys.push(ctx.msg(Msg::RwCampaign, &[])),
+            Signal::Loyal => whys.push(ctx.msg(Msg::RwLoyal, &[])),
+            _ => {}
+        }
+    }
+    if role.is_some_and(|role| r.roles.contains(&role)) {
+        whys.push(ctx.msg(Msg::RwRole, &[]));
+    }
+    if whys.is_empty() {
+        whys.push(ctx.msg(Msg::RwGeneric, &[]));
+    }
+    whys.join(" ")
 }
