@@ -136,6 +136,7 @@ test.describe('calculator page', () => {
 
     await page.goBack();
     await expect(control(page, 'horizonMonths')).toHaveValue('12');
+    // (Back past the start is the page before; a broken link is reported below.)
     await expect(control(page, 'client.segment')).toHaveValue('B');
     await page.goBack();
     await expect(control(page, 'client.segment')).toHaveValue('A');
@@ -145,9 +146,21 @@ test.describe('calculator page', () => {
     await expect(extra(page, 'meetings')).toHaveText('0');
   });
 
+  test('a broken link opens the default example and says so', async ({ page }) => {
+    await page.goto('/index.html#lang=ru&input=not-base64!');
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('#status')).toHaveText('Ссылка повреждена: открыт пример.');
+    await expect(page.locator('#preset')).toHaveValue('consultative-a');
+    await page.goBack();
+    expect(page.url()).toContain('not-base64!');
+  });
+
   test('an invalid date shows the engine\'s error at that field, and a fix clears it', async ({ page }) => {
     await openCalculator(page);
     const date = control(page, 'client.orders[0].date');
+    // A date still being typed is not sent, so nothing flashes red.
+    await date.fill('31.0');
+    await expect(field(page, 'client.orders[0].date')).not.toHaveClass(/invalid/);
     await date.fill('31.02.2026');
     const box = field(page, 'client.orders[0].date');
     await expect(box).toHaveClass(/invalid/);

@@ -86,6 +86,8 @@ export function showDate(locale, value) {
   return m ? `${m[2]}.${m[1]}` : value;
 }
 
+const COMPLETE_DATE = /^$|^\d{1,2}\.\d{1,2}\.\d{4}$|^\d{4}-\d{2}-\d{2}$|^--\d{2}-\d{2}$/;
+
 const VALUE_OF = {
   text: (el) => (el.value.trim() === '' ? undefined : el.value),
   date: (el) => (el.value.trim() === '' ? undefined : parseDate(el.value)),
@@ -256,14 +258,19 @@ export class CalculatorForm {
       opts.after?.(v);
       this.#edit(commit);
     };
-    control.addEventListener('input', () => write(false));
+    // A date being typed is sent once it is complete (or emptied), so no
+    // error flashes at "24.1" and "24.11.20" is not read as 2020; `change`
+    // (blur, Enter) sends whatever is there.
+    control.addEventListener('input', () => {
+      if (type !== 'date' || COMPLETE_DATE.test(control.value.trim())) write(false);
+    });
     control.addEventListener('change', () => write(true));
     const labelEl = h('label', { for: id }, label);
     const parts = type === 'checkbox' ? [control, labelEl] : [labelEl, control];
     return h('div', { class: `field field-${type}${opts.wide ? ' wide' : ''}`, 'data-field': path },
       ...parts,
       opts.hint ? h('small', { class: 'hint', id: hintId }, opts.hint) : null,
-      h('p', { class: 'field-error', id: errorId, hidden: true, role: 'alert' }));
+      h('p', { class: 'field-error', id: errorId, hidden: true }));
   }
 
   /** A group of channel checkboxes writing an array (or nothing when none is ticked). */
@@ -279,10 +286,12 @@ export class CalculatorForm {
       h('legend', {}, label),
       h('div', { class: 'chips', 'data-path': path }, boxes),
       hint ? h('small', { class: 'hint' }, hint) : null,
-      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+      h('p', { class: 'field-error', hidden: true }));
     fieldset.addEventListener('change', () => {
       const picked = [...fieldset.querySelectorAll('input:checked')].map((b) => b.value);
       setAt(this.#state.input, path, picked.length ? picked : undefined);
+      const summary = fieldset.closest('details.contact-channels')?.querySelector(':scope > summary');
+      if (summary) summary.textContent = this.#channelSummary(picked);
       this.#edit(true);
     });
     return fieldset;
@@ -294,7 +303,8 @@ export class CalculatorForm {
     const list = h('ol', { class: 'rows' });
     items.forEach((item, i) => {
       const p = `${path}[${i}]`;
-      const what = ct(this.#loc, 'row', { what: itemLabel, n: i + 1 });
+      const name = item?.name ?? item?.title ?? item?.what ?? item?.summary;
+      const what = `${ct(this.#loc, 'row', { what: itemLabel, n: i + 1 })}${name ? ` (${name})` : ''}`;
       list.append(h('li', { class: 'row', 'data-field': p },
         h('div', { class: 'row-fields' }, rowFields(p, item, i)),
         h('button', {
@@ -305,9 +315,12 @@ export class CalculatorForm {
             arr.splice(i, 1);
             if (!arr.length) setAt(this.#state.input, path, undefined);
             this.#edit(true, true);
+            // Focus goes to the row that took this one's place, else to "add".
+            const rows = this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`);
+            (rows?.querySelectorAll('.row')[i]?.querySelector('input, select') ?? rows?.querySelector('.add'))?.focus();
           },
         }, '×'),
-        h('p', { class: 'field-error', hidden: true, role: 'alert' })));
+        h('p', { class: 'field-error', hidden: true })));
     });
     const add = h('button', {
       type: 'button', class: 'add',
@@ -320,7 +333,15 @@ export class CalculatorForm {
       },
     }, `+ ${addLabel}`);
     return h('div', { class: 'field field-rows wide', 'data-field': path },
-      h('h4', {}, title), list, add, h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+      h('h4', {}, title), list, add, h('p', { class: 'field-error', hidden: true }));
+  }
+
+  // A new row's date: `days` after the form's today, so it plans at once.
+  #later(days) {
+    const today = this.#state.input.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) return today;
+    const t = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
+    return new Date(t + days * 86400000).toISOString().slice(0, 10);
   }
 
   #section(id, title, open, ...children) {
@@ -380,7 +401,7 @@ export class CalculatorForm {
         const box = h('input', { type: 'checkbox', value: r.code, checked: steps.includes(r.code) });
         return h('label', { class: 'chip', title: r.hint }, box, r.title);
       })),
-      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+      h('p', { class: 'field-error', hidden: true }));
     stepBoxes.addEventListener('change', () => {
       const picked = [...stepBoxes.querySelectorAll('input:checked')].map((b) => b.value);
       setAt(this.#state.input, 'client.mandatorySteps', picked.length ? picked : undefined);
@@ -391,7 +412,7 @@ export class CalculatorForm {
       this.#field(`${p}.date`, L('orderDate'), 'date'),
       this.#field(`${p}.amount`, L('orderAmount'), 'number', { min: 0, step: 'any' }),
       this.#field(`${p}.categories`, L('orderCategories'), 'list'),
-    ], () => ({ date: this.#state.input.today }));
+    ], () => ({ date: this.#later(0) }));
 
     return this.#section('cycle', L('secCycle'), true,
       cycle,
@@ -400,6 +421,10 @@ export class CalculatorForm {
       }),
       stepBoxes,
       orders);
+  }
+
+  #channelSummary(channels) {
+    return `${ct(this.#loc, 'contactChannels')}: ${channels.map((c) => channelLabel(this.#loc, c)).join(', ') || '—'}`;
   }
 
   #contactsSection() {
@@ -411,9 +436,9 @@ export class CalculatorForm {
         this.#field(`${p}.role`, L('contactRole'), 'select', { emptyLabel: '—', options: roles }),
         this.#field(`${p}.birthday`, L('contactBirthday'), 'date', { placeholder: L('birthdayPlaceholder') }),
         h('details', { class: 'contact-channels wide' },
-          h('summary', {}, `${L('contactChannels')}: ${(item.channels ?? []).map((c) => channelLabel(this.#loc, c)).join(', ') || '—'}`),
+          h('summary', {}, this.#channelSummary(item.channels ?? [])),
           this.#channelGroup(`${p}.channels`, L('contactChannels'))),
-      ], () => ({ name: '', role: 'decision_maker' })));
+      ], () => ({ name: ct(this.#loc, 'newContact', { n: (this.#state.input.client?.contacts?.length ?? 0) + 1 }), role: 'decision_maker' })));
   }
 
   #channelsSection() {
@@ -438,7 +463,7 @@ export class CalculatorForm {
     toggle.addEventListener('change', () => {
       if (toggle.checked) {
         const start = this.#state.input.today;
-        this.#state.ui.service ??= { start, end: start, kind: 'contract' };
+        this.#state.ui.service ??= { start, end: this.#later(364), kind: 'contract' };
         setAt(this.#state.input, 'client.service', this.#state.ui.service);
       } else {
         this.#state.ui.service = getAt(this.#state.input, 'client.service');
@@ -463,7 +488,7 @@ export class CalculatorForm {
     return this.#section('service', L('secService'), !!service,
       h('div', { class: 'field field-checkbox wide', 'data-field': 'client.service' },
         toggle, h('label', { for: toggle.id }, L('hasService')),
-        h('p', { class: 'field-error', hidden: true, role: 'alert' })),
+        h('p', { class: 'field-error', hidden: true })),
       ...fields);
   }
 
@@ -474,11 +499,11 @@ export class CalculatorForm {
       this.#rows('client.expiries', L('expiries'), L('addExpiry'), L('expiryWhat'), (p) => [
         this.#field(`${p}.date`, L('expiryDate'), 'date'),
         this.#field(`${p}.what`, L('expiryWhat'), 'text'),
-      ], () => ({ date: '', what: '' })),
+      ], () => ({ date: this.#later(90), what: ct(this.#loc, 'newExpiry') })),
       this.#rows('client.incidents', L('incidents'), L('addIncident'), L('incidentSummary'), (p) => [
         this.#field(`${p}.date`, L('incidentDate'), 'date'),
         this.#field(`${p}.summary`, L('incidentSummary'), 'text'),
-      ], () => ({ date: this.#state.input.today, summary: '' })));
+      ], () => ({ date: this.#later(0), summary: ct(this.#loc, 'newIncident') })));
   }
 
   #companySection() {
@@ -493,11 +518,11 @@ export class CalculatorForm {
         this.#field(`${p}.reason`, L('contentReason'), 'select', { options: reasons, wide: true }),
         this.#field(`${p}.title`, L('contentTitle'), 'text', { wide: true }),
         this.#field(`${p}.delivery`, L('contentDelivery'), 'select', { emptyLabel: L('deliveryDefault'), options: deliveries.slice(1) }),
-      ], () => ({ date: this.#state.input.today, reason: reasons[0]?.[0] ?? '', title: '' })),
+      ], () => ({ date: this.#later(0), reason: reasons[0]?.[0] ?? '', title: reasons[0]?.[1] ?? '' })),
       this.#rows('company.events', L('events'), L('addEvent'), L('eventTitle'), (p) => [
         this.#field(`${p}.date`, L('eventDate'), 'date'),
         this.#field(`${p}.title`, L('eventTitle'), 'text'),
-      ], () => ({ date: '', title: '' })));
+      ], () => ({ date: this.#later(30), title: ct(this.#loc, 'newEvent') })));
   }
 
   #planningSection() {
@@ -550,13 +575,15 @@ export class CalculatorForm {
           this.#field(`${path}.${c}`, channelLabel(this.#loc, c), 'number', {
             min: 0, max: 365, step: 1, placeholder: String(def[c] ?? 0), after: () => this.#prune(path),
           }))),
-        h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+        h('p', { class: 'field-error', hidden: true }));
     }
     if (key === 'automatedChannels') {
       return this.#channelGroup(path, label, { fallback: def, hint: ct(this.#loc, 'defaultValue', { value: def.map((c) => channelLabel(this.#loc, c)).join(', ') }) });
     }
     if (key === 'segments') return this.#segmentTable(path, def);
-    if (typeof def === 'string') return this.#field(path, label, 'text', { placeholder: def, hint, after: () => this.#prune('settings') });
+    if (typeof def === 'string') {
+      return this.#field(path, label, 'date', { placeholder: showDate(this.#loc, def), hint, after: () => this.#prune('settings') });
+    }
     return this.#field(path, label, 'number', {
       min: 0, step: typeof def === 'number' && !Number.isInteger(def) ? 'any' : 1,
       placeholder: def === null ? 'max(R, 7)' : String(def), hint, after: () => this.#prune('settings'),
@@ -598,8 +625,8 @@ export class CalculatorForm {
       SEGMENTS.map((seg) => h('fieldset', { class: 'segment-policy', 'data-field': `${path}.${seg}` },
         h('legend', {}, `${L('segCol')} ${seg}`),
         columns.map((c) => cell(seg, c)),
-        h('p', { class: 'field-error', hidden: true, role: 'alert' }))),
-      h('p', { class: 'field-error', hidden: true, role: 'alert' }));
+        h('p', { class: 'field-error', hidden: true }))),
+      h('p', { class: 'field-error', hidden: true }));
   }
 
   // Drops empty objects under `path` (and `settings` itself when empty).

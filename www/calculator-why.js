@@ -20,9 +20,11 @@ const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
  */
 export function explainPlan(plan, input, defaults = {}) {
   const settings = { ...defaults, ...(input.settings ?? {}) };
-  const { perCycle, byKind, total, standardToMandatory, avgGapDays, maxGapDays } = plan.summary;
+  const { perCycle, total, standardToMandatory, avgGapDays, maxGapDays } = plan.summary;
   const subMonth = perCycle.cycleDays < (settings.subMonthThresholdDays ?? 28);
-  const count = (kind) => byKind[kind] ?? 0;
+  // R2 counts every purpose of a merged touch, not only its main kind.
+  const purposes = plan.touches.flatMap((t) => t.purposes ?? [t.kind]);
+  const count = (kind) => purposes.filter((k) => k === kind).length;
   const target = settings.standardPerMandatory ?? 2;
   const warned = (code) => plan.warnings.filter((w) => w.code === code).length;
   return {
@@ -33,14 +35,23 @@ export function explainPlan(plan, input, defaults = {}) {
     extras: {
       events: count('event'),
       meetings: count('meeting'),
-      automatedPerCycle: perCycle.automated,
       lifecycle: LIFECYCLE.reduce((n, k) => n + count(k), 0),
-      greetings: count('greeting'),
     },
+    automated: { perCycle: perCycle.automated, total: plan.touches.filter((t) => t.automated).length },
+    greetings: count('greeting'),
     horizon: { total, avgGapDays, maxGapDays },
+    // R3: the manager's own C : M, and the plan's ratio with the automated
+    // standard touches marketing sends in the manager's name.
     ratio: perCycle.mandatory === 0 || standardToMandatory === null
       ? null
-      : { value: standardToMandatory, target, ok: standardToMandatory >= target, automatedPerCycle: perCycle.automated },
+      : {
+        manager: perCycle.standard / perCycle.mandatory,
+        value: standardToMandatory,
+        target,
+        ok: standardToMandatory >= target,
+        byAutomation: perCycle.standard / perCycle.mandatory < target && standardToMandatory >= target,
+        automatedPerCycle: perCycle.automated,
+      },
     reaction: reactionWindow(plan, input, settings),
     reactionWarnings: plan.warnings.filter((w) => w.rule === 'R6').map((w) => w.message),
     merged: warned('merged'),
@@ -87,7 +98,7 @@ const mark = (loc, ok) => h('span', { class: ok ? 'ok' : 'bad', 'data-ok': Strin
 
 /** Fills `root` with the explanation of `plan` (or a note when there is none). */
 export function renderWhy(root, loc, why) {
-  const title = h('h2', {}, ct(loc, 'whyTitle'));
+  const title = h('h2', { id: 'why-title' }, ct(loc, 'whyTitle'));
   if (!why) {
     root.replaceChildren(title, h('p', { class: 'muted' }, ct(loc, 'whyNoPlan')));
     return;
@@ -111,17 +122,25 @@ export function renderWhy(root, loc, why) {
   const extras = h('ul', { class: 'extras' },
     extra(e.events, 'whyEvents', 'events'),
     extra(e.meetings, 'whyMeeting', 'meetings'),
-    extra(e.automatedPerCycle, 'whyAutomated', 'automated'),
-    extra(e.lifecycle, 'whyLifecycle', 'lifecycle'),
-    extra(e.greetings, 'whyGreetings', 'greetings'));
+    extra(e.lifecycle, 'whyLifecycle', 'lifecycle'));
+  const notes = [];
+  if (why.months !== null && f.standard < why.months) notes.push(ct(loc, 'whyStandardBySegment'));
+  if (f.need < 2) notes.push(ct(loc, 'whyNeedBySegment', { n: f.need }));
+  const automated = h('p', { class: 'automated', 'data-automated': why.automated.perCycle },
+    ct(loc, 'whyAutomatedLine', { cycle: why.automated.perCycle, total: why.automated.total }));
   const hz = why.horizon;
   const horizon = h('p', { class: 'horizon', 'data-total': hz.total }, hz.avgGapDays === null
     ? ct(loc, 'whyHorizonShort', { total: hz.total })
     : ct(loc, 'whyHorizon', { total: hz.total, avg: n(hz.avgGapDays), max: hz.maxGapDays }));
+  const greetings = why.greetings ? h('p', { class: 'muted' }, ct(loc, 'whyGreetingsNote', { n: why.greetings })) : null;
 
-  const ratio = why.ratio
-    ? h('p', { class: 'ratio' }, ct(loc, 'whyRatioValue', { ratio: n(why.ratio.value), target: n(why.ratio.target) }), ' — ',
-      why.ratio.ok ? mark(loc, true) : h('span', { class: 'warn' }, ct(loc, 'whyRatioLow', { n: why.ratio.automatedPerCycle })))
+  const q = why.ratio;
+  const ratio = q
+    ? h('p', { class: 'ratio' },
+      ct(loc, 'whyRatioManager', { ratio: n(q.manager) }), ' · ',
+      ct(loc, 'whyRatioValue', { ratio: n(q.value), target: n(q.target) }), ' — ',
+      q.ok ? mark(loc, true) : h('span', { class: 'warn' }, ct(loc, 'whyRatioLow')),
+      q.byAutomation ? h('span', { class: 'muted' }, ` (${ct(loc, 'whyRatioByAutomation', { n: q.automatedPerCycle })})`) : null)
     : h('p', { class: 'ratio muted' }, ct(loc, 'whyRatioNone'));
 
   const rw = why.reaction;
@@ -144,7 +163,8 @@ export function renderWhy(root, loc, why) {
   }
   const parts = [title, cycle,
     h('h3', {}, ct(loc, 'whyFormula')), formula, terms,
-    h('h3', {}, ct(loc, 'whyExtras')), extras, horizon,
+    ...notes.map((text) => h('p', { class: 'muted', 'data-note': 'segment' }, text)),
+    h('h3', {}, ct(loc, 'whyExtras')), extras, automated, greetings, horizon,
     h('h3', {}, ct(loc, 'whyRatio')), ratio,
     h('h3', {}, ct(loc, 'whyReaction')), ...reaction,
     why.merged || why.dropped ? h('p', { class: 'muted' }, ct(loc, 'whyMerged', { merged: why.merged, dropped: why.dropped })) : null];

@@ -191,7 +191,12 @@ window.addEventListener('hashchange', onHistory);
 
 await init();
 defaults = defaultSettings();
-state = decodeState(location.hash) ?? presetState(DEFAULT_PRESET, localToday(), 'ru');
-history.replaceState(null, '', encodeState(state));
+state = decodeState(location.hash);
+// A broken link stays one step back in the history, and the user is told.
+const broken = !state && location.hash.length > 1;
+state ??= presetState(DEFAULT_PRESET, localToday(), 'ru');
+if (broken) history.pushState(null, '', encodeState(state));
+else history.replaceState(null, '', encodeState(state));
 applyState();
+if (broken) ui.status.textContent = ct(state.ui.lang, 'brokenLink');
 document.body.dataset.ready = 'true';

@@ -88,7 +88,28 @@ test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
   const a = explainPlan(touchplan.plan(PRESETS[2].input), PRESETS[2].input, defaults);
   assert.deepEqual([a.extras.events, a.extras.meetings], [2, 1]);
   assert.equal(a.ratio.target, 2);
+  assert.equal(a.ratio.manager, 4); // C : M = 12 : 3
   assert.equal(a.ratio.ok, a.ratio.value >= 2);
+  const monthly = explainPlan(touchplan.plan(PRESETS[0].input), PRESETS[0].input, defaults);
+  assert.equal(monthly.ratio.manager, 0.5); // C : M = 1 : 2, below 2 : 1 …
+  assert.equal(monthly.ratio.byAutomation, monthly.ratio.ok); // … met only with marketing's top-ups (R3)
+  assert.ok(monthly.automated.perCycle > 0);
+});
+
+test('events and the meeting are counted by purpose, for any today (merged touches included)', () => {
+  // Consultative A and B over a year of start dates, a week apart.
+  for (let day = 0; day < 365; day += 5) {
+    const today = new Date(Date.UTC(2026, 0, 1) + day * 86400000).toISOString().slice(0, 10);
+    for (const [id, meetings] of [['consultative-a', 1], ['consultative-b', 0]]) {
+      const input = presetInput(id, today);
+      const plan = touchplan.plan(input);
+      const why = explainPlan(plan, input, defaults);
+      assert.equal(why.extras.events, 2, `${id} from ${today}: 2 events a year (R2)`);
+      if (meetings) assert.ok(why.extras.meetings >= 1, `${id} from ${today}: the annual meeting`);
+      else assert.equal(why.extras.meetings, 0, `${id} from ${today}: no meeting for B`);
+      assert.equal(why.formula.total, 17);
+    }
+  }
 });
 
 test('the R6 check finds a gap over G and a last touch too early', () => {
