@@ -126,8 +126,10 @@ export function renderWhy(root, loc, why) {
   const notes = [];
   if (why.months !== null && f.standard < why.months) notes.push(ct(loc, 'whyStandardBySegment'));
   if (f.need < 2) notes.push(ct(loc, 'whyNeedBySegment', { n: f.need }));
-  const automated = h('p', { class: 'automated', 'data-automated': why.automated.perCycle },
-    ct(loc, 'whyAutomatedLine', { cycle: why.automated.perCycle, total: why.automated.total }));
+  const automated = why.automated.total
+    ? h('p', { class: 'automated', 'data-automated': why.automated.perCycle },
+      ct(loc, 'whyAutomatedLine', { cycle: why.automated.perCycle, total: why.automated.total }))
+    : null;
   const hz = why.horizon;
   const horizon = h('p', { class: 'horizon', 'data-total': hz.total }, hz.avgGapDays === null
     ? ct(loc, 'whyHorizonShort', { total: hz.total })
