@@ -269,6 +269,34 @@ fn r12_apology_next_working_day_then_follow_up() {
 }
 
 #[test]
+fn r12_apology_is_personal_even_right_after_a_call() {
+    // Messenger and email are accepted, and the last touch was a call: R7's
+    // rotation would pick the messenger, but an apology is made in person.
+    let c = json!({
+        "id": "c",
+        "channels": ["phone", "messenger", "email"],
+        "history": [{ "date": "2026-11-26", "channel": "phone" }],
+        "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }],
+    });
+    let p = plan(&input(c));
+    let ap = touches_of(&p, Apology);
+    assert_eq!(ap[0].date, "2026-11-30");
+    assert_eq!(ap[0].channel, touchplan::Channel::Phone);
+    // A client who accepts visits too gets one when the call was the last touch.
+    let c = json!({
+        "id": "c",
+        "channels": ["phone", "visit", "email"],
+        "history": [{ "date": "2026-11-26", "channel": "phone" }],
+        "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }],
+    });
+    let ap = touches_of(&plan(&input(c)), Apology)[0].clone();
+    assert!(matches!(
+        ap.channel,
+        touchplan::Channel::Phone | touchplan::Channel::Visit
+    ));
+}
+
+#[test]
 fn r13_weekly_cap_counts_history_and_reports_merges() {
     let mut c = tx_client();
     c["history"] = json!([{ "date": "2026-11-23", "channel": "phone" }, { "date": "2026-11-23", "channel": "email" }]);

@@ -123,6 +123,15 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         if options.is_empty() {
             options = list.clone();
         }
+        // R12: an apology is personal, a call or a visit where the client
+        // accepts one; that outranks R7's rotation.
+        let personal = kind == TouchKind::Apology
+            && options
+                .iter()
+                .any(|c| matches!(c, Channel::Phone | Channel::Visit));
+        if personal {
+            options.retain(|c| matches!(c, Channel::Phone | Channel::Visit));
+        }
         let gap_ok = |c: Channel, lu: &BTreeMap<Channel, Date>| {
             lu.get(&c)
                 .is_none_or(|u| (d.date - *u).num_days() >= i64::from(s.channel_gap(c)))
