@@ -101,6 +101,19 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// A touch of one purpose on `day` itself; with `scheduled_on`, a
+    /// message prepared ahead and sent that day on that channel (R9).
+    pub fn on_day(day: Date, mut purpose: Purpose, scheduled_on: Option<Channel>) -> Draft {
+        purpose.date = day;
+        Draft {
+            date: day,
+            moved_from: None,
+            purposes: vec![purpose],
+            scheduled: scheduled_on.is_some(),
+            channel: scheduled_on,
+        }
+    }
+
     /// The most protected purpose: it names the touch's kind and rule.
     pub fn main(&self) -> &Purpose {
         &self.purposes[0]
@@ -166,7 +179,7 @@ pub fn place(
     to: Date,
     raw: Date,
     mv: Move,
-    mut p: Purpose,
+    p: Purpose,
 ) -> Option<Draft> {
     let mut date = cal.move_day(raw, mv);
     if date < from && raw >= from {
@@ -188,12 +201,7 @@ pub fn place(
             return None;
         }
     }
-    p.date = date;
-    Some(Draft {
-        date,
-        moved_from: (date != raw).then_some(raw),
-        purposes: vec![p],
-        scheduled: false,
-        channel: None,
-    })
+    let mut draft = Draft::on_day(date, p, None);
+    draft.moved_from = (date != raw).then_some(raw);
+    Some(draft)
 }

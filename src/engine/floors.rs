@@ -615,25 +615,11 @@ fn greetings(ctx: &mut Ctx) {
                 pu.contact = Some(ci);
                 if ctx.cal.is_working(day) {
                     pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
-                    pu.date = day;
-                    ctx.drafts.push(Draft {
-                        date: day,
-                        moved_from: None,
-                        purposes: vec![pu],
-                        scheduled: false,
-                        channel: None,
-                    });
+                    ctx.drafts.push(Draft::on_day(day, pu, None));
                 } else if let Some(ch) = async_channel(ctx, ci) {
                     // On a day off: a message prepared ahead, sent on the day.
                     pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]);
-                    pu.date = day;
-                    ctx.drafts.push(Draft {
-                        date: day,
-                        moved_from: None,
-                        purposes: vec![pu],
-                        scheduled: true,
-                        channel: Some(ch),
-                    });
+                    ctx.drafts.push(Draft::on_day(day, pu, Some(ch)));
                 } else {
                     pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
                     ctx.add(day, Move::Later, pu);
@@ -662,14 +648,7 @@ fn greetings(ctx: &mut Ctx) {
         );
         pu.fixed = true;
         pu.contact = dms.first().copied();
-        pu.date = day;
-        ctx.drafts.push(Draft {
-            date: day,
-            moved_from: None,
-            purposes: vec![pu],
-            scheduled: false,
-            channel: None,
-        });
+        ctx.drafts.push(Draft::on_day(day, pu, None));
     }
     // Greetings are standard touches of R2's count: each replaces the
     // manager's standard slot of its window.
