@@ -68,7 +68,7 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   // The host page's own files, and the widget's: nothing else may be asked for.
   const pageFiles = ['/demo-crm.html', '/demo-crm.css', '/favicon.svg'];
   const widgetFiles = ['/touch-plan-define.js', '/touch-plan.js', '/touch-plan-styles.js', '/touch-plan-i18n.js',
-    '/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
+    '/iso-date.js', '/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
   const own = [...pageFiles, ...widgetFiles];
   const seen = [];
   const blocked = [];

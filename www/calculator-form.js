@@ -7,13 +7,14 @@
 import { ct, policyValueLabel, segmentFieldLabel, settingLabel } from './calculator-i18n.js';
 import { channelLabel, formatNumber, roleLabel } from './touch-plan-i18n.js';
 import { parseDate } from './host-reader.js';
+import { DAYS_PER_MONTH } from './calculator-state.js';
+import { addDays } from './iso-date.js';
 
 export const CHANNELS = ['phone', 'visit', 'messenger', 'email', 'sms', 'newsletter', 'event', 'staff', 'portal', 'social', 'letter'];
 const ROLES = ['decision_maker', 'influencer', 'technical', 'user', 'buyer', 'other'];
 const SEGMENTS = ['A+', 'A', 'B', 'C', 'D'];
 const SERVICE_KINDS = ['campaign', 'contract', 'membership', 'subscription', 'policy'];
 const DELIVERIES = ['manager', 'semi', 'automated'];
-const DAYS_PER_MONTH = 30.44; // R2: how the engine turns a cycle in days into months
 
 // The policy form, grouped by rule; a key the engine adds later and this
 // list lacks still shows, under "Other".
@@ -339,9 +340,7 @@ export class CalculatorForm {
   // A new row's date: `days` after the form's today, so it plans at once.
   #later(days) {
     const today = this.#state.input.today;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) return today;
-    const t = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
-    return new Date(t + days * 86400000).toISOString().slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? addDays(today, days) : today;
   }
 
   #section(id, title, open, ...children) {

@@ -3,6 +3,8 @@
 // is (test/node/calculator.test.mjs keeps the two equal); applying a preset
 // moves its dates by whole days so that its `today` becomes the form's.
 
+import { addDays, daysBetween, toUtc } from './iso-date.js';
+
 /** @type {{ id: string, label: { ru: string, en: string }, note: { ru: string, en: string }, input: object }[]} */
 export const PRESETS = [
   {
@@ -64,9 +66,7 @@ export const PRESETS = [
 /** The preset the page opens with when the URL carries no state. */
 export const DEFAULT_PRESET = 'consultative-a';
 
-const DAY = 86400000;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const toUtc = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 
 /**
  * The preset's input with every ISO date moved by the days between its
@@ -77,13 +77,13 @@ export function presetInput(id, today) {
   if (!preset) return null;
   const input = structuredClone(preset.input);
   if (!ISO.test(today ?? '') || Number.isNaN(toUtc(today))) return input;
-  const shift = Math.round((toUtc(today) - toUtc(input.today)) / DAY);
+  const shift = daysBetween(input.today, today);
   return shift === 0 ? input : moveDates(input, shift);
 }
 
 function moveDates(value, days) {
   if (typeof value === 'string') {
-    return ISO.test(value) ? new Date(toUtc(value) + days * DAY).toISOString().slice(0, 10) : value;
+    return ISO.test(value) ? addDays(value, days) : value;
   }
   if (Array.isArray(value)) return value.map((v) => moveDates(v, days));
   if (value && typeof value === 'object') {

@@ -6,7 +6,8 @@
 import { PRESETS, presetInput } from './calculator-presets.js';
 import { localeOf } from './touch-plan-i18n.js';
 
-const DAYS_PER_MONTH = 30.44; // R2: how the engine turns a cycle in days into months
+/** R2: how the engine turns a cycle in days into months. */
+export const DAYS_PER_MONTH = 30.44;
 
 function toBase64Url(text) {
   let bin = '';

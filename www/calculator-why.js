@@ -5,13 +5,10 @@
 
 import { ct } from './calculator-i18n.js';
 import { h } from './calculator-form.js';
+import { DAYS_PER_MONTH } from './calculator-state.js';
+import { addDays, daysBetween, weekdayOf } from './iso-date.js';
 import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel } from './touch-plan-i18n.js';
 
-const DAY = 86400000;
-const DAYS_PER_MONTH = 30.44;
-const toUtc = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-const addDays = (iso, n) => new Date(toUtc(iso) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (a, b) => Math.round((toUtc(b) - toUtc(a)) / DAY);
 const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
 
 /**
@@ -189,7 +186,7 @@ export function renderYear(root, loc, plan, name) {
   const weekdays = Array.from({ length: 7 }, (_, i) => formatDate(loc, addDays('2024-01-01', i), 'weekdayShort'));
   const grid = h('div', { class: 'year-grid' }, months.map((m) => {
     const first = `${m}-01`;
-    const lead = (new Date(toUtc(first)).getUTCDay() + 6) % 7;
+    const lead = weekdayOf(first);
     const cells = Array.from({ length: lead }, () => h('td', {}));
     for (let day = first; day.startsWith(m); day = addDays(day, 1)) {
       const touches = byDate.get(day) ?? [];

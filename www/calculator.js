@@ -89,7 +89,8 @@ function renderStatic() {
   const lang = state.ui.lang;
   document.documentElement.lang = lang;
   document.title = ct(lang, 'pageTitle');
-  for (const el of document.querySelectorAll('[data-t]')) el.textContent = ct(lang, el.dataset.t, { version: version() });
+  const vars = { version: version() };
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = ct(lang, el.dataset.t, vars);
   for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', ct(lang, el.dataset.tLabel));
   for (const b of ui.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   ui.preset.replaceChildren(

@@ -10,6 +10,7 @@ import {
   TOUCH_KINDS, channelLabel, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf, roleLabel, t,
   widgetErrorMessage,
 } from './touch-plan-i18n.js';
+import { addDays, weekdayOf } from './iso-date.js';
 import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
 
 // Host pages change in bursts (a CRM re-renders a table row by row).
@@ -36,10 +37,6 @@ function localToday() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const toUtc = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-const fromUtc = (ms) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (iso, n) => fromUtc(toUtc(iso) + n * 86400000);
-const weekdayOf = (iso) => (new Date(toUtc(iso)).getUTCDay() + 6) % 7; // Monday = 0
 const monthOf = (iso) => iso.slice(0, 7);
 function addMonths(ym, n) {
   const d = new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7) - 1 + n, 1));
