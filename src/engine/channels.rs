@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use super::context::Ctx;
 use super::draft::Draft;
-use super::floors::Ctx;
 use super::model::{Channel, Date, Role, TouchKind};
 use super::settings::VisitPolicy;
 
@@ -38,6 +38,19 @@ pub fn contact_for(ctx: &Ctx, kind: TouchKind) -> Option<usize> {
 /// Who the touch is for: the person a purpose names, else R15's choice.
 pub fn touch_contact(ctx: &Ctx, d: &Draft) -> Option<usize> {
     d.main().contact.or_else(|| contact_for(ctx, d.main().kind))
+}
+
+/// The decision makers (R9 greets them); without roles, the first contact.
+pub fn decision_makers(ctx: &Ctx) -> Vec<usize> {
+    let contacts = &ctx.input.client.contacts;
+    let dms: Vec<usize> = (0..contacts.len())
+        .filter(|&i| contacts[i].role == Some(Role::DecisionMaker))
+        .collect();
+    if dms.is_empty() && !contacts.is_empty() && contacts.iter().all(|c| c.role.is_none()) {
+        vec![0]
+    } else {
+        dms
+    }
 }
 
 /// Channels the client (and the contact, where it says) accepts, under the

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::context::Ctx;
 use super::date::{iso, week_start};
 use super::draft::Draft;
-use super::floors::Ctx;
 use super::model::{Date, TouchKind};
 use super::texts::{kind_name, Msg};
 

@@ -1,8 +1,9 @@
 //! The pure planning engine: no wasm-bindgen types, no clock, no randomness.
 //!
-//! Data flow: `input` (validation) → `profile` (R2, R8) → `floors` (rules
-//! that add touches) → `limits` (R13 merges and caps) → `channels` (R7,
-//! R15) → `reasons` (R1, R10) → `plan` (output and summary) → `export`
+//! Data flow: `input` (validation) → `profile` (R2, R8) → `rules` (one
+//! module per rule that places touches, on the shared `context`) → `limits`
+//! (R13 merges and caps) → `channels` (R7 channels, R15 contacts) →
+//! `reasons` (R1, R10) → `plan` (output and summary) → `export`
 //! (iCalendar, CSV).
 
 pub mod calendar;
@@ -12,11 +13,11 @@ pub mod calendar_ru;
 mod calendar_ru_tests;
 pub mod catalog;
 pub mod channels;
+pub mod context;
 pub mod date;
 pub mod draft;
 pub mod error;
 pub mod export;
-pub mod floors;
 pub mod input;
 pub mod limits;
 pub mod model;
@@ -25,5 +26,6 @@ pub mod plan;
 pub mod profile;
 pub mod reasons;
 pub mod render;
+pub mod rules;
 pub mod settings;
 pub mod texts;

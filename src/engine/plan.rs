@@ -1,5 +1,6 @@
-//! The planner: floors first, then limits, then channels, contacts and
-//! reasons; finally the summary (DOMAIN.md "How the rules combine").
+//! The planner: the rules' floor touches first, then limits, then channels,
+//! contacts and reasons; finally the summary (DOMAIN.md "How the rules
+//! combine").
 
 use std::collections::BTreeMap;
 
@@ -8,15 +9,16 @@ use chrono::Datelike;
 use super::calendar::WorkingCalendar;
 use super::catalog;
 use super::channels;
+use super::context::Ctx;
 use super::date::{add_days, add_months, iso, year_month};
 use super::error::InputErrors;
-use super::floors::{self, Ctx};
 use super::input::{validate, PlanInput};
 use super::limits;
 use super::model::{Date, Role, TouchKind};
 use super::output::{Horizon, MonthCount, PerCycle, Plan, Summary, Touch};
 use super::profile;
 use super::reasons;
+use super::rules::{self, reaction};
 use super::texts::Msg;
 
 /// Validates a JSON `PlanInput` and plans it.
@@ -69,48 +71,17 @@ pub fn plan_input(input: &PlanInput) -> Plan {
             );
         }
     }
-    floors::place_floors(&mut ctx);
+    rules::place_floors(&mut ctx);
     limits::merge_close(&mut ctx);
     // R6 sees the days touches fall on after merging; a new check-in can
     // itself merge, so settle it a few times.
     for _ in 0..3 {
-        floors::fill_reaction_gaps(&mut ctx);
+        reaction::fill_reaction_gaps(&mut ctx);
         limits::merge_close(&mut ctx);
     }
     limits::apply_caps(&mut ctx);
-    check_reaction_gaps(&mut ctx);
+    reaction::check_reaction_gaps(&mut ctx);
     build(ctx)
-}
-
-/// R6: after merges and caps, report any gap over G that remains.
-fn check_reaction_gaps(ctx: &mut Ctx) {
-    let Some(sv) = &ctx.input.client.service else {
-        return;
-    };
-    let r = sv.reaction_days.unwrap_or(ctx.input.settings.reaction_days);
-    let g = i64::from(ctx.input.settings.gap_for(r));
-    let last = add_days(sv.end, -i64::from(r));
-    let start = sv.start.max(ctx.from);
-    if last < start {
-        return;
-    }
-    let mut days: Vec<Date> = ctx
-        .drafts
-        .iter()
-        .map(|d| d.date)
-        .filter(|d| *d >= start && *d <= last)
-        .collect();
-    days.dedup();
-    let mut found = Vec::new();
-    for w in days.windows(2) {
-        if (w[1] - w[0]).num_days() > g {
-            found.push((w[0], w[1]));
-        }
-    }
-    for (a, b) in found {
-        let m = ctx.msg(Msg::WarnGapExceeded, &[&iso(a), &iso(b), &g.to_string()]);
-        ctx.warn("gap_exceeded", m, "R6", Some(a), Some("client.service"));
-    }
 }
 
 fn build(mut ctx: Ctx) -> Plan {

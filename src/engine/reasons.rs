@@ -7,100 +7,18 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::catalog::{self, ReasonDef, ReasonKind, Signal};
-use super::date::{add_days, iso};
+use super::context::Ctx;
+use super::date::iso;
 use super::draft::Draft;
-use super::floors::Ctx;
-use super::input::ContentItem;
-use super::model::{Date, Locale, Role, SaleType, ServiceKind, TouchKind};
+use super::model::{Date, Locale, Role, TouchKind};
 use super::output::ReasonSuggestion;
+use super::rules::offers::{
+    bought, first_check, gates_hold, item_end, item_matches, item_start, OFFERS,
+};
 use super::texts::Msg;
-
-/// Offers (R10): at most `offersPerMonth` touches lead with one.
-const OFFERS: &[&str] = &[
-    "new_products",
-    "price_promotion",
-    "price_change",
-    "launch_price",
-    "discontinued_items",
-    "upsell",
-];
 
 /// Suggestions kept per touch.
 const KEEP: usize = 4;
-
-/// The first day an item reaches this client: `pilot` for loyal clients;
-/// a price change is told before it takes effect (R10).
-pub fn item_start(ctx: &Ctx, item: &ContentItem) -> Date {
-    let base = match item.pilot {
-        Some(p) if ctx.input.client.loyal && p < item.date => p,
-        _ => item.date,
-    };
-    if item.reason == "price_change" {
-        add_days(base, -30)
-    } else {
-        base
-    }
-}
-
-fn item_end(ctx: &Ctx, item: &ContentItem) -> Date {
-    if item.reason == "price_change" {
-        return add_days(item.date, -1);
-    }
-    item.until.unwrap_or_else(|| {
-        add_days(
-            item.date,
-            i64::from(ctx.input.settings.content_validity_days),
-        )
-    })
-}
-
-fn bought<'a>(ctx: &'a Ctx) -> (Vec<&'a str>, Vec<&'a str>) {
-    let mut cats = Vec::new();
-    let mut items = Vec::new();
-    for o in &ctx.input.client.orders {
-        cats.extend(o.categories.iter().map(String::as_str));
-        items.extend(o.items.iter().map(String::as_str));
-    }
-    (cats, items)
-}
-
-/// R10: whether an item fits the client (segment, industry, purchases).
-pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
-    let c = &ctx.input.client;
-    let seg = ctx.profile.segment.as_str();
-    if !item.segments.is_empty() && !item.segments.iter().any(|s| s == seg) {
-        return false;
-    }
-    if !item.industries.is_empty()
-        && !c
-            .industry
-            .as_ref()
-            .is_some_and(|i| item.industries.iter().any(|x| x.eq_ignore_ascii_case(i)))
-    {
-        return false;
-    }
-    if !item.roles.is_empty()
-        && !c.contacts.iter().any(|k| {
-            k.role
-                .is_some_and(|r| item.roles.iter().any(|x| x == r.as_str()))
-        })
-    {
-        return false;
-    }
-    let (cats, items) = bought(ctx);
-    if !item.categories.is_empty() || !item.items.is_empty() {
-        return item.categories.iter().any(|x| cats.contains(&x.as_str()))
-            || item.items.iter().any(|x| items.contains(&x.as_str()));
-    }
-    // Offers without targeting still go only to those whose history fits.
-    match catalog::find(&item.reason) {
-        Some(r) if OFFERS.contains(&r.code) => {
-            gates_hold(ctx, r, None, Date::MAX, first_check(ctx))
-        }
-        Some(r) => !r.discouraged,
-        None => false,
-    }
-}
 
 /// Client facts the signals ask about, computed once per plan.
 pub struct Facts {
@@ -148,60 +66,6 @@ pub fn facts(ctx: &Ctx) -> Facts {
         durable,
         first_check: first_check(ctx),
     }
-}
-
-/// The first post-purchase check (R5), past or planned: reasons that
-/// follow a check wait for it.
-fn first_check(ctx: &Ctx) -> Option<Date> {
-    let past = ctx
-        .input
-        .client
-        .history
-        .iter()
-        .filter(|h| h.reason.as_deref() == Some("post_purchase_check"))
-        .map(|h| h.date);
-    let planned = ctx
-        .drafts
-        .iter()
-        .filter(|d| {
-            d.purposes
-                .iter()
-                .any(|p| p.reason == Some("post_purchase_check"))
-        })
-        .map(|d| d.date);
-    past.chain(planned).min()
-}
-
-/// Signals that must hold for a reason to be suggested at all on `date`;
-/// `first_check` is [`first_check`], computed once by the caller.
-fn gates_hold(
-    ctx: &Ctx,
-    r: &ReasonDef,
-    contact: Option<usize>,
-    date: Date,
-    first_check: Option<Date>,
-) -> bool {
-    let c = &ctx.input.client;
-    r.signals.iter().all(|s| match s {
-        Signal::PromoSensitive => c.promo_sensitive || c.orders.iter().any(|o| o.promo),
-        Signal::AfterCheck => first_check.is_some_and(|f| f < date),
-        Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
-        Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
-        Signal::HasService => c.service.is_some(),
-        Signal::Campaign => c
-            .service
-            .as_ref()
-            .is_some_and(|s| s.kind == Some(ServiceKind::Campaign)),
-        Signal::HasInterests => contact.is_some_and(|i| !c.contacts[i].interests.is_empty()),
-        Signal::Loyal => c.loyal,
-        Signal::TopSegment => matches!(
-            ctx.profile.segment,
-            super::model::Segment::APlus | super::model::Segment::A
-        ),
-        Signal::HasIncident => !c.incidents.is_empty(),
-        Signal::HasExpiry => c.service.is_some() || !c.expiries.is_empty(),
-        Signal::HasPurchases | Signal::HasIndustry | Signal::DurableIntervalPassed => true,
-    })
 }
 
 /// Signals that gate and, when they hold, make a reason client-specific.

@@ -1,0 +1,124 @@
+//! R9: greetings — birthdays on the day (a scheduled message on a day off),
+//! New Year before the holidays, by segment policy.
+
+use chrono::Datelike;
+
+use crate::engine::calendar::Move;
+use crate::engine::channels::decision_makers;
+use crate::engine::context::Ctx;
+use crate::engine::date::in_year;
+use crate::engine::draft::{Class, Draft, Purpose};
+use crate::engine::model::{Channel, Date, TouchKind};
+use crate::engine::settings::GreetingPolicy;
+use crate::engine::texts::Msg;
+
+/// The async personal channel a contact accepts, for a scheduled greeting.
+fn async_channel(ctx: &Ctx, contact: usize) -> Option<Channel> {
+    let c = &ctx.input.client;
+    let accepted: Vec<Channel> = c.contacts[contact]
+        .channels
+        .clone()
+        .or_else(|| c.channels.clone())
+        .unwrap_or_else(|| vec![Channel::Phone, Channel::Email]);
+    [Channel::Messenger, Channel::Email, Channel::Sms]
+        .into_iter()
+        .find(|ch| accepted.contains(ch))
+}
+
+/// R9: birthdays on the day, New Year before the holidays, by segment policy.
+pub fn greetings(ctx: &mut Ctx) {
+    let policy = ctx.profile.policy.greetings;
+    if policy == GreetingPolicy::Never {
+        return;
+    }
+    let plan = &ctx.input.company.content_plan;
+    let birthday_offer =
+        ctx.input.client.birthday_offer || plan.iter().any(|i| i.reason == "birthday");
+    let new_year_offer = |y: i32| {
+        plan.iter().any(|i| {
+            i.reason == "new_year"
+                && ((i.date.year() == y && i.date.month() == 12)
+                    || (i.date.year() == y + 1 && i.date.month() == 1))
+        })
+    };
+    let always = policy == GreetingPolicy::Always;
+    let dms = decision_makers(ctx);
+    if always || birthday_offer {
+        for &ci in &dms {
+            let Some(b) = ctx.input.client.contacts[ci].birthday else {
+                continue;
+            };
+            let name = ctx.input.client.contacts[ci].name.clone();
+            for y in ctx.from.year()..=ctx.to.year() {
+                let Some(day) = in_year(y, b.month, b.day) else {
+                    continue;
+                };
+                if day < ctx.from || day > ctx.to {
+                    continue;
+                }
+                let mut pu = Purpose::new(
+                    TouchKind::Greeting,
+                    Class::Greeting,
+                    "R9",
+                    Some("birthday"),
+                    String::new(),
+                );
+                pu.fixed = true;
+                pu.not_before = Some(day);
+                pu.contact = Some(ci);
+                if ctx.cal.is_working(day) {
+                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
+                    ctx.drafts.push(Draft::on_day(day, pu, None));
+                } else if let Some(ch) = async_channel(ctx, ci) {
+                    // On a day off: a message prepared ahead, sent on the day.
+                    pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]);
+                    ctx.drafts.push(Draft::on_day(day, pu, Some(ch)));
+                } else {
+                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
+                    ctx.add(day, Move::Later, pu);
+                }
+            }
+        }
+    }
+    for y in ctx.from.year()..=ctx.to.year() {
+        if !(always || new_year_offer(y)) {
+            continue;
+        }
+        let Some(eve) = in_year(y, 12, 31) else {
+            continue;
+        };
+        let day = ctx.cal.on_or_before(eve);
+        if day < ctx.from || day > ctx.to {
+            continue;
+        }
+        let why = ctx.msg(Msg::WhyNewYear, &[]);
+        let mut pu = Purpose::new(
+            TouchKind::Greeting,
+            Class::Greeting,
+            "R9",
+            Some("new_year"),
+            why,
+        );
+        pu.fixed = true;
+        pu.contact = dms.first().copied();
+        ctx.drafts.push(Draft::on_day(day, pu, None));
+    }
+    // Greetings are standard touches of R2's count: each replaces the
+    // manager's standard slot of its window.
+    let greeting_days: Vec<Date> = ctx
+        .drafts
+        .iter()
+        .filter(|d| d.has_kind(TouchKind::Greeting) && !d.automated())
+        .map(|d| d.date)
+        .collect();
+    for g in greeting_days {
+        if let Some(i) = ctx.drafts.iter().position(|d| {
+            d.purposes.len() == 1
+                && d.main().kind == TouchKind::Standard
+                && !d.main().automated
+                && d.main().slot_window.is_some_and(|(a, b)| g >= a && g < b)
+        }) {
+            ctx.drafts.remove(i);
+        }
+    }
+}

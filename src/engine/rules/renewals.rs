@@ -1,0 +1,84 @@
+//! R11: renewal of the service period (ahead of its end, before a renewal
+//! promotion ends, after a freeze) and other terms ending.
+
+use crate::engine::calendar::Move;
+use crate::engine::context::Ctx;
+use crate::engine::date::{add_days, iso};
+use crate::engine::draft::{Class, Purpose};
+use crate::engine::input::Service;
+use crate::engine::model::TouchKind;
+use crate::engine::texts::Msg;
+
+/// The service period's notes (promotion, freeze) that its first day (R5)
+/// and its renewal reminder carry.
+pub fn service_notes(ctx: &Ctx, sv: &Service) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(promo) = &sv.promo {
+        notes.push(ctx.msg(Msg::NotePromo, &[promo]));
+    }
+    if let Some((f, t)) = sv.frozen {
+        notes.push(ctx.msg(Msg::NoteFrozen, &[&iso(f), &iso(t)]));
+    }
+    notes
+}
+
+/// R11: the renewal reminder ahead of the service period's end, or before
+/// a renewal promotion ends; past a freeze it would fall in.
+pub fn renewal(ctx: &mut Ctx) {
+    let Some(sv) = ctx.input.client.service.clone() else {
+        return;
+    };
+    let s = &ctx.input.settings;
+    let mut raw = add_days(sv.end, -i64::from(s.renewal_lead_days));
+    let mut code = "renewal_reminder";
+    let mut why = ctx.msg(Msg::WhyRenewal, &[&iso(sv.end)]);
+    let mut deadline = sv.end;
+    let mut rnotes = service_notes(ctx, &sv);
+    if let Some(until) = sv.promo_until {
+        let before = add_days(until, -i64::from(s.promo_lead_days));
+        if until >= ctx.from && until <= sv.end {
+            raw = raw.min(before).max(sv.start);
+            code = "promotion_ending";
+            why = ctx.msg(Msg::WhyRenewalPromo, &[&iso(until)]);
+            deadline = until;
+            rnotes.push(ctx.msg(Msg::NotePromoUntil, &[&iso(until)]));
+            rnotes.push(ctx.msg(Msg::NoteNoOnPhone, &[]));
+        }
+    }
+    let mut mv = Move::Earlier;
+    if let Some((f, t)) = sv.frozen {
+        if raw >= f && raw <= t {
+            raw = add_days(t, 1);
+            mv = Move::Later;
+            rnotes.push(ctx.msg(Msg::NoteFrozenMoved, &[&iso(f), &iso(t)]));
+            deadline = deadline.max(ctx.cal.on_or_after(raw));
+        }
+    }
+    if sv.end >= ctx.from {
+        let raw = raw.max(ctx.from);
+        let mut pu = Purpose::new(TouchKind::Renewal, Class::Renewal, "R11", Some(code), why);
+        pu.deadline = Some(deadline);
+        pu.notes = rnotes;
+        ctx.add(raw, mv, pu);
+    }
+}
+
+/// R11: other terms ending (policies, deposits, warranties).
+pub fn expiries(ctx: &mut Ctx) {
+    let lead = i64::from(ctx.input.settings.renewal_lead_days);
+    for e in ctx.input.client.expiries.clone() {
+        if e.date < ctx.from {
+            continue;
+        }
+        let why = ctx.msg(Msg::WhyExpiry, &[&e.what, &iso(e.date)]);
+        let mut pu = Purpose::new(
+            TouchKind::Renewal,
+            Class::Renewal,
+            "R11",
+            Some("expiry_reminder"),
+            why,
+        );
+        pu.deadline = Some(e.date);
+        ctx.add(add_days(e.date, -lead).max(ctx.from), Move::Earlier, pu);
+    }
+}
