@@ -44,6 +44,7 @@ impl<'a> Ctx<'a> {
             path: path.map(str::to_string),
             rule: Some(rule.into()),
             date: date.map(iso),
+            dates: None,
         });
     }
 

@@ -53,6 +53,11 @@ pub struct Purpose {
     pub automated: bool,
     /// A standard slot of R2's count: a greeting in its window replaces it.
     pub slot_window: Option<(Date, Date)>,
+    /// Tied to an expected order, not a fact (R2).
+    pub expected: bool,
+    /// The purchase, period start or failure it concerns: a touch with the
+    /// same reason in `history` since then already served it (R13).
+    pub since: Option<Date>,
 }
 
 impl Purpose {
@@ -78,6 +83,8 @@ impl Purpose {
             notes: Vec::new(),
             automated: false,
             slot_window: None,
+            expected: false,
+            since: None,
         }
     }
 

@@ -447,6 +447,7 @@ mod tests {
             moved_from: None,
             purposes: None,
             scheduled: None,
+            expected: None,
             notes: None,
         }
     }

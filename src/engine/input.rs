@@ -3,11 +3,15 @@
 //! Validation walks the JSON value by hand so that every problem is found in
 //! one pass, each with its path: a typed deserialiser would stop at the first.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use super::date::{parse_iso, parse_month_day};
 use super::error::{InputError, InputErrors};
-use super::model::{Channel, Date, Delivery, Locale, Role, SaleType, Segment, ServiceKind};
+use super::model::{
+    Channel, ClientKind, Date, Delivery, Locale, Role, SaleType, Segment, ServiceKind,
+};
 use super::settings::{EventPolicy, GreetingPolicy, Settings, VisitPolicy};
 use super::texts;
 
@@ -42,6 +46,8 @@ pub struct PlanInput {
 pub struct Client {
     pub id: String,
     pub name: Option<String>,
+    /// A business (default) or a private person (R8).
+    pub kind: ClientKind,
     pub segment: Option<Segment>,
     pub sale_type: Option<SaleType>,
     pub order_cycle_days: Option<u32>,
@@ -525,6 +531,17 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
         c.fail("missing_field", "client.id", m);
     }
     let name = c.opt_string(o, "name", p);
+    let kind = c
+        .field(o, "kind")
+        .and_then(|v| {
+            c.one_of(
+                v,
+                "client.kind",
+                ClientKind::parse,
+                &ClientKind::wire_names(),
+            )
+        })
+        .unwrap_or(ClientKind::Business);
     let segment = c
         .field(o, "segment")
         .and_then(|v| c.one_of(v, "client.segment", Segment::parse, &Segment::wire_names()));
@@ -643,6 +660,7 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
     Some(Client {
         id: id?,
         name,
+        kind,
         segment,
         sale_type,
         order_cycle_days,
@@ -937,6 +955,87 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
     int!("contentValidityDays", content_validity_days, 1, 3650);
     int!("durableIntervalDays", durable_interval_days, 30, 3650);
     int!("freshnessTouches", freshness_touches, 0, 50);
+    int!("needLeadDays", need_lead_days, 1, 365);
+    int!("checkLateDays", check_late_days, 1, 60);
+    int!(
+        "reactionWatchDays",
+        reaction_watch_days,
+        1,
+        limits::MAX_CYCLE_DAYS
+    );
+    int!("apologyMaxDays", apology_max_days, 1, 30);
+    int!("quietAfterIncidentDays", quiet_after_incident_days, 0, 365);
+    int!("referralsPerYear", referrals_per_year, 0, 12);
+    int!(
+        "influencerTouchesPerQuarter",
+        influencer_touches_per_quarter,
+        0,
+        3
+    );
+    if s.check_late_days < s.check_by_day {
+        let m = c.text(
+            texts::Msg::OutOfRange,
+            &[
+                &s.check_by_day.to_string(),
+                "60",
+                &s.check_late_days.to_string(),
+            ],
+        );
+        c.fail("out_of_range", "settings.checkLateDays", m);
+    }
+    if let Some(v) = c.field(o, "eventSlotMonths") {
+        let ep = "settings.eventSlotMonths";
+        match v.as_array() {
+            Some(list) if list.len() <= 12 => {
+                let mut months = Vec::new();
+                for (i, m) in list.iter().enumerate() {
+                    if let Some(n) = c.integer(m, &index(ep, i), 1, 12) {
+                        months.push(n as u32);
+                    }
+                }
+                months.sort_unstable();
+                months.dedup();
+                s.event_slot_months = months;
+            }
+            Some(list) => {
+                let m = c.text(texts::Msg::TooMany, &["12", &list.len().to_string()]);
+                c.fail("too_many", ep, m);
+            }
+            None => c.type_error(ep, texts::Msg::AList, v),
+        }
+    }
+    if let Some(v) = c.field(o, "apologyChannel") {
+        if !v.is_null() {
+            s.apology_channel = c.one_of(
+                v,
+                "settings.apologyChannel",
+                Channel::parse,
+                &Channel::wire_names(),
+            );
+        }
+    }
+    if let Some(ro) = c
+        .field(o, "revenueSegments")
+        .and_then(|v| (!v.is_null()).then_some(v))
+        .and_then(|v| c.object(v, "settings.revenueSegments"))
+    {
+        let mut thresholds = BTreeMap::new();
+        for (k, v) in ro {
+            let kp = format!("settings.revenueSegments.{k}");
+            match Segment::parse(k) {
+                Some(seg) => {
+                    if let Some(a) = c.amount(v, &kp) {
+                        thresholds.insert(seg, a);
+                    }
+                }
+                None => {
+                    let m = c.text(texts::Msg::Unknown, &[&shorten(k), &Segment::wire_names()]);
+                    c.fail("unknown_value", &kp, m);
+                }
+            }
+        }
+        s.revenue_segments = Some(thresholds);
+    }
     if s.silence_days >= s.check_by_day {
         let m = c.text(texts::Msg::SilenceVsCheck, &[]);
         c.fail("out_of_range", "settings.silenceDays", m);
@@ -1017,6 +1116,12 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
                 match b.as_bool() {
                     Some(b) => row.standard_by_manager = b,
                     None => c.type_error(&join(&sp, "standardByManager"), texts::Msg::ABoolean, b),
+                }
+            }
+            if let Some(b) = c.field(ro, "topUps") {
+                match b.as_bool() {
+                    Some(b) => row.top_ups = b,
+                    None => c.type_error(&join(&sp, "topUps"), texts::Msg::ABoolean, b),
                 }
             }
             if let Some(b) = c.field(ro, "annualMeeting") {

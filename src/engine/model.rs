@@ -142,6 +142,22 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// A company with a decision group, or a private person (R8).
+    ClientKind {
+        Business = "business",
+        Person = "person",
+    }
+}
+
+// The enum comes from `wire_enum!`, which cannot mark a default variant.
+#[allow(clippy::derivable_impls)]
+impl Default for ClientKind {
+    fn default() -> Self {
+        ClientKind::Business
+    }
+}
+
+wire_enum! {
     /// What kind of service period the client is consuming (R5, R6, R11).
     ServiceKind {
         Campaign = "campaign",

@@ -59,6 +59,9 @@ pub struct Touch {
     pub purposes: Option<Vec<TouchKind>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled: Option<bool>,
+    /// Tied to an expected order, not a fact (R2): re-planned when it comes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<String>>,
 }
@@ -115,6 +118,45 @@ pub struct Warning {
     pub path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The first of `dates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Every date the warning concerns (one warning per code and cause).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<String>>,
+}
+
+/// One warning per code and cause (DOMAIN.md "What the manager reads"):
+/// warnings that say the same thing about different days become one, whose
+/// `dates` lists every day, sorted; `date` is the first of them.
+pub fn group_warnings(warnings: Vec<Warning>) -> Vec<Warning> {
+    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
+    for w in warnings {
+        let same = out.iter_mut().find(|o| {
+            o.code == w.code && o.message == w.message && o.rule == w.rule && o.path == w.path
+        });
+        match same {
+            Some(o) => {
+                if let Some(d) = w.date {
+                    let dates = o.dates.get_or_insert_with(Vec::new);
+                    if !dates.contains(&d) {
+                        dates.push(d);
+                    }
+                }
+            }
+            None => {
+                let mut w = w;
+                w.dates = w.date.clone().map(|d| vec![d]);
+                out.push(w);
+            }
+        }
+    }
+    for w in &mut out {
+        if let Some(dates) = &mut w.dates {
+            dates.sort();
+            w.date = dates.first().cloned();
+        }
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.code.cmp(&b.code)));
+    out
 }

@@ -161,6 +161,7 @@ fn build(mut ctx: Ctx) -> Plan {
             moved_from: d.moved_from.map(iso),
             purposes: (d.purposes.len() > 1).then_some(purposes),
             scheduled: d.scheduled.then_some(true),
+            expected: d.purposes.iter().any(|p| p.expected).then_some(true),
             notes: (!notes.is_empty()).then_some(notes),
         });
     }
@@ -181,8 +182,7 @@ fn build(mut ctx: Ctx) -> Plan {
             ctx.warn("ratio_below_target", m, "R3", None, None);
         }
     }
-    let mut warnings = ctx.warnings;
-    warnings.sort_by(|a, b| a.date.cmp(&b.date).then(a.code.cmp(&b.code)));
+    let warnings = super::output::group_warnings(ctx.warnings);
     Plan {
         client_id: input.client.id.clone(),
         client_name: input.client.name.clone(),

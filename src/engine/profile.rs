@@ -2,7 +2,7 @@
 
 use super::date::days_between;
 use super::input::PlanInput;
-use super::model::{Date, SaleType, Segment};
+use super::model::{Date, SaleType, Segment, ServiceKind};
 use super::settings::SegmentPolicy;
 
 /// Days in a month for rounding the cycle to whole months (R2).
@@ -30,6 +30,12 @@ pub struct Profile {
     pub anchored_on_order: bool,
     /// Median amount of past orders (for projected orders' checks).
     pub typical_amount: Option<f64>,
+    /// R2: a service client buys periods, not shipments: the cycle is the
+    /// period, its next "order" the renewal (R11).
+    pub service_client: bool,
+    /// R2: neither orders, nor `orderCycleDays`, nor a service period:
+    /// nothing sold yet, so no expected orders and no order touches.
+    pub nothing_sold: bool,
 }
 
 const TRANSACTIONAL_STEPS: &[&str] = &[
@@ -46,6 +52,32 @@ const CONSULTATIVE_STEPS: &[&str] = &[
     "technology_setup",
     "new_items_on_equipment",
 ];
+
+/// R2: a service period's mandatory steps follow its kind.
+fn service_steps(kind: Option<ServiceKind>) -> &'static [&'static str] {
+    match kind {
+        Some(ServiceKind::Campaign) => &["campaign_midway_stats", "final_report"],
+        Some(ServiceKind::Contract) => &["stage_acceptance"],
+        Some(ServiceKind::Policy) => &["policy_documents"],
+        Some(ServiceKind::Membership) | Some(ServiceKind::Subscription) | None => &["usage_check"],
+    }
+}
+
+/// R8: the segment given, else derived from `annualRevenue` by the
+/// `revenueSegments` thresholds (the highest one reached), else B.
+fn segment_of(input: &PlanInput) -> Segment {
+    let c = &input.client;
+    if let Some(s) = c.segment {
+        return s;
+    }
+    match (&input.settings.revenue_segments, c.annual_revenue) {
+        (Some(thresholds), Some(revenue)) => [Segment::APlus, Segment::A, Segment::B, Segment::C]
+            .into_iter()
+            .find(|s| thresholds.get(s).is_some_and(|t| revenue >= *t))
+            .unwrap_or(Segment::D),
+        _ => Segment::B,
+    }
+}
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
     if v.is_empty() {
@@ -80,8 +112,14 @@ pub fn derive(input: &PlanInput) -> Profile {
         })
         .flatten()
         .map(|m| (m.round() as u32).max(1));
+    let service_client = c.service.is_some() && c.order_cycle_days.is_none();
+    let period_days = c
+        .service
+        .as_ref()
+        .map(|sv| (days_between(sv.start, sv.end) + 1).clamp(1, 3650) as u32);
     let cycle_days = c
         .order_cycle_days
+        .or(if service_client { period_days } else { None })
         .or(from_orders)
         .unwrap_or(match c.sale_type {
             Some(SaleType::Consultative) => s.default_cycle_consultative,
@@ -96,8 +134,13 @@ pub fn derive(input: &PlanInput) -> Profile {
         });
     let sub_month = cycle_days < s.sub_month_threshold_days;
     let cycle_months = ((f64::from(cycle_days) / DAYS_PER_MONTH).round() as u32).max(1);
+    let service_defaults =
+        service_client.then(|| service_steps(c.service.as_ref().and_then(|sv| sv.kind)));
     let mandatory = c
         .mandatory_per_order
+        .or(service_defaults
+            .filter(|_| c.mandatory_steps.is_empty())
+            .map(|d| d.len() as u32))
         .unwrap_or(if c.mandatory_steps.is_empty() {
             match sale_type {
                 SaleType::Transactional => s.mandatory_transactional,
@@ -106,9 +149,10 @@ pub fn derive(input: &PlanInput) -> Profile {
         } else {
             c.mandatory_steps.len() as u32
         });
-    let defaults = match sale_type {
-        SaleType::Transactional => TRANSACTIONAL_STEPS,
-        SaleType::Consultative => CONSULTATIVE_STEPS,
+    let defaults = match (service_defaults, sale_type) {
+        (Some(d), _) => d,
+        (None, SaleType::Transactional) => TRANSACTIONAL_STEPS,
+        (None, SaleType::Consultative) => CONSULTATIVE_STEPS,
     };
     let given: Vec<&'static str> = c
         .mandatory_steps
@@ -119,8 +163,12 @@ pub fn derive(input: &PlanInput) -> Profile {
     let mandatory_codes = (0..mandatory as usize)
         .map(|i| pool[i % pool.len()])
         .collect();
-    let segment = c.segment.unwrap_or(Segment::B);
+    let segment = segment_of(input);
     let last_order = order_dates.last().copied();
+    let anchor = match (&c.service, service_client) {
+        (Some(sv), true) => sv.start,
+        _ => last_order.unwrap_or(input.today),
+    };
     Profile {
         segment,
         policy: s.segment(segment),
@@ -130,8 +178,10 @@ pub fn derive(input: &PlanInput) -> Profile {
         sub_month,
         mandatory,
         mandatory_codes,
-        anchor: last_order.unwrap_or(input.today),
-        anchored_on_order: last_order.is_some(),
+        anchor,
+        anchored_on_order: last_order.is_some() && !service_client,
         typical_amount: median(c.orders.iter().filter_map(|o| o.amount).collect()),
+        service_client,
+        nothing_sold: order_dates.is_empty() && c.order_cycle_days.is_none() && c.service.is_none(),
     }
 }

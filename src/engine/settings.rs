@@ -73,6 +73,8 @@ pub struct SegmentPolicy {
     pub standard_by_manager: bool,
     /// Need-discovery touches per cycle: 2, or 1 (the pre-order one).
     pub need_per_cycle: u32,
+    /// R3: automated top-ups up to the standard:mandatory target.
+    pub top_ups: bool,
     pub greetings: GreetingPolicy,
     pub annual_meeting: bool,
     pub visits: VisitPolicy,
@@ -147,6 +149,27 @@ pub struct Settings {
     /// R2: annual results meeting (month, day) when history has none.
     pub meeting_month: u32,
     pub meeting_day: u32,
+    /// R4: consultative sales: the first need touch this many days before
+    /// the expected order or decision.
+    pub need_lead_days: u32,
+    /// R5: a missed post-purchase check is still made up to this day.
+    pub check_late_days: u32,
+    /// R6: the watch stretch before E − R where touches are at most G apart.
+    pub reaction_watch_days: u32,
+    /// R12: when the next working day is further, a message goes first.
+    pub apology_max_days: u32,
+    /// R12: no automated marketing this many days after a failure.
+    pub quiet_after_incident_days: u32,
+    /// R2: months of the year for event-invitation slots without known events.
+    pub event_slot_months: Vec<u32>,
+    /// R12: the apology's channel; `None` = a call or a visit where accepted.
+    pub apology_channel: Option<Channel>,
+    /// R8: minimum annual revenue per segment, to derive a missing segment.
+    pub revenue_segments: Option<BTreeMap<Segment, f64>>,
+    /// Catalog: touches a year that may lead with asking for a referral.
+    pub referrals_per_year: u32,
+    /// R15: touches per calendar quarter each influencer gets at least.
+    pub influencer_touches_per_quarter: u32,
     /// R8: the segment table.
     pub segments: BTreeMap<Segment, SegmentPolicy>,
 }
@@ -161,6 +184,8 @@ impl Default for Settings {
                 SegmentPolicy {
                     standard_by_manager,
                     need_per_cycle,
+                    // R3: on where the manager makes standard touches (A+, A, B).
+                    top_ups: standard_by_manager,
                     greetings,
                     annual_meeting,
                     visits,
@@ -237,6 +262,16 @@ impl Default for Settings {
             freshness_touches: 3,
             meeting_month: 12,
             meeting_day: 18,
+            need_lead_days: 60,
+            check_late_days: 14,
+            reaction_watch_days: 30,
+            apology_max_days: 3,
+            quiet_after_incident_days: 14,
+            event_slot_months: vec![3, 10],
+            apology_channel: None,
+            revenue_segments: None,
+            referrals_per_year: 2,
+            influencer_touches_per_quarter: 1,
             segments,
         }
     }
@@ -247,7 +282,7 @@ impl Default for Settings {
 /// R (max(R, 7)); the meeting day is `annualMeeting`, `--MM-DD`.
 impl Serialize for Settings {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut st = serializer.serialize_struct("Settings", 33)?;
+        let mut st = serializer.serialize_struct("Settings", 43)?;
         st.serialize_field(
             "defaultCycleTransactional",
             &self.default_cycle_transactional,
@@ -288,6 +323,19 @@ impl Serialize for Settings {
         st.serialize_field(
             "annualMeeting",
             &format!("--{:02}-{:02}", self.meeting_month, self.meeting_day),
+        )?;
+        st.serialize_field("needLeadDays", &self.need_lead_days)?;
+        st.serialize_field("checkLateDays", &self.check_late_days)?;
+        st.serialize_field("reactionWatchDays", &self.reaction_watch_days)?;
+        st.serialize_field("apologyMaxDays", &self.apology_max_days)?;
+        st.serialize_field("quietAfterIncidentDays", &self.quiet_after_incident_days)?;
+        st.serialize_field("eventSlotMonths", &self.event_slot_months)?;
+        st.serialize_field("apologyChannel", &self.apology_channel)?;
+        st.serialize_field("revenueSegments", &self.revenue_segments)?;
+        st.serialize_field("referralsPerYear", &self.referrals_per_year)?;
+        st.serialize_field(
+            "influencerTouchesPerQuarter",
+            &self.influencer_touches_per_quarter,
         )?;
         st.serialize_field("segments", &self.segments)?;
         st.end()
