@@ -125,6 +125,7 @@ export interface TouchPlanError extends Error {
 export interface SegmentPolicy {
   standardByManager: boolean;
   needPerCycle: 0 | 1 | 2;
+  topUps: boolean;
   greetings: "always" | "withOffer" | "never";
   annualMeeting: boolean;
   visits: "allowed" | "onRequest" | "no";
@@ -147,7 +148,6 @@ export interface Settings {
   checkByDay: number;
   checkMinAmount: number;
   preOrderLeadWorkdays: number;
-  earlyNeedShare: number;
   reactionDays: number;
   /** `null`: max(reactionDays, 7). */
   reactionGapDays: number | null;
@@ -165,6 +165,19 @@ export interface Settings {
   contentValidityDays: number;
   durableIntervalDays: number;
   freshnessTouches: number;
+  needLeadDays: number;
+  checkLateDays: number;
+  reactionWatchDays: number;
+  apologyMaxDays: number;
+  quietAfterIncidentDays: number;
+  /** Months (1–12) of the event-invitation slots without known events. */
+  eventSlotMonths: number[];
+  /** `null`: a call or a visit where accepted. */
+  apologyChannel: Channel | null;
+  /** Minimum annual revenue per segment; `null`: segment B by default. */
+  revenueSegments: Partial<Record<"A+" | "A" | "B" | "C", number>> | null;
+  referralsPerYear: number;
+  influencerTouchesPerQuarter: number;
   /** `--MM-DD` */
   annualMeeting: string;
   segments: Partial<Record<"A+" | "A" | "B" | "C" | "D", Partial<SegmentPolicy>>>;

@@ -148,8 +148,14 @@ proptest! {
         let own_lists = client["contacts"].as_array().unwrap().iter().any(|c| c.get("channels").is_some());
         if allowed.len() > 1 && !own_lists {
             let manager: Vec<_> = plan.touches.iter().filter(|t| !t.automated && t.scheduled != Some(true)).collect();
-            // An apology is personal (R12) even when that repeats the channel.
-            for w in manager.windows(2).filter(|w| w[1].kind != TouchKind::Apology) {
+            // Key touches go by phone or visit (R7, R12) even when that
+            // repeats the channel.
+            let key = |t: &touchplan::Touch| {
+                common::purposes(t).iter().any(|k| {
+                    matches!(k, TouchKind::Apology | TouchKind::FirstDay | TouchKind::Renewal | TouchKind::Meeting)
+                }) || (t.rule == "R6" && t.kind == TouchKind::Check)
+            };
+            for w in manager.windows(2).filter(|w| !key(w[1])) {
                 prop_assert!(w[0].channel != w[1].channel, "{} and {} both on {:?}", w[0].date, w[1].date, w[0].channel);
             }
         }

@@ -22,7 +22,7 @@ const POLICY_GROUPS = [
   ['R2', ['defaultCycleTransactional', 'defaultCycleConsultative', 'consultativeThresholdDays', 'subMonthThresholdDays',
     'ordersForCycle', 'mandatoryTransactional', 'mandatoryConsultative', 'eventsPerYear', 'eventInviteLeadDays', 'annualMeeting']],
   ['R3', ['standardPerMandatory', 'automatedChannels']],
-  ['R4', ['preOrderLeadWorkdays', 'earlyNeedShare']],
+  ['R4', ['preOrderLeadWorkdays']],
   ['R5', ['silenceDays', 'checkByDay', 'checkMinAmount', 'onboardingLeadDays']],
   ['R6', ['reactionDays', 'reactionGapDays']],
   ['R7', ['channelGaps']],

@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 
 use super::context::Ctx;
-use super::draft::Draft;
+use chrono::Datelike;
+
+use super::date::{add_days, add_months};
+use super::draft::{Class, Draft};
 use super::model::{Channel, Date, Role, TouchKind};
 use super::settings::VisitPolicy;
 
@@ -95,6 +98,80 @@ fn preference(kind: TouchKind) -> &'static [Channel] {
     }
 }
 
+/// R7: key touches — first day, renewal, apology, the last reaction-window
+/// check, the annual meeting — are made by phone or visit where accepted.
+fn is_key(d: &Draft) -> bool {
+    d.purposes.iter().any(|p| {
+        matches!(
+            p.class,
+            Class::Apology
+                | Class::Renewal
+                | Class::LastReactionCheck
+                | Class::FirstDay
+                | Class::AnnualMeeting
+        )
+    })
+}
+
+/// R15: the contact of every touch; then each influencer gets at least
+/// `influencerTouchesPerQuarter` of the decision group's touches in every
+/// calendar quarter the horizon fully covers.
+fn contacts(ctx: &Ctx) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = ctx.drafts.iter().map(|d| touch_contact(ctx, d)).collect();
+    let people = &ctx.input.client.contacts;
+    let want = ctx.input.settings.influencer_touches_per_quarter as usize;
+    let influencers: Vec<usize> = (0..people.len())
+        .filter(|&i| people[i].role == Some(Role::Influencer))
+        .collect();
+    if influencers.is_empty() || want == 0 {
+        return out;
+    }
+    let shareable = |d: &Draft| {
+        !d.automated()
+            && !d.scheduled
+            && d.purposes.iter().all(|p| {
+                p.contact.is_none()
+                    && matches!(
+                        p.kind,
+                        TouchKind::Standard | TouchKind::Need | TouchKind::Event
+                    )
+            })
+    };
+    let mut q = quarter_start(ctx.from);
+    if q < ctx.from {
+        q = add_months(q, 3);
+    }
+    while add_days(add_months(q, 3), -1) <= ctx.to {
+        let end = add_months(q, 3);
+        let inside = |d: &Draft| d.date >= q && d.date < end;
+        for &f in &influencers {
+            let mut have = ctx
+                .drafts
+                .iter()
+                .zip(&out)
+                .filter(|(d, c)| inside(d) && **c == Some(f))
+                .count();
+            for (d, c) in ctx.drafts.iter().zip(out.iter_mut()) {
+                if have >= want {
+                    break;
+                }
+                let from_dm = c.is_some_and(|c| people[c].role == Some(Role::DecisionMaker));
+                if inside(d) && shareable(d) && from_dm {
+                    *c = Some(f);
+                    have += 1;
+                }
+            }
+        }
+        q = end;
+    }
+    out
+}
+
+fn quarter_start(d: Date) -> Date {
+    let m = (d.month0() / 3) * 3 + 1;
+    Date::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
+}
+
 /// Assigns a contact and a channel to every touch, in date order.
 pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
     let s = &ctx.input.settings;
@@ -106,9 +183,9 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         last_use.insert(h.channel, h.date);
         last_manager = Some(h.channel);
     }
+    let people = contacts(ctx);
     let mut out = Vec::with_capacity(ctx.drafts.len());
-    for d in &ctx.drafts {
-        let contact = touch_contact(ctx, d);
+    for (d, &contact) in ctx.drafts.iter().zip(&people) {
         let kind = d.main().kind;
         if let Some(ch) = d.channel {
             // R9: a scheduled message is outside other touches' channel gaps.
@@ -136,14 +213,14 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         if options.is_empty() {
             options = list.clone();
         }
-        // R12: an apology is personal, a call or a visit where the client
-        // accepts one; that outranks R7's rotation.
-        let personal = kind == TouchKind::Apology
-            && options
-                .iter()
-                .any(|c| matches!(c, Channel::Phone | Channel::Visit));
-        if personal {
-            options.retain(|c| matches!(c, Channel::Phone | Channel::Visit));
+        // R7, R12: a key touch is a call or a visit where accepted, ahead of
+        // rotation; the annual meeting is a visit where the person accepts one.
+        let personal = |c: &Channel| matches!(c, Channel::Phone | Channel::Visit);
+        if is_key(d) && options.iter().any(personal) {
+            options.retain(personal);
+            if kind == TouchKind::Meeting && options.contains(&Channel::Visit) {
+                options.retain(|c| *c == Channel::Visit);
+            }
         }
         let gap_ok = |c: Channel, lu: &BTreeMap<Channel, Date>| {
             lu.get(&c)

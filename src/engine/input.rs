@@ -1050,15 +1050,6 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
             s.check_min_amount = a;
         }
     }
-    if let Some(v) = c.field(o, "earlyNeedShare") {
-        match v.as_f64() {
-            Some(x) if (0.0..=0.9).contains(&x) => s.early_need_share = x,
-            _ => {
-                let m = c.text(texts::Msg::OutOfRange, &["0", "0.9", &describe(v)]);
-                c.fail("out_of_range", "settings.earlyNeedShare", m);
-            }
-        }
-    }
     if let Some(v) = c.field(o, "annualMeeting") {
         let ap = "settings.annualMeeting";
         match v.as_str().and_then(parse_month_day) {

@@ -1,14 +1,21 @@
 //! Limits that shape the floors (R13): merging close touches into one
-//! contact, then the daily and weekly caps, history counted. Every merge and
-//! drop is reported.
+//! contact where that serves every purpose honestly ("What may merge"),
+//! moving the less protected touch where it does not, then the daily and
+//! weekly caps, history counted. Merges show on the merged touch itself;
+//! only drops are reported.
 
 use std::collections::BTreeMap;
 
+use super::channels::contact_for;
 use super::context::Ctx;
-use super::date::{iso, week_start};
-use super::draft::Draft;
+use super::date::{add_days, week_start};
+use super::draft::{Class, Draft, Purpose};
 use super::model::{Date, TouchKind};
 use super::texts::{kind_name, Msg};
+
+/// How far a touch that cannot share its day may move to find a free one
+/// (calendar days either way), when its own rule gives no window.
+const MAX_SHIFT_DAYS: i64 = 14;
 
 fn kinds_label(ctx: &Ctx, d: &Draft) -> String {
     let mut names: Vec<&str> = Vec::new();
@@ -21,28 +28,50 @@ fn kinds_label(ctx: &Ctx, d: &Draft) -> String {
     names.join(" + ")
 }
 
+/// The person a purpose is for: the one it names, else R15's choice.
+fn person(ctx: &Ctx, p: &Purpose) -> Option<usize> {
+    p.contact.or_else(|| contact_for(ctx, p.kind))
+}
+
+/// DOMAIN "What may merge": one contact serves every purpose honestly — the
+/// same person; never an automated touch with a manager's purpose; a
+/// greeting only with a standard touch (not an offer, need discovery, an
+/// invitation or a mandatory step); the annual meeting stays a meeting and
+/// takes only less protected purposes; scheduled messages stand alone.
+pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
+    if a.scheduled || b.scheduled || a.automated() != b.automated() {
+        return false;
+    }
+    let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+    let who = person(ctx, all[0]);
+    if all.iter().any(|p| person(ctx, p) != who) {
+        return false;
+    }
+    let has = |k: TouchKind| all.iter().any(|p| p.kind == k);
+    if has(TouchKind::Greeting)
+        && !all.iter().all(|p| {
+            p.kind == TouchKind::Greeting
+                || (p.kind == TouchKind::Standard && p.rule != "R10" && !p.automated)
+        })
+    {
+        return false;
+    }
+    if has(TouchKind::Meeting)
+        && !all.iter().all(|p| {
+            p.kind == TouchKind::Meeting
+                || (p.class > Class::AnnualMeeting
+                    && !matches!(p.kind, TouchKind::Greeting | TouchKind::Event))
+        })
+    {
+        return false;
+    }
+    true
+}
+
 fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) {
     let b = ctx.drafts.remove(other);
     let keep = if other < keep { keep - 1 } else { keep };
-    let dates = format!(
-        "{}, {}",
-        iso(ctx.drafts[keep].date.min(b.date)),
-        iso(ctx.drafts[keep].date.max(b.date))
-    );
     ctx.drafts[keep].absorb(b, date);
-    let label = kinds_label(ctx, &ctx.drafts[keep]);
-    let d = &ctx.drafts[keep];
-    // R4 lets need discovery share its day with a standard touch.
-    let rule = if d.purposes.len() == 2
-        && d.has_kind(TouchKind::Need)
-        && d.has_kind(TouchKind::Standard)
-    {
-        "R4"
-    } else {
-        "R13"
-    };
-    let m = ctx.msg(Msg::WarnMerged, &[&dates, &label]);
-    ctx.warn("merged", m, rule, Some(date), None);
 }
 
 fn sort(ctx: &mut Ctx) {
@@ -50,81 +79,176 @@ fn sort(ctx: &mut Ctx) {
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
 }
 
-/// R13: touches closer than the merge gap become one touch.
-pub fn merge_close(ctx: &mut Ctx) {
-    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
-    sort(ctx);
-    let mut i = 0;
-    while i + 1 < ctx.drafts.len() {
-        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
-        let close = (b.date - a.date).num_days() < gap;
-        if close && !a.scheduled && !b.scheduled {
-            if let Some(date) = Draft::merged_date(a, b) {
-                merge_into(ctx, i, i + 1, date);
-                sort(ctx);
-                // Look again from the merged touch's new neighbourhood.
-                i = i.saturating_sub(1);
+/// Past touches per day and per week (R13 counts them).
+struct Past {
+    day: BTreeMap<Date, usize>,
+    week: BTreeMap<Date, usize>,
+}
+
+impl Past {
+    fn new(ctx: &Ctx) -> Self {
+        let mut past = Past {
+            day: BTreeMap::new(),
+            week: BTreeMap::new(),
+        };
+        for h in &ctx.input.client.history {
+            *past.week.entry(week_start(h.date)).or_default() += 1;
+            *past.day.entry(h.date).or_default() += 1;
+        }
+        past
+    }
+
+    fn on(&self, d: Date) -> usize {
+        self.day.get(&d).copied().unwrap_or(0)
+    }
+
+    fn in_week(&self, d: Date) -> usize {
+        self.week.get(&week_start(d)).copied().unwrap_or(0)
+    }
+}
+
+/// Moves draft `i` to the nearest working day its own purposes allow that
+/// keeps the merge gap to every other touch and the daily and weekly caps
+/// (history counted). Touches tied to their day never move. Returns
+/// whether it moved.
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+    let d = &ctx.drafts[i];
+    if d.scheduled || d.purposes.iter().any(|p| p.fixed) {
+        return false;
+    }
+    let s = &ctx.input.settings;
+    let gap = i64::from(s.merge_gap_days).max(1);
+    let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
+    let origin = d.date;
+    let free = |day: Date| {
+        if day < ctx.from || day > ctx.to || !ctx.cal.is_working(day) || !d.allows(day) {
+            return false;
+        }
+        if past.on(day) >= daily {
+            return false;
+        }
+        let mut week = past.in_week(day);
+        for (j, o) in ctx.drafts.iter().enumerate() {
+            if j == i {
                 continue;
             }
+            if !o.scheduled && (o.date - day).num_days().abs() < gap {
+                return false;
+            }
+            if o.date == day {
+                return false;
+            }
+            if week_start(o.date) == week_start(day) {
+                week += 1;
+            }
         }
+        week < weekly
+    };
+    let found = (1..=MAX_SHIFT_DAYS)
+        .flat_map(|k| [add_days(origin, k), add_days(origin, -k)])
+        .find(|day| free(*day));
+    match found {
+        Some(day) => {
+            let d = &mut ctx.drafts[i];
+            d.moved_from.get_or_insert(origin);
+            d.date = day;
+            true
+        }
+        None => false,
+    }
+}
+
+/// R13: touches closer than the merge gap become one touch where that is
+/// honest; otherwise the less protected one moves to a free day, and only
+/// where none exists it is dropped.
+pub fn merge_close(ctx: &mut Ctx) {
+    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
+    let past = Past::new(ctx);
+    sort(ctx);
+    let mut i = 0;
+    let mut guard = 0;
+    while i + 1 < ctx.drafts.len() && guard < 100_000 {
+        guard += 1;
+        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
+        let close = (b.date - a.date).num_days() < gap;
+        if !close || a.scheduled || b.scheduled {
+            i += 1;
+            continue;
+        }
+        let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
+        if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
+            merge_into(ctx, i, i + 1, date);
+            sort(ctx);
+            // Look again from the merged touch's new neighbourhood.
+            i = i.saturating_sub(1);
+            continue;
+        }
+        // Not mergeable: the less protected one finds another day.
+        let weaker = if a.class() <= b.class() { i + 1 } else { i };
+        let stronger = if weaker == i { i + 1 } else { i };
+        if relocate(ctx, &past, weaker) || relocate(ctx, &past, stronger) {
+            sort(ctx);
+            i = i.saturating_sub(1);
+            continue;
+        }
+        // Two touches a day apart that cannot move: they may stay on
+        // their own days; the same day is settled by the daily cap.
         i += 1;
     }
 }
 
 /// R13: the daily and weekly caps, counting history. Over a cap the least
-/// protected touch is merged into a neighbour of its week when every
-/// purpose allows the day; only otherwise it is dropped.
+/// protected touch is merged into a neighbour of its week where that is
+/// honest, else moved to a free day, and only otherwise dropped.
 pub fn apply_caps(ctx: &mut Ctx) {
     let s = &ctx.input.settings;
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
-    let mut past_week: BTreeMap<Date, usize> = BTreeMap::new();
-    let mut past_day: BTreeMap<Date, usize> = BTreeMap::new();
-    for h in &ctx.input.client.history {
-        *past_week.entry(week_start(h.date)).or_default() += 1;
-        *past_day.entry(h.date).or_default() += 1;
-    }
+    let past = Past::new(ctx);
     // Daily cap against history: a planned touch on a day already used.
     let mut i = 0;
     while i < ctx.drafts.len() {
-        let d = ctx.drafts[i].date;
-        if past_day.get(&d).copied().unwrap_or(0) + 1 > daily {
-            let next = ctx.cal.on_or_after(super::date::add_days(d, 1));
-            let free = !ctx.drafts.iter().any(|x| x.date == next)
-                && past_day.get(&next).copied().unwrap_or(0) < daily;
-            if ctx.drafts[i].allows(next) && free && !ctx.drafts[i].scheduled && next <= ctx.to {
-                ctx.drafts[i].moved_from.get_or_insert(d);
-                ctx.drafts[i].date = next;
-            } else {
-                drop_touch(ctx, i, Msg::WarnDropped, "daily cap");
-                continue;
-            }
-        }
-        i += 1;
-    }
-    sort(ctx);
-    // Daily cap between planned touches that could not merge.
-    let mut i = 0;
-    while i + 1 < ctx.drafts.len() {
-        if ctx.drafts[i].date == ctx.drafts[i + 1].date {
-            let j = if ctx.drafts[i].class() <= ctx.drafts[i + 1].class() {
-                i + 1
-            } else {
-                i
-            };
-            drop_touch(ctx, j, Msg::WarnDropped, "daily cap");
+        let d = &ctx.drafts[i];
+        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate(ctx, &past, i) {
+            drop_touch(ctx, i, Msg::CauseDailyCap);
             continue;
         }
         i += 1;
     }
+    sort(ctx);
+    // Daily cap between planned touches.
+    let mut i = 0;
+    while i + 1 < ctx.drafts.len() {
+        if ctx.drafts[i].date == ctx.drafts[i + 1].date {
+            let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
+            if let (true, Some(date)) = (may_merge(ctx, a, b), Draft::merged_date(a, b)) {
+                merge_into(ctx, i, i + 1, date);
+                sort(ctx);
+                continue;
+            }
+            let j = if a.class() <= b.class() { i + 1 } else { i };
+            if relocate(ctx, &past, j) {
+                sort(ctx);
+                continue;
+            }
+            drop_touch(ctx, j, Msg::CauseDailyCap);
+            continue;
+        }
+        i += 1;
+    }
+    let mut guard = 0;
     loop {
+        guard += 1;
         let mut load: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
         for (i, d) in ctx.drafts.iter().enumerate() {
             load.entry(week_start(d.date)).or_default().push(i);
         }
         let over = load
             .iter()
-            .find(|(w, v)| v.len() + past_week.get(*w).copied().unwrap_or(0) > weekly);
+            .find(|(w, v)| v.len() + past.in_week(**w) > weekly);
         let Some((_, members)) = over else { break };
+        if guard > 10_000 {
+            break;
+        }
         let members = members.clone();
         let mut by_protection = members.clone();
         by_protection.sort_by(|a, b| {
@@ -133,7 +257,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .cmp(&ctx.drafts[*a].class())
                 .then(b.cmp(a))
         });
-        let mut merged = false;
+        let mut done = false;
         'outer: for &x in &by_protection {
             if ctx.drafts[x].scheduled {
                 continue;
@@ -150,29 +274,33 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 )
             });
             for y in targets {
-                if let Some(date) = Draft::merged_date(&ctx.drafts[y], &ctx.drafts[x]) {
+                let (a, b) = (&ctx.drafts[y], &ctx.drafts[x]);
+                let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
+                if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
                     merge_into(ctx, y, x, date);
-                    merged = true;
+                    done = true;
                     break 'outer;
                 }
             }
         }
-        if !merged {
-            drop_touch(ctx, by_protection[0], Msg::WarnDropped, "weekly cap");
+        if !done {
+            let x = by_protection
+                .iter()
+                .copied()
+                .find(|&x| !ctx.drafts[x].scheduled)
+                .unwrap_or(by_protection[0]);
+            if !relocate(ctx, &past, x) {
+                drop_touch(ctx, x, Msg::CauseWeeklyCap);
+            }
         }
         sort(ctx);
     }
 }
 
-fn drop_touch(ctx: &mut Ctx, i: usize, m: Msg, why: &str) {
+fn drop_touch(ctx: &mut Ctx, i: usize, cause: Msg) {
     let d = ctx.drafts.remove(i);
     let label = kinds_label(ctx, &d);
-    let cause = match (ctx.locale(), why) {
-        (super::model::Locale::Ru, "daily cap") => "не больше касаний в день",
-        (super::model::Locale::Ru, _) => "не больше касаний в неделю",
-        (_, "daily cap") => "daily cap",
-        _ => "weekly cap",
-    };
-    let text = ctx.msg(m, &[&label, &iso(d.date), cause]);
+    let cause = ctx.msg(cause, &[]);
+    let text = ctx.msg(Msg::WarnDropped, &[&label, &cause]);
     ctx.warn("dropped", text, "R13", Some(d.date), None);
 }

@@ -225,14 +225,22 @@ fn summarize(ctx: &Ctx, touches: &[Touch]) -> Summary {
         p.policy.need_per_cycle
     };
     let standard_all = if p.sub_month { 1 } else { p.cycle_months };
-    let top_ups = (s.standard_per_mandatory * p.mandatory).saturating_sub(standard_all);
+    // R3: top-ups only where the segment policy has them (R8).
+    let top_ups = if p.policy.top_ups && !p.sub_month && !p.nothing_sold {
+        (s.standard_per_mandatory * p.mandatory).saturating_sub(standard_all)
+    } else {
+        0
+    };
+    // R2: nothing sold yet, nothing to fulfil; no expected order to prepare.
+    let mandatory = if p.nothing_sold { 0 } else { p.mandatory };
+    let need = if p.nothing_sold { need.min(1) } else { need };
     let automated = (standard_all - manager_standard.min(standard_all)) + top_ups;
     let per_cycle = PerCycle {
         cycle_days: p.cycle_days,
-        mandatory: p.mandatory,
+        mandatory,
         standard: manager_standard,
         need,
-        total: p.mandatory + manager_standard + need,
+        total: mandatory + manager_standard + need,
         automated,
     };
     // R3: the ratio over the plan, every purpose of merged touches counted.

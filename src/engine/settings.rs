@@ -112,8 +112,6 @@ pub struct Settings {
     pub check_min_amount: f64,
     /// R4: working days before an expected order for the pre-order touch.
     pub pre_order_lead_workdays: u32,
-    /// R4: where in the cycle the early need-discovery touch falls (share).
-    pub early_need_share: f64,
     /// R6: reaction time when the service period gives none.
     pub reaction_days: u32,
     /// R6: max gap G; `None` = max(R, 7).
@@ -237,7 +235,6 @@ impl Default for Settings {
             check_by_day: 7,
             check_min_amount: 100_000.0,
             pre_order_lead_workdays: 3,
-            early_need_share: 0.15,
             reaction_days: 7,
             reaction_gap_days: None,
             onboarding_lead_days: 5,
@@ -282,7 +279,7 @@ impl Default for Settings {
 /// R (max(R, 7)); the meeting day is `annualMeeting`, `--MM-DD`.
 impl Serialize for Settings {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut st = serializer.serialize_struct("Settings", 43)?;
+        let mut st = serializer.serialize_struct("Settings", 42)?;
         st.serialize_field(
             "defaultCycleTransactional",
             &self.default_cycle_transactional,
@@ -303,7 +300,6 @@ impl Serialize for Settings {
         st.serialize_field("checkByDay", &self.check_by_day)?;
         st.serialize_field("checkMinAmount", &self.check_min_amount)?;
         st.serialize_field("preOrderLeadWorkdays", &self.pre_order_lead_workdays)?;
-        st.serialize_field("earlyNeedShare", &self.early_need_share)?;
         st.serialize_field("reactionDays", &self.reaction_days)?;
         st.serialize_field("reactionGapDays", &self.reaction_gap_days)?;
         st.serialize_field("onboardingLeadDays", &self.onboarding_lead_days)?;

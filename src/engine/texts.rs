@@ -1,7 +1,9 @@
 //! Every sentence the user reads, in Russian and English, as tables.
 //! Placeholders `{0}`, `{1}`… are filled by [`message`].
 
-use super::model::{Channel, Locale, TouchKind};
+use chrono::Datelike;
+
+use super::model::{Channel, Date, Locale, TouchKind};
 
 /// Message templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +57,15 @@ pub enum Msg {
     WhyApology,
     WhyFollowUp,
     WhyContent,
+    WhyServiceStep,
+    WhyMandatoryExpected,
+    WhyMandatoryInUseExpected,
+    WhyStandardMonthlyAutomated,
+    WhyNeedFirstOrder,
+    WhyNeedLead,
+    WhyNeedSecond,
+    WhyBirthdayMoved,
+    WhyEventSlotMonth,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -65,7 +76,8 @@ pub enum Msg {
     NoteNoOnPhone,
     // Warnings.
     WarnNoSpecificReason,
-    WarnMerged,
+    CauseDailyCap,
+    CauseWeeklyCap,
     WarnDropped,
     WarnPeriodTooShort,
     WarnGapExceeded,
@@ -74,6 +86,8 @@ pub enum Msg {
     WarnDiscouraged,
     WarnChannelGap,
     WarnRatioBelowTarget,
+    WarnNoOrders,
+    WarnTopUpNoRoom,
     // Reason suggestion whys.
     RwRule,
     RwContent,
@@ -120,16 +134,25 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         SilenceVsCheck => ("дни тишины должны быть меньше срока проверки после покупки", "silence days must be fewer than the post-purchase check day"),
 
         WhyMandatoryOrder => ("Обязательное касание по заказу от {0}: {1}.", "Mandatory touch for the order of {0}: {1}."),
+        WhyMandatoryExpected => ("Обязательное касание по следующему ожидаемому заказу (около {0}): {1}. Если заказ сдвинется, план пересчитается.", "Mandatory touch for the next expected order (about {0}): {1}. If the order moves, the plan is recalculated."),
+        WhyMandatoryInUseExpected => ("Обязательное касание по продукту после следующего ожидаемого заказа (около {1}): {0}.", "Mandatory touch about the product after the next expected order (about {1}): {0}."),
+        WhyServiceStep => ("Обязательный шаг периода обслуживания: {0}.", "A mandatory step of the service period: {0}."),
+        WhyStandardMonthlyAutomated => ("Короткий цикл заказов: касание месяца с пользой делает маркетинг (рассылка, мессенджер, кабинет).", "Short order cycle: marketing makes this month's useful touch (newsletter, messenger, portal)."),
+        WhyNeedFirstOrder => ("Заказов ещё не было: узнать, что клиенту нужно и с чего начать.", "No orders yet: find out what the client needs and where to start."),
+        WhyNeedLead => ("Следующий проект ожидается около {0}: узнать о нём или подсказать идею раньше, чем клиент начнёт собирать предложения.", "The next project is expected about {0}: learn of it or seed the idea before the client starts collecting offers."),
+        WhyNeedSecond => ("До ожидаемого проекта (около {0}) есть время: уточнить задачу, сроки и кто решает.", "There is still time before the expected project (about {0}): clarify the task, timing and who decides."),
+        WhyBirthdayMoved => ("День рождения был {1} (выходной): {0}. Поздравьте в первый рабочий день после него, не раньше.", "The birthday was on {1} (a day off): {0}. Greet on the first working day after it, never earlier."),
+        WhyEventSlotMonth => ("Приглашение на мероприятие: в этом месяце подберите событие из плана (не меньше {0} в год для консультативных продаж).", "Event invitation: pick an event from the plan this month (at least {0} a year in consultative sales)."),
         WhyMandatoryInUse => ("Обязательное касание по поставленному продукту: {0}.", "Mandatory touch about the product in use: {0}."),
         WhyStandard => ("Стандартное касание месяца: что-то полезное для бизнеса клиента, не про заказ.", "This month's standard touch: something useful for the client's business, not about the order."),
         WhyStandardAutomated => ("Стандартное касание делает маркетинг от имени менеджера (политика сегмента {0}).", "Marketing makes this standard touch in the manager's name (segment {0} policy)."),
         WhyTopUp => ("Автоматическое касание маркетинга: добирает баланс до {0} стандартных на одно обязательное.", "Automated marketing touch: brings the balance up to {0} standard per mandatory touch."),
-        WhyNeedBeforeOrder => ("За {0} раб. дня до ожидаемого заказа {1}: узнать, что будет в заказе, пока не пришли конкуренты.", "{0} working days before the expected order of {1}: ask what the order will hold before competitors call."),
+        WhyNeedBeforeOrder => ("За {0} до следующего ожидаемого заказа (около {1}): узнать, что в него войдёт, пока не позвонили конкуренты.", "{0} before the next expected order (about {1}): ask what it will hold before competitors call."),
         WhyNeedEarly => ("Раннее касание по будущей сделке: заронить мысль о следующем проекте до сбора предложений.", "Early need-discovery touch: seed the next project before the client collects offers."),
-        WhyNeedMonthly => ("Короткий цикл: одно касание по потребностям в месяц, перед заказом {0}.", "Short cycle: one need-discovery touch a month, before the order of {0}."),
+        WhyNeedMonthly => ("Короткий цикл: одно касание по будущей сделке в месяц, перед ожидаемым заказом (около {0}).", "Short cycle: one need-discovery touch a month, before the expected order (about {0})."),
         WhyEvent => ("Приглашение на «{0}» ({1}): спросить, поедут ли, предложить сопровождение.", "Invitation to \"{0}\" ({1}): ask whether they go, offer to accompany them."),
         WhyEventSlot => ("Приглашение на мероприятие: не меньше {0} в год для консультационных продаж; выберите мероприятие из плана.", "Event invitation: at least {0} a year in consultative sales; pick an event from the plan."),
-        WhyMeeting => ("Ежегодная встреча по итогам года с клиентом сегмента {0}.", "Annual results meeting with a segment {0} client."),
+        WhyMeeting => ("Ежегодная встреча по итогам года с первым лицом клиента: что получилось, что улучшить, планы на следующий год.", "Annual results meeting with the client's head: what worked, what to improve, plans for next year."),
         WhyBirthday => ("День рождения: {0}. Поздравить лично и неформально, в сам день.", "Birthday of {0}: greet personally and informally, on the day."),
         WhyBirthdayScheduled => ("День рождения {0} в выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "{0}'s birthday falls on a day off: prepare the message ahead, it goes out on the day."),
         WhyNewYear => ("Поздравление с Новым годом в последний рабочий день перед праздниками.", "New Year greeting on the last working day before the holidays."),
@@ -154,14 +177,17 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         NoteNoOnPhone => ("Без подробностей по телефону: цель — встреча.", "No details on the phone: the aim is a meeting."),
 
         WarnNoSpecificReason => ("Нет конкретного повода: заполните из контент-плана или пропустите касание.", "No specific reason yet: fill it from the content plan or skip the touch."),
-        WarnMerged => ("Касания {0} объединены в одно ({1}).", "Touches {0} merged into one ({1})."),
-        WarnDropped => ("Касание «{0}» на {1} убрано: {2}.", "The {0} touch on {1} was dropped: {2}."),
+        CauseDailyCap => ("не больше одного касания в день", "one touch a day at most"),
+        CauseWeeklyCap => ("недельный лимит касаний", "the weekly cap on touches"),
+        WarnDropped => ("Не поместилось в план — {0} ({1}). Если касание нужно, поднимите лимит в настройках или уберите другое касание в эти дни.", "Did not fit in the plan: {0} ({1}). If the touch is needed, raise the cap in the settings or remove another touch on these days."),
         WarnPeriodTooShort => ("Период обслуживания короче времени реакции: запланировано то, что помещается.", "The service period is shorter than the reaction time: planned what fits."),
         WarnGapExceeded => ("Между касаниями {0} и {1} больше {2} дн. в окне реакции.", "More than {2} days between the touches of {0} and {1} in the reaction window."),
         WarnCalendarNotCovered => ("Производственного календаря на {0} год нет: учтены только выходные и праздники хоста.", "No production calendar for {0}: only weekends and the host's holidays are used."),
         WarnNeedPaused => ("Идёт сделка с {0}: касания по будущей сделке приостановлены.", "A deal is open since {0}: need-discovery touches are paused."),
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
         WarnChannelGap => ("Минимальный интервал для канала не выдержан: других разрешённых каналов нет.", "The channel's minimum gap could not be kept: no other channel is allowed."),
+        WarnNoOrders => ("Заказов нет: касаний по исполнению и проверок нет, пока нечего исполнять. Когда появится первый заказ, добавьте его в данные клиента.", "No orders: no fulfilment touches or checks until something is sold. Add the first order to the client's data when it comes."),
+        WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1.", "The balance of {0} standard per mandatory touch is below the {1}:1 target."),
 
         RwRule => ("Этот повод задаёт правило {0}.", "Rule {0} sets this reason."),
@@ -213,6 +239,80 @@ pub fn message(locale: Locale, m: Msg, args: &[&str]) -> String {
     out
 }
 
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a sentence says it: "1 декабря 2026", "1 December 2026".
+pub fn human_date(locale: Locale, d: Date) -> String {
+    let m = d.month0() as usize;
+    match locale {
+        Locale::Ru => format!("{} {} {}", d.day(), MONTHS_RU[m], d.year()),
+        Locale::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// Words counted in texts, each with its Russian plural forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Day,
+    WorkingDay,
+    Touch,
+}
+
+/// Russian plural form index for `n`: 0 for 1, 21…; 1 for 2–4, 22…; 2 else.
+pub fn ru_plural(n: u64) -> usize {
+    let (m10, m100) = (n % 10, n % 100);
+    if m10 == 1 && m100 != 11 {
+        0
+    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+        1
+    } else {
+        2
+    }
+}
+
+/// "5 рабочих дней", "1 working day": a number with its word, inflected.
+pub fn count(locale: Locale, n: u32, what: Counted) -> String {
+    let (ru, en): ([&str; 3], [&str; 2]) = match what {
+        Counted::Day => (["день", "дня", "дней"], ["day", "days"]),
+        Counted::WorkingDay => (
+            ["рабочий день", "рабочих дня", "рабочих дней"],
+            ["working day", "working days"],
+        ),
+        Counted::Touch => (["касание", "касания", "касаний"], ["touch", "touches"]),
+    };
+    match locale {
+        Locale::Ru => format!("{n} {}", ru[ru_plural(u64::from(n))]),
+        Locale::En => format!("{n} {}", en[usize::from(n != 1)]),
+    }
+}
+
 /// The touch kind as a manager reads it.
 pub fn kind_name(locale: Locale, k: TouchKind) -> &'static str {
     use TouchKind::*;
@@ -262,6 +362,35 @@ pub fn channel_name(locale: Locale, c: Channel) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_words_follow_russian_plural_rules() {
+        let cases = [
+            (1, "1 рабочий день"),
+            (2, "2 рабочих дня"),
+            (5, "5 рабочих дней"),
+            (11, "11 рабочих дней"),
+            (21, "21 рабочий день"),
+            (22, "22 рабочих дня"),
+            (25, "25 рабочих дней"),
+            (111, "111 рабочих дней"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(count(Locale::Ru, n, Counted::WorkingDay), want);
+        }
+        assert_eq!(count(Locale::Ru, 21, Counted::Touch), "21 касание");
+        assert_eq!(count(Locale::En, 1, Counted::Day), "1 day");
+        assert_eq!(count(Locale::En, 3, Counted::Day), "3 days");
+    }
+
+    #[test]
+    fn dates_in_sentences_are_the_locale_s_way() {
+        let d = Date::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(human_date(Locale::Ru, d), "1 декабря 2026");
+        assert_eq!(human_date(Locale::En, d), "1 December 2026");
+        let d = Date::from_ymd_opt(2027, 5, 9).unwrap();
+        assert_eq!(human_date(Locale::Ru, d), "9 мая 2027");
+    }
 
     #[test]
     fn fills_placeholders_in_order_and_keeps_stray_braces() {

@@ -9,10 +9,10 @@ use chrono::Datelike;
 use crate::engine::calendar::Move;
 use crate::engine::catalog;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, iso, week_start};
+use crate::engine::date::{add_days, add_months, week_start};
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::model::{Date, Locale, SaleType, TouchKind};
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
 /// The cycles intersecting the horizon: (start, next expected order).
 pub fn cycle_spans(ctx: &Ctx) -> Vec<(Date, Date)> {
@@ -31,128 +31,314 @@ pub fn cycle_spans(ctx: &Ctx) -> Vec<(Date, Date)> {
     out
 }
 
+/// What a cycle's start is: a real order (or the purchase of a service
+/// period), an expected order, or neither (R2 "where cycles start").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Order,
+    Expected,
+    /// The service period bought: its steps follow the service (R2).
+    Period,
+    /// Today, or a period not (yet) bought: nothing to fulfil.
+    Nothing,
+}
+
+fn start_of(ctx: &Ctx, cs: Date) -> Start {
+    let p = &ctx.profile;
+    if p.nothing_sold {
+        Start::Nothing
+    } else if p.service_client {
+        if cs == p.anchor {
+            Start::Period
+        } else {
+            Start::Nothing
+        }
+    } else if cs == p.anchor {
+        if p.anchored_on_order {
+            Start::Order
+        } else {
+            Start::Nothing
+        }
+    } else {
+        Start::Expected
+    }
+}
+
+/// The title of a catalog reason in the plan's locale.
+fn reason_title(ctx: &Ctx, code: &'static str) -> &'static str {
+    catalog::find(code).map_or(code, |r| {
+        if ctx.locale() == Locale::Ru {
+            r.title_ru
+        } else {
+            r.title_en
+        }
+    })
+}
+
 /// R2, R3 (standard by policy), R4: mandatory, standard and need discovery.
 pub fn cycles(ctx: &mut Ctx) {
-    let spans = cycle_spans(ctx);
-    let s = &ctx.input.settings;
-    let (silence, lead) = (i64::from(s.silence_days), s.pre_order_lead_workdays);
     let p = ctx.profile.clone();
+    if p.nothing_sold {
+        let m = ctx.msg(Msg::WarnNoOrders, &[]);
+        ctx.warn("no_orders", m, "R2", None, Some("client.orders"));
+    }
     let mut need_months: Vec<(i32, u32)> = Vec::new();
-    for (cs, ce) in spans {
-        let len = i64::from(p.cycle_days);
-        // Mandatory touches (R2): after each order (transactional), spread
-        // over the cycle while the product is in use (consultative).
-        // Fulfilment steps follow one another on working days.
-        let step = if 2 * i64::from(p.mandatory) < len - 1 {
-            2
-        } else {
-            1
-        };
-        let mut prev_step = cs;
-        for (j, code) in p.mandatory_codes.iter().enumerate() {
-            let j = j as i64;
-            let title = catalog::find(code).map_or(*code, |r| {
-                if ctx.locale() == Locale::Ru {
-                    r.title_ru
-                } else {
-                    r.title_en
-                }
-            });
-            let (raw, why) = match p.sale_type {
-                SaleType::Transactional => {
-                    let day = ctx
-                        .cal
-                        .on_or_after(add_days(prev_step, if j == 0 { 1 } else { step }));
-                    prev_step = day;
-                    (day, ctx.msg(Msg::WhyMandatoryOrder, &[&iso(cs), title]))
-                }
-                SaleType::Consultative => {
-                    let off =
-                        ((j as f64 + 0.5) * len as f64 / f64::from(p.mandatory)).round() as i64;
-                    (add_days(cs, off), ctx.msg(Msg::WhyMandatoryInUse, &[title]))
-                }
-            };
-            let mut pu = Purpose::new(
-                TouchKind::Mandatory,
-                Class::Mandatory,
-                "R2",
-                Some(code),
-                why,
-            );
-            pu.deadline = Some(add_days(ce, -1));
-            ctx.add(raw, Move::Later, pu);
-        }
+    let mut standard_months: Vec<(i32, u32)> = Vec::new();
+    for (cs, ce) in cycle_spans(ctx) {
+        let start = start_of(ctx, cs);
+        mandatory_touches(ctx, cs, ce, start);
         if p.sub_month {
-            // R2: a sub-month cycle gets one need touch a month, before an order.
-            let key = (ce.year(), ce.month());
-            if p.policy.need_per_cycle > 0 && !need_months.contains(&key) && !ctx.need_paused(ce) {
-                need_months.push(key);
-                let why = ctx.msg(Msg::WhyNeedMonthly, &[&iso(ce)]);
-                pre_order_need(ctx, ce, why);
-            }
+            sub_month_touches(ctx, ce, &mut need_months, &mut standard_months);
             continue;
         }
-        // Standard touches (R2): C a cycle, one a month, after the silence.
-        let c = i64::from(p.cycle_months);
-        for j in 0..c {
-            let off = (((j as f64 + 0.5) * len as f64) / c as f64).round() as i64;
-            let raw = add_days(cs, off.max(silence + 1));
-            let window = (add_days(cs, j * len / c), add_days(cs, (j + 1) * len / c));
-            let mut pu = if p.policy.standard_by_manager {
-                Purpose::new(
-                    TouchKind::Standard,
-                    Class::Standard,
-                    "R2",
-                    None,
-                    ctx.msg(Msg::WhyStandard, &[]),
-                )
-            } else {
-                let mut a = Purpose::new(
-                    TouchKind::Standard,
-                    Class::Automated,
-                    "R8",
-                    None,
-                    ctx.msg(Msg::WhyStandardAutomated, &[p.segment.as_str()]),
-                );
-                a.automated = true;
-                a
-            };
-            pu.slot_window = Some(window);
-            ctx.add(raw, Move::Nearest, pu);
-        }
-        // Need discovery (R4): one before the expected order, one early.
-        if !ctx.need_paused(ce) && p.policy.need_per_cycle >= 1 {
-            let why = ctx.msg(Msg::WhyNeedBeforeOrder, &[&lead.to_string(), &iso(ce)]);
-            pre_order_need(ctx, ce, why);
-        }
-        let early_off = match p.sale_type {
-            // Transactional: mid-cycle, sharing the day of the standard touch.
-            SaleType::Transactional if p.cycle_months == 1 => (len as f64 / 2.0).round() as i64,
-            SaleType::Transactional => len / 2,
-            SaleType::Consultative => {
-                ((len as f64 * s.early_need_share).round() as i64).max(silence + 1)
+        standard_touches(ctx, cs);
+        need_touches(ctx, cs, ce, start);
+    }
+}
+
+/// R2: mandatory touches of a cycle: after each order (transactional),
+/// spread over the cycle while the product is in use (consultative), or the
+/// service period's own steps. None where nothing was sold.
+fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
+    let p = ctx.profile.clone();
+    if start == Start::Nothing {
+        return;
+    }
+    let len = i64::from(p.cycle_days);
+    let expected = start == Start::Expected;
+    let about = human_date(ctx.locale(), cs);
+    // Fulfilment steps follow one another on working days.
+    let step = if 2 * i64::from(p.mandatory) < len - 1 {
+        2
+    } else {
+        1
+    };
+    let mut prev_step = cs;
+    for (j, code) in p.mandatory_codes.iter().enumerate() {
+        let j = j as i64;
+        let title = reason_title(ctx, code);
+        let spread = add_days(
+            cs,
+            ((j as f64 + 0.5) * len as f64 / f64::from(p.mandatory)).round() as i64,
+        );
+        let (raw, why) = match (start, p.sale_type) {
+            (Start::Period, _) => {
+                let day = match *code {
+                    // The final report follows the period's end.
+                    "final_report" => add_days(ce, 0),
+                    _ => spread,
+                };
+                (day, ctx.msg(Msg::WhyServiceStep, &[title]))
             }
+            (_, SaleType::Transactional) => {
+                let day = ctx
+                    .cal
+                    .on_or_after(add_days(prev_step, if j == 0 { 1 } else { step }));
+                prev_step = day;
+                let m = if expected {
+                    Msg::WhyMandatoryExpected
+                } else {
+                    Msg::WhyMandatoryOrder
+                };
+                (day, ctx.msg(m, &[&about, title]))
+            }
+            (_, SaleType::Consultative) => {
+                let m = if expected {
+                    Msg::WhyMandatoryInUseExpected
+                } else {
+                    Msg::WhyMandatoryInUse
+                };
+                (spread, ctx.msg(m, &[title, &about]))
+            }
+        };
+        let mut pu = Purpose::new(
+            TouchKind::Mandatory,
+            Class::Mandatory,
+            "R2",
+            Some(code),
+            why,
+        );
+        if start != Start::Period || *code != "final_report" {
+            pu.deadline = Some(add_days(ce, -1));
         }
-        .max(silence + 1);
-        let raw = add_days(cs, early_off);
-        if p.policy.need_per_cycle >= 2 && !ctx.need_paused(raw) {
-            let why = ctx.msg(Msg::WhyNeedEarly, &[]);
-            let mut pu = Purpose::new(
+        pu.expected = expected;
+        pu.since = Some(cs);
+        ctx.add(raw, Move::Later, pu);
+    }
+}
+
+/// R2: a cycle under a month: one need touch a month before an order (by
+/// the manager) and one standard touch a month by marketing.
+fn sub_month_touches(
+    ctx: &mut Ctx,
+    ce: Date,
+    need_months: &mut Vec<(i32, u32)>,
+    standard_months: &mut Vec<(i32, u32)>,
+) {
+    let p = ctx.profile.clone();
+    let key = (ce.year(), ce.month());
+    if p.policy.need_per_cycle > 0 && !need_months.contains(&key) && !ctx.need_paused(ce) {
+        need_months.push(key);
+        let why = ctx.msg(Msg::WhyNeedMonthly, &[&human_date(ctx.locale(), ce)]);
+        pre_order_need(ctx, ce, why, true);
+    }
+    if !standard_months.contains(&key) {
+        standard_months.push(key);
+        let Some(first) = ce.with_day(1) else { return };
+        let last = add_days(add_months(first, 1), -1);
+        let why = ctx.msg(Msg::WhyStandardMonthlyAutomated, &[]);
+        let mut pu = Purpose::new(TouchKind::Standard, Class::Automated, "R2", None, why);
+        pu.automated = true;
+        pu.slot_window = Some((first, last));
+        pu.not_before = Some(first);
+        pu.deadline = Some(last);
+        ctx.add(add_days(first, 14), Move::Nearest, pu);
+    }
+}
+
+/// R2: C standard touches a cycle, one a month, after the silence; by the
+/// manager or, by segment policy (R8), by marketing.
+fn standard_touches(ctx: &mut Ctx, cs: Date) {
+    let p = ctx.profile.clone();
+    let silence = i64::from(ctx.input.settings.silence_days);
+    let len = i64::from(p.cycle_days);
+    let c = i64::from(p.cycle_months);
+    for j in 0..c {
+        let off = (((j as f64 + 0.5) * len as f64) / c as f64).round() as i64;
+        let raw = add_days(cs, off.max(silence + 1));
+        let window = (add_days(cs, j * len / c), add_days(cs, (j + 1) * len / c));
+        let mut pu = if p.policy.standard_by_manager {
+            Purpose::new(
+                TouchKind::Standard,
+                Class::Standard,
+                "R2",
+                None,
+                ctx.msg(Msg::WhyStandard, &[]),
+            )
+        } else {
+            let mut a = Purpose::new(
+                TouchKind::Standard,
+                Class::Automated,
+                "R8",
+                None,
+                ctx.msg(Msg::WhyStandardAutomated, &[p.segment.as_str()]),
+            );
+            a.automated = true;
+            a
+        };
+        pu.slot_window = Some(window);
+        ctx.add(raw, Move::Nearest, pu);
+    }
+}
+
+/// R4: need discovery. Transactional: one a few working days before the
+/// expected order (what it will hold, never when), one mid-cycle.
+/// Consultative: the first at least `needLeadDays` before the expected order
+/// or decision, the second between it and the order. A slot already passed
+/// is caught up as soon as possible, never on or after the order. Without
+/// anything sold there is no expected order: one touch a cycle finds needs.
+fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
+    let p = ctx.profile.clone();
+    let s = &ctx.input.settings;
+    let silence = i64::from(s.silence_days);
+    let per_cycle = p.policy.need_per_cycle;
+    if per_cycle == 0 {
+        return;
+    }
+    let len = i64::from(p.cycle_days);
+    // After an order: no need discovery in its first days (R4, R5).
+    let quiet_until = match start {
+        Start::Nothing => cs,
+        _ => add_days(cs, silence + 1),
+    };
+    if p.nothing_sold {
+        let raw = add_days(cs, len / 2);
+        if !ctx.need_paused(raw) {
+            let why = ctx.msg(Msg::WhyNeedFirstOrder, &[]);
+            let pu = Purpose::new(
                 TouchKind::Need,
                 Class::Need,
                 "R4",
                 Some("need_early_cycle"),
                 why,
             );
-            pu.not_before = Some(add_days(cs, silence + 1));
             ctx.add(raw, Move::Nearest, pu);
+        }
+        return;
+    }
+    if ctx.need_paused(ce) && ctx.need_paused(cs.max(ctx.from)) {
+        return;
+    }
+    let about = human_date(ctx.locale(), ce);
+    match p.sale_type {
+        SaleType::Transactional => {
+            if !ctx.need_paused(ce) {
+                let lead = ctx.input.settings.pre_order_lead_workdays;
+                let why = ctx.msg(
+                    Msg::WhyNeedBeforeOrder,
+                    &[&plural_workdays(ctx, lead), &about],
+                );
+                pre_order_need(ctx, ce, why, true);
+            }
+            let raw = add_days(cs, (len as f64 / 2.0).round() as i64).max(quiet_until);
+            if per_cycle >= 2 && !ctx.need_paused(raw) {
+                let why = ctx.msg(Msg::WhyNeedEarly, &[]);
+                let mut pu = Purpose::new(
+                    TouchKind::Need,
+                    Class::Need,
+                    "R4",
+                    Some("need_early_cycle"),
+                    why,
+                );
+                pu.not_before = Some(quiet_until);
+                pu.deadline = Some(add_days(ce, -1));
+                ctx.add(raw, Move::Nearest, pu);
+            }
+        }
+        SaleType::Consultative => {
+            let lead = i64::from(ctx.input.settings.need_lead_days);
+            let earliest = quiet_until.max(ctx.from);
+            let last_day = add_days(ce, -1);
+            let first_raw = add_days(ce, -lead).max(quiet_until);
+            // Caught up: a slot already passed goes as soon as possible.
+            let first = first_raw.max(earliest);
+            if first > last_day {
+                return;
+            }
+            let mut days = vec![(first, "need_early_cycle", Msg::WhyNeedLead)];
+            if per_cycle >= 2 {
+                let mid = add_days(first, (last_day - first).num_days() / 2);
+                if (mid - first).num_days() >= 7 {
+                    days.push((mid, "need_before_order", Msg::WhyNeedSecond));
+                }
+            }
+            // Segment D keeps only the touch before the order (R8).
+            if per_cycle == 1 {
+                days.truncate(1);
+            }
+            for (raw, code, m) in days {
+                if ctx.need_paused(raw) {
+                    continue;
+                }
+                let why = ctx.msg(m, &[&about]);
+                let mut pu = Purpose::new(TouchKind::Need, Class::Need, "R4", Some(code), why);
+                pu.not_before = Some(earliest);
+                pu.deadline = Some(last_day);
+                pu.expected = start != Start::Period;
+                ctx.add(raw, Move::Nearest, pu);
+            }
         }
     }
 }
 
+/// "5 рабочих дней" / "5 working days".
+fn plural_workdays(ctx: &Ctx, n: u32) -> String {
+    crate::engine::texts::count(ctx.locale(), n, crate::engine::texts::Counted::WorkingDay)
+}
+
 /// R4: the need-discovery touch a few working days before the expected
 /// order `ce`, never on or after it.
-fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String) {
+fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String, expected: bool) {
     let raw = ctx
         .cal
         .working_days_before(ce, ctx.input.settings.pre_order_lead_workdays);
@@ -164,6 +350,13 @@ fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String) {
         why,
     );
     pu.deadline = Some(add_days(ce, -1));
+    pu.expected = expected;
+    // Caught up when its day has passed but the order has not come.
+    let raw = if raw < ctx.from && ce > ctx.from {
+        ctx.from
+    } else {
+        raw
+    };
     ctx.add(raw, Move::Earlier, pu);
 }
 
@@ -171,6 +364,11 @@ fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String) {
 /// of each cycle (a week already at its cap gets none: they give way first).
 pub fn top_ups(ctx: &mut Ctx) {
     let p = ctx.profile.clone();
+    // R3/R8: top-ups by segment policy (on for A+, A, B); a cycle under a
+    // month has its standard touches by marketing already (R2).
+    if !p.policy.top_ups || p.sub_month || p.nothing_sold {
+        return;
+    }
     let s = &ctx.input.settings;
     let target = s.standard_per_mandatory * p.mandatory;
     let standard = if p.sub_month { 1 } else { p.cycle_months };
@@ -183,7 +381,11 @@ pub fn top_ups(ctx: &mut Ctx) {
     let merge_gap = i64::from(s.merge_gap_days);
     let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
     let mut taken = Taken::new(ctx);
+    let mut no_room: Vec<Date> = Vec::new();
     for (cs, ce) in cycle_spans(ctx) {
+        if start_of(ctx, cs) == Start::Nothing {
+            continue;
+        }
         // The cycle's working days after the silence: the same for each of
         // its top-ups, so found once.
         let first = add_days(cs, silence + 1).max(ctx.from);
@@ -204,10 +406,13 @@ pub fn top_ups(ctx: &mut Ctx) {
                     best = Some((dist, d));
                 }
             }
-            let Some((dist, day)) = best else { break };
-            if dist < merge_gap {
+            let Some((_, day)) = best.filter(|(dist, _)| *dist >= merge_gap) else {
+                // R3: caps leave no room; the plan says so.
+                if ce > ctx.from {
+                    no_room.push(cs.max(ctx.from));
+                }
                 break;
-            }
+            };
             let mut pu = Purpose::new(
                 TouchKind::Standard,
                 Class::Automated,
@@ -220,6 +425,10 @@ pub fn top_ups(ctx: &mut Ctx) {
                 taken.insert(ctx.drafts[i].date);
             }
         }
+    }
+    for d in no_room {
+        let m = ctx.msg(Msg::WarnTopUpNoRoom, &[]);
+        ctx.warn("dropped", m, "R3", Some(d), None);
     }
 }
 

@@ -6,35 +6,29 @@ use chrono::Datelike;
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, add_months, in_year, iso};
-use crate::engine::draft::{Class, Purpose};
-use crate::engine::model::{Date, SaleType, TouchKind};
+use crate::engine::date::{add_days, add_months, in_year};
+use crate::engine::draft::{place, Class, Purpose};
+use crate::engine::model::{ClientKind, Date, SaleType, TouchKind};
 use crate::engine::settings::EventPolicy;
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
-/// Twelve-month windows from `from` (for "a year" counts).
-fn year_windows(ctx: &Ctx) -> Vec<(Date, Date)> {
-    let mut out = Vec::new();
-    let mut start = ctx.from;
-    let mut k = 0;
-    while start <= ctx.to {
-        k += 12;
-        let next = add_months(ctx.from, k);
-        out.push((start, add_days(next, -1).min(ctx.to)));
-        start = next;
-    }
-    out
-}
-
-/// R2: invitations to at least `eventsPerYear` events in consultative sales.
+/// R2: invitations to at least `eventsPerYear` events a calendar year in
+/// consultative sales (not to private persons, R8): each known event of the
+/// company gets one, 1–6 weeks ahead; the years short of known events get
+/// slots in the fixed months `eventSlotMonths`, so that they neither slide
+/// with `today` nor crowd a short horizon.
 pub fn events(ctx: &mut Ctx) {
     let p = ctx.profile.clone();
-    if p.sale_type != SaleType::Consultative || p.policy.events == EventPolicy::None {
+    if p.sale_type != SaleType::Consultative
+        || p.policy.events == EventPolicy::None
+        || ctx.input.client.kind == ClientKind::Person
+    {
         return;
     }
     let automated = p.policy.events == EventPolicy::Automated;
     let s = &ctx.input.settings;
     let (per_year, lead) = (s.events_per_year, i64::from(s.event_invite_lead_days));
+    let slot_months = s.event_slot_months.clone();
     let company = &ctx.input.company;
     let mut known: Vec<(Date, String)> = company
         .events
@@ -50,10 +44,14 @@ pub fn events(ctx: &mut Ctx) {
     );
     known.sort();
     known.dedup();
-    for (ws, we) in year_windows(ctx) {
-        let mut placed = 0;
-        for (date, title) in known.iter().filter(|(d, _)| *d >= ws && *d <= we) {
-            let why = ctx.msg(Msg::WhyEvent, &[title, &iso(*date)]);
+    for year in ctx.from.year()..=ctx.to.year() {
+        let in_year: Vec<&(Date, String)> =
+            known.iter().filter(|(d, _)| d.year() == year).collect();
+        for (date, title) in &in_year {
+            if *date <= ctx.from {
+                continue;
+            }
+            let why = ctx.msg(Msg::WhyEvent, &[title, &human_date(ctx.locale(), *date)]);
             let mut pu = Purpose::new(
                 TouchKind::Event,
                 Class::EventInvitation,
@@ -64,30 +62,39 @@ pub fn events(ctx: &mut Ctx) {
             pu.fixed = true;
             pu.deadline = Some(add_days(*date, -1));
             pu.automated = automated;
-            if ctx
-                .add(add_days(*date, -lead).max(ctx.from), Move::Nearest, pu)
-                .is_some()
-            {
-                placed += 1;
-            }
+            ctx.add(add_days(*date, -lead).max(ctx.from), Move::Nearest, pu);
         }
-        // Fewer known events than the floor: slots to fill from the plan.
-        let missing = per_year.saturating_sub(placed);
-        let span = (we - ws).num_days();
-        for i in 0..missing {
-            let raw = add_days(ws, span * i64::from(i + 1) / i64::from(missing + 1));
-            let why = ctx.msg(Msg::WhyEventSlot, &[&per_year.to_string()]);
+        // Fewer known events than the floor: slots in the fixed months not
+        // already holding a known event.
+        let missing = (per_year as usize).saturating_sub(in_year.len());
+        let months = slot_months
+            .iter()
+            .copied()
+            .filter(|m| !in_year.iter().any(|(d, _)| d.month() == *m))
+            .take(missing);
+        for m in months {
+            let Some(first) = Date::from_ymd_opt(year, m, 1) else {
+                continue;
+            };
+            let last = add_days(add_months(first, 1), -1);
+            let why = ctx.msg(Msg::WhyEventSlotMonth, &[&per_year.to_string()]);
             let mut pu = Purpose::new(TouchKind::Event, Class::EventInvitation, "R2", None, why);
             pu.automated = automated;
-            ctx.add(raw, Move::Nearest, pu);
+            pu.not_before = Some(first);
+            pu.deadline = Some(last);
+            pu.slot_window = Some((first, add_months(first, 1)));
+            ctx.add(add_days(first, 14), Move::Nearest, pu);
         }
     }
 }
 
-/// R2/R8: the annual results meeting for A+ and A.
+/// R2/R8: the annual results meeting for A+ and A businesses: in the second
+/// half of December (`annualMeeting`), or 12 months after the last one in
+/// `history` (as soon as possible when that is already past); never two
+/// within twelve months.
 pub fn annual_meeting(ctx: &mut Ctx) {
     let p = ctx.profile.clone();
-    if !p.policy.annual_meeting {
+    if !p.policy.annual_meeting || ctx.input.client.kind == ClientKind::Person {
         return;
     }
     let s = &ctx.input.settings;
@@ -99,7 +106,7 @@ pub fn annual_meeting(ctx: &mut Ctx) {
         .filter(|h| h.reason.as_deref() == Some("annual_meeting"))
         .map(|h| h.date)
         .max();
-    let mut dates = Vec::new();
+    let mut raws = Vec::new();
     match last {
         Some(l) => {
             let mut k = 12;
@@ -108,21 +115,22 @@ pub fn annual_meeting(ctx: &mut Ctx) {
                 if d > ctx.to {
                     break;
                 }
-                dates.push(d.max(ctx.from));
+                raws.push(d.max(ctx.from));
                 k += 12;
             }
         }
         None => {
             for y in ctx.from.year()..=ctx.to.year() {
                 if let Some(d) = in_year(y, s.meeting_month, s.meeting_day) {
-                    dates.push(d);
+                    raws.push(d);
                 }
             }
         }
     }
-    dates.dedup();
-    for d in dates {
-        let why = ctx.msg(Msg::WhyMeeting, &[p.segment.as_str()]);
+    raws.dedup();
+    let mut previous = last;
+    for raw in raws {
+        let why = ctx.msg(Msg::WhyMeeting, &[]);
         let pu = Purpose::new(
             TouchKind::Meeting,
             Class::AnnualMeeting,
@@ -130,6 +138,20 @@ pub fn annual_meeting(ctx: &mut Ctx) {
             Some("annual_meeting"),
             why,
         );
-        ctx.add(d, Move::Nearest, pu);
+        let Some(d) = place(&ctx.cal, ctx.from, ctx.to, raw, Move::Nearest, pu.clone()) else {
+            continue;
+        };
+        // Twelve months apart at least: else one working day later, if any.
+        let d = match previous {
+            Some(prev) if d.date < add_months(prev, 12) => {
+                match place(&ctx.cal, ctx.from, ctx.to, raw, Move::Later, pu) {
+                    Some(later) if later.date >= add_months(prev, 12) => later,
+                    _ => continue,
+                }
+            }
+            _ => d,
+        };
+        previous = Some(d.date);
+        ctx.drafts.push(d);
     }
 }

@@ -8,9 +8,9 @@ use crate::engine::channels::decision_makers;
 use crate::engine::context::Ctx;
 use crate::engine::date::in_year;
 use crate::engine::draft::{Class, Draft, Purpose};
-use crate::engine::model::{Channel, Date, TouchKind};
+use crate::engine::model::{Channel, Date, Role, TouchKind};
 use crate::engine::settings::GreetingPolicy;
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
 /// The async personal channel a contact accepts, for a scheduled greeting.
 fn async_channel(ctx: &Ctx, contact: usize) -> Option<Channel> {
@@ -43,8 +43,15 @@ pub fn greetings(ctx: &mut Ctx) {
     };
     let always = policy == GreetingPolicy::Always;
     let dms = decision_makers(ctx);
+    // Birthdays of the decision makers and influencers (seed 004 keeps
+    // both in the dossier), each greeted on their own day.
+    let mut greeted = dms.clone();
+    greeted.extend(
+        (0..ctx.input.client.contacts.len())
+            .filter(|&i| ctx.input.client.contacts[i].role == Some(Role::Influencer)),
+    );
     if always || birthday_offer {
-        for &ci in &dms {
+        for &ci in &greeted {
             let Some(b) = ctx.input.client.contacts[ci].birthday else {
                 continue;
             };
@@ -74,7 +81,12 @@ pub fn greetings(ctx: &mut Ctx) {
                     pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]);
                     ctx.drafts.push(Draft::on_day(day, pu, Some(ch)));
                 } else {
-                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
+                    // No message channel: the first working day after, and
+                    // the text says the day has passed.
+                    pu.why = ctx.msg(
+                        Msg::WhyBirthdayMoved,
+                        &[&name, &human_date(ctx.locale(), day)],
+                    );
                     ctx.add(day, Move::Later, pu);
                 }
             }
