@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use super::context::Ctx;
 use chrono::Datelike;
 
+use super::catalog;
 use super::date::{add_days, add_months};
-use super::draft::{Class, Draft};
+use super::draft::{Class, Draft, Purpose};
 use super::model::{Channel, Date, Role, TouchKind};
 use super::settings::VisitPolicy;
 
@@ -38,9 +39,31 @@ pub fn contact_for(ctx: &Ctx, kind: TouchKind) -> Option<usize> {
         .or(Some(0))
 }
 
-/// Who the touch is for: the person a purpose names, else R15's choice.
+/// R15: whom a purpose is for: the person it names; for a mandatory step,
+/// someone whose role its catalog reason suits (the buyer receives a
+/// shipment, the technician checks operability); else by its kind.
+pub fn purpose_contact(ctx: &Ctx, p: &Purpose) -> Option<usize> {
+    if p.contact.is_some() {
+        return p.contact;
+    }
+    let contacts = &ctx.input.client.contacts;
+    if p.kind == TouchKind::Mandatory {
+        let roles = p
+            .reason
+            .and_then(catalog::find)
+            .map_or(&[][..], |r| r.roles);
+        for role in roles {
+            if let Some(i) = contacts.iter().position(|c| c.role == Some(*role)) {
+                return Some(i);
+            }
+        }
+    }
+    contact_for(ctx, p.kind)
+}
+
+/// Who the touch is for: its most protected purpose's person.
 pub fn touch_contact(ctx: &Ctx, d: &Draft) -> Option<usize> {
-    d.main().contact.or_else(|| contact_for(ctx, d.main().kind))
+    purpose_contact(ctx, d.main())
 }
 
 /// The decision makers (R9 greets them); without roles, the first contact.

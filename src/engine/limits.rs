@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::channels::contact_for;
+use super::channels::purpose_contact;
 use super::context::Ctx;
 use super::date::{add_days, week_start};
 use super::draft::{Class, Draft, Purpose};
@@ -28,9 +28,9 @@ fn kinds_label(ctx: &Ctx, d: &Draft) -> String {
     names.join(" + ")
 }
 
-/// The person a purpose is for: the one it names, else R15's choice.
+/// The person a purpose is for (R15).
 fn person(ctx: &Ctx, p: &Purpose) -> Option<usize> {
-    p.contact.or_else(|| contact_for(ctx, p.kind))
+    purpose_contact(ctx, p)
 }
 
 /// DOMAIN "What may merge": one contact serves every purpose honestly — the

@@ -11,7 +11,7 @@ use crate::engine::catalog;
 use crate::engine::context::Ctx;
 use crate::engine::date::{add_days, add_months, week_start};
 use crate::engine::draft::{Class, Purpose};
-use crate::engine::model::{Date, Locale, SaleType, TouchKind};
+use crate::engine::model::{ClientKind, Date, Locale, SaleType, TouchKind};
 use crate::engine::texts::{human_date, Msg};
 
 /// The cycles intersecting the horizon: (start, next expected order).
@@ -208,12 +208,16 @@ fn standard_touches(ctx: &mut Ctx, cs: Date) {
         let raw = add_days(cs, off.max(silence + 1));
         let window = (add_days(cs, j * len / c), add_days(cs, (j + 1) * len / c));
         let mut pu = if p.policy.standard_by_manager {
+            let m = match ctx.input.client.kind {
+                ClientKind::Person => Msg::WhyStandardForPerson,
+                ClientKind::Business => Msg::WhyStandard,
+            };
             Purpose::new(
                 TouchKind::Standard,
                 Class::Standard,
                 "R2",
                 None,
-                ctx.msg(Msg::WhyStandard, &[]),
+                ctx.msg(m, &[]),
             )
         } else {
             let mut a = Purpose::new(
@@ -269,7 +273,17 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     if ctx.need_paused(ce) && ctx.need_paused(cs.max(ctx.from)) {
         return;
     }
-    let about = human_date(ctx.locale(), ce);
+    // A service client's next "order" is the renewal at the period's end.
+    let service_end = ctx.input.client.service.as_ref().map(|sv| sv.end);
+    let about = human_date(
+        ctx.locale(),
+        service_end.filter(|_| p.service_client).unwrap_or(ce),
+    );
+    let (lead_msg, second_msg) = match (p.service_client, ctx.input.client.kind) {
+        (true, _) => (Msg::WhyNeedRenewalLead, Msg::WhyNeedRenewalSecond),
+        (false, ClientKind::Person) => (Msg::WhyNeedLeadPerson, Msg::WhyNeedSecondPerson),
+        (false, ClientKind::Business) => (Msg::WhyNeedLead, Msg::WhyNeedSecond),
+    };
     match p.sale_type {
         SaleType::Transactional => {
             if !ctx.need_paused(ce) {
@@ -282,7 +296,7 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
             }
             let raw = add_days(cs, (len as f64 / 2.0).round() as i64).max(quiet_until);
             if per_cycle >= 2 && !ctx.need_paused(raw) {
-                let why = ctx.msg(Msg::WhyNeedEarly, &[]);
+                let why = ctx.msg(Msg::WhyNeedMidCycle, &[]);
                 let mut pu = Purpose::new(
                     TouchKind::Need,
                     Class::Need,
@@ -305,11 +319,11 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
             if first > last_day {
                 return;
             }
-            let mut days = vec![(first, "need_early_cycle", Msg::WhyNeedLead)];
+            let mut days = vec![(first, "need_early_cycle", lead_msg)];
             if per_cycle >= 2 {
                 let mid = add_days(first, (last_day - first).num_days() / 2);
                 if (mid - first).num_days() >= 7 {
-                    days.push((mid, "need_before_order", Msg::WhyNeedSecond));
+                    days.push((mid, "need_before_order", second_msg));
                 }
             }
             // Segment D keeps only the touch before the order (R8).
