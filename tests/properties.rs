@@ -54,6 +54,7 @@ prop_compose! {
         open_deal in proptest::option::of(-30i64..200),
         birthday_offer in any::<bool>(),
         locale in any::<bool>(),
+        person in proptest::bool::weighted(0.2),
     ) -> Value {
         let today = day("2025-01-01", today_off);
         let mut client = json!({
@@ -63,6 +64,7 @@ prop_compose! {
             "contacts": contacts,
             "flags": { "birthdayOffer": birthday_offer },
         });
+        if person { client["kind"] = json!("person"); }
         if sale < 2 {
             client["saleType"] = json!(["transactional", "consultative"][sale]);
         }
@@ -180,8 +182,68 @@ proptest! {
                 prop_assert!(d(&t.date) <= last, "R6 check {} after E − R {}", t.date, last);
             }
         }
+        // DOMAIN v3 "What may merge": one person per touch; a greeting only
+        // with a standard touch, never automated.
+        for t in &plan.touches {
+            let kinds = common::purposes(t);
+            if kinds.len() > 1 {
+                prop_assert!(t.contacts.is_none(), "{}: purposes for several people {:?}", t.date, t.contacts);
+            }
+            if kinds.contains(&TouchKind::Greeting) {
+                prop_assert!(kinds.iter().all(|k| matches!(k, TouchKind::Greeting | TouchKind::Standard)), "{}: greeting with {:?}", t.date, kinds);
+                prop_assert!(!t.automated);
+            }
+            // R2: "expected" wording only on touches tied to an expected order.
+            if t.why.contains("ожида") || t.why.to_lowercase().contains("expected") {
+                prop_assert_eq!(t.expected, Some(true), "{}: {}", t.date, t.why);
+            }
+        }
+        // R7: key touches by phone or visit where the client accepts them.
+        let accepts_phone = client["channels"].as_array().unwrap().iter().any(|c| c == "phone");
+        if accepts_phone && !own_lists {
+            for t in plan.touches.iter().filter(|t| !t.automated && t.scheduled != Some(true)) {
+                let kinds = common::purposes(t);
+                let key = kinds.iter().any(|k| matches!(k, TouchKind::FirstDay | TouchKind::Renewal | TouchKind::Meeting))
+                    || t.reasons.first().is_some_and(|r| r.code == "apology");
+                if key {
+                    prop_assert!(matches!(t.channel, touchplan::Channel::Phone | touchplan::Channel::Visit), "{} {:?} by {:?}", t.date, kinds, t.channel);
+                }
+            }
+        }
+        // One warning per code and cause.
+        let mut seen = std::collections::BTreeSet::new();
+        for w in &plan.warnings {
+            prop_assert!(seen.insert((w.code.clone(), w.message.clone())), "twice: {}", w.message);
+        }
         // Deterministic.
         let again = touchplan::plan(&input).unwrap();
         prop_assert_eq!(serde_json::to_string(&plan).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+}
+
+fn totals(input: &Value) -> (usize, usize) {
+    let p = touchplan::plan(input).unwrap();
+    let manager = p.touches.iter().filter(|t| !t.automated).count();
+    (manager, p.touches.len())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Effort follows value (R8): for the same client data, a lower segment
+    /// never gets more touches in total, nor more manager touches.
+    #[test]
+    fn effort_follows_value(input in profile()) {
+        let mut counts = Vec::new();
+        for seg in ["A", "B", "C", "D"] {
+            let mut v = input.clone();
+            v["client"]["segment"] = json!(seg);
+            counts.push((seg, totals(&v)));
+        }
+        for w in counts.windows(2) {
+            let ((hi, (hm, ht)), (lo, (lm, lt))) = (w[0], w[1]);
+            prop_assert!(lt <= ht, "{lo} has {lt} touches, {hi} {ht}: {counts:?} INPUT {}", input);
+            prop_assert!(lm <= hm, "{lo} has {lm} manager touches, {hi} {hm}: {counts:?} INPUT {}", input);
+        }
     }
 }

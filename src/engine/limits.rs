@@ -34,15 +34,27 @@ fn person(ctx: &Ctx, p: &Purpose) -> Option<usize> {
 }
 
 /// DOMAIN "What may merge": one contact serves every purpose honestly — the
-/// same person; never an automated touch with a manager's purpose; a
-/// greeting only with a standard touch (not an offer, need discovery, an
-/// invitation or a mandatory step); the annual meeting stays a meeting and
-/// takes only less protected purposes; scheduled messages stand alone.
+/// same person; an automated touch never absorbs a manager's purpose (a
+/// manager's call may carry marketing's standard content or invitation,
+/// which then needs no touch of its own); a greeting only with a manager's standard touch
+/// (not an offer, need discovery, an invitation or a mandatory step); the
+/// annual meeting stays a meeting and takes only less protected purposes;
+/// scheduled messages stand alone.
 pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
-    if a.scheduled || b.scheduled || a.automated() != b.automated() {
+    if a.scheduled || b.scheduled {
         return false;
     }
     let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+    if a.automated() != b.automated() {
+        let auto = if a.automated() { a } else { b };
+        let content_only = auto
+            .purposes
+            .iter()
+            .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event));
+        if !content_only || all.iter().any(|p| p.kind == TouchKind::Greeting) {
+            return false;
+        }
+    }
     let who = person(ctx, all[0]);
     if all.iter().any(|p| person(ctx, p) != who) {
         return false;

@@ -116,7 +116,8 @@ pub fn greetings(ctx: &mut Ctx) {
         ctx.drafts.push(Draft::on_day(day, pu, None));
     }
     // Greetings are standard touches of R2's count: each replaces the
-    // manager's standard slot of its window.
+    // standard slot of its window, the manager's or (segments C, D)
+    // marketing's.
     let greeting_days: Vec<Date> = ctx
         .drafts
         .iter()
@@ -127,7 +128,6 @@ pub fn greetings(ctx: &mut Ctx) {
         if let Some(i) = ctx.drafts.iter().position(|d| {
             d.purposes.len() == 1
                 && d.main().kind == TouchKind::Standard
-                && !d.main().automated
                 && d.main().slot_window.is_some_and(|(a, b)| g >= a && g < b)
         }) {
             ctx.drafts.remove(i);
