@@ -121,9 +121,11 @@ fn r5_first_day_onboarding_and_value_dependent_check() {
         .into_iter()
         .find(|t| t.rule == "R5" || t.reasons.iter().any(|r| r.code == "post_purchase_check"))
         .expect("check");
+    // v3: the order bought the service period, so its check follows the
+    // period's first day (2026-12-07), 4..7 days after it.
     assert!(
-        check.date.as_str() >= "2026-11-24" && check.date.as_str() <= "2026-11-27",
-        "day 4..7 after 2026-11-20: {}",
+        check.date.as_str() >= "2026-12-10" && check.date.as_str() <= "2026-12-14",
+        "day 4..7 after the first day 2026-12-07: {}",
         check.date
     );
     // A cheap repeat order gets no check.

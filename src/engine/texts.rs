@@ -47,6 +47,7 @@ pub enum Msg {
     WhyOnboarding,
     WhyFirstDay,
     WhyCheck,
+    WhyCheckService,
     WhyReactionLast,
     WhyReactionGap,
     WhyRenewal,
@@ -62,6 +63,7 @@ pub enum Msg {
     NoteFrozenMoved,
     NoteDecisionMaker,
     NoteIncident,
+    NoteCheckLate,
     NoteNoOnPhone,
     // Warnings.
     WarnNoSpecificReason,
@@ -136,6 +138,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyOnboarding => ("Подготовка к старту {0}: помощь с вводом (материалы, первое занятие, настройка).", "Preparing the start on {0}: onboarding help (materials, first session, setup)."),
         WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),
         WhyCheck => ("Проверка после покупки от {0}: после дней тишины, не позже {1}-го дня.", "Post-purchase check for the order of {0}: after the days of silence, by day {1}."),
+        WhyCheckService => ("Проверка после первых дней обслуживания: всё ли так, как обещано (после дней тишины, не позже {0}-го дня от старта).", "Check after the first days of the service: is everything as promised (after the days of silence, by day {0} from the start)."),
         WhyReactionLast => ("Последняя проверка до {0}: за {1} дн. до решения есть время исправить проблему.", "Last check by {0}: {1} days before the decision there is time to fix a problem."),
         WhyReactionGap => ("Проверка в окне реакции: между касаниями не больше {0} дн.", "Reaction-window check-in: touches at most {0} days apart."),
         WhyRenewal => ("Срок заканчивается {0}: напомнить заранее, предложить встречу, а не продажу по телефону.", "The term ends on {0}: remind ahead, aim at a meeting rather than a sale on the phone."),
@@ -151,6 +154,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         NoteFrozenMoved => ("Напоминание перенесено за заморозку ({0} – {1}).", "Reminder moved past the freeze ({0} – {1})."),
         NoteDecisionMaker => ("Привезёте документы: найдите пару минут для ЛПР.", "Bringing documents: take a short word with the decision maker."),
         NoteIncident => ("Сбой {0}: «{1}».", "Failure on {0}: \"{1}\"."),
+        NoteCheckLate => ("Проверка запоздала: обычный срок ({0}-й день после покупки) прошёл — сделайте её как можно скорее.", "The check is late: the usual day {0} after the purchase has passed — make it as soon as you can."),
         NoteNoOnPhone => ("Без подробностей по телефону: цель — встреча.", "No details on the phone: the aim is a meeting."),
 
         WarnNoSpecificReason => ("Нет конкретного повода: заполните из контент-плана или пропустите касание.", "No specific reason yet: fill it from the content plan or skip the touch."),

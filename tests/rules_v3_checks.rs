@@ -1,0 +1,117 @@
+//! DOMAIN v3 rule tests for checks (R5), the reaction window (R6), renewals
+//! and freezes (R11) and apologies (R12). Each names the rule it pins.
+
+mod common;
+
+use common::{has_warning, input, plan, purposes, sample, touches_of};
+use serde_json::json;
+use touchplan::{Channel, Plan, Touch, TouchKind::*};
+
+/// The touches carrying R5's post-purchase check.
+fn r5_checks(p: &Plan) -> Vec<&Touch> {
+    p.touches
+        .iter()
+        .filter(|t| {
+            purposes(t).contains(&Check)
+                && (t.rule == "R5" || t.reasons.iter().any(|r| r.code == "post_purchase_check"))
+        })
+        .collect()
+}
+
+fn on(v: serde_json::Value, today: &str) -> serde_json::Value {
+    let mut i = input(v);
+    i["today"] = json!(today);
+    i
+}
+
+#[test]
+fn r5_check_follows_real_purchases_only() {
+    // A consultative client whose next orders are only expected: no check
+    // for an order that has not happened.
+    let c = json!({ "id": "c", "saleType": "consultative", "orderCycleDays": 90,
+                    "orders": [{ "date": "2026-06-01", "amount": 900000 }] });
+    let p = plan(&input(c));
+    assert!(r5_checks(&p).is_empty(), "checks: {:?}", r5_checks(&p));
+    // Today's order is real: its check follows after the days of silence.
+    let c = json!({ "id": "c", "saleType": "consultative",
+                    "orders": [{ "date": "2026-11-24", "amount": 900000 }] });
+    let p = plan(&input(c));
+    let checks = r5_checks(&p);
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    assert!(
+        checks[0].date.as_str() >= "2026-11-28" && checks[0].date.as_str() <= "2026-12-01",
+        "{}",
+        checks[0].date
+    );
+    assert_ne!(checks[0].expected, Some(true));
+}
+
+#[test]
+fn r5_check_in_history_is_not_repeated() {
+    // Seed 003's roofing company called three times about one purchase.
+    let c = json!({ "id": "c", "saleType": "transactional",
+                    "orders": [{ "date": "2026-11-20", "amount": 500000 }],
+                    "history": [{ "date": "2026-11-23", "channel": "phone", "reason": "post_purchase_check" }] });
+    let p = plan(&input(c));
+    assert!(r5_checks(&p).is_empty(), "{:?}", r5_checks(&p));
+    // A check made before the purchase does not count.
+    let c = json!({ "id": "c", "saleType": "transactional",
+                    "orders": [{ "date": "2026-11-20", "amount": 500000 }],
+                    "history": [{ "date": "2026-11-10", "channel": "phone", "reason": "post_purchase_check" }] });
+    assert_eq!(r5_checks(&plan(&input(c))).len(), 1);
+    // The roofing buyer's check is in history.
+    let p = plan(&sample("roofing-buyer"));
+    assert!(r5_checks(&p).is_empty(), "{:?}", r5_checks(&p));
+}
+
+#[test]
+fn r5_late_check_up_to_check_late_days_with_note() {
+    let order = |d: &str| json!({ "id": "c", "orders": [{ "date": d, "amount": 90000 }] });
+    // Opened on day 6: the check is still on time, day 6 or 7.
+    let p = plan(&input(order("2026-11-18")));
+    let c = r5_checks(&p);
+    assert_eq!(c.len(), 1, "day 6: {:?}", p.touches);
+    assert!(c[0].date.as_str() >= "2026-11-24" && c[0].date.as_str() <= "2026-11-25");
+    assert!(c[0].notes.is_none(), "on time: no late note");
+    // Day 10: a late check as soon as possible, with a note.
+    let p = plan(&input(order("2026-11-14")));
+    let c = r5_checks(&p);
+    assert_eq!(c.len(), 1, "day 10");
+    assert!(c[0].date.as_str() <= "2026-11-28", "{}", c[0].date);
+    let notes = c[0].notes.clone().unwrap_or_default();
+    assert!(notes.iter().any(|n| n.contains("запоздал")), "{notes:?}");
+    // Day 15: past checkLateDays, no check.
+    assert!(r5_checks(&plan(&input(order("2026-11-09")))).is_empty());
+    // checkLateDays is a setting.
+    let mut i = input(order("2026-11-09"));
+    i["settings"] = json!({ "checkLateDays": 20 });
+    assert_eq!(r5_checks(&plan(&i)).len(), 1);
+}
+
+#[test]
+fn r5_service_check_after_first_day() {
+    // The membership bought on 20 November starts on 1 December: the check
+    // falls 3–7 days after the first day, never before it.
+    let c = json!({ "id": "c", "kind": "person",
+                    "orders": [{ "date": "2026-11-20", "amount": 42000 }],
+                    "service": { "kind": "membership", "start": "2026-12-01", "end": "2027-11-30" } });
+    let p = plan(&input(c));
+    let checks = r5_checks(&p);
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    assert!(
+        checks[0].date.as_str() >= "2026-12-04" && checks[0].date.as_str() <= "2026-12-08",
+        "{}",
+        checks[0].date
+    );
+    assert!(!purposes(checks[0]).contains(&FirstDay));
+    // Service starts when the client agrees: onboarding before the start.
+    assert!(touches_of(&p, Onboarding)
+        .iter()
+        .any(|t| t.date.as_str() < "2026-12-01"));
+    // A service period without orders: its start is the purchase.
+    let c = json!({ "id": "c", "service": { "kind": "contract", "start": "2026-12-07", "end": "2027-06-30" } });
+    let p = plan(&input(c));
+    let checks = r5_checks(&p);
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    assert!(checks[0].date.as_str() >= "2026-12-10" && checks[0].date.as_str() <= "2026-12-14");
+}
