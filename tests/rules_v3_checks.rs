@@ -115,3 +115,90 @@ fn r5_service_check_after_first_day() {
     assert_eq!(checks.len(), 1, "{checks:?}");
     assert!(checks[0].date.as_str() >= "2026-12-10" && checks[0].date.as_str() <= "2026-12-14");
 }
+
+#[test]
+fn r6_watch_stretch_only_before_decision() {
+    // The 12-month gym member: E − R = 2027-11-16, the stretch starts 30
+    // days before. Before it the ordinary cadence holds.
+    let p = plan(&sample("gym-member"));
+    let early: Vec<&Touch> = p
+        .touches
+        .iter()
+        .filter(|t| t.rule == "R6" && t.date.as_str() < "2027-10-17")
+        .collect();
+    assert!(early.is_empty(), "check-ins before the stretch: {early:?}");
+    assert!(p.touches.len() <= 30, "{} touches", p.touches.len());
+    let last = p
+        .touches
+        .iter()
+        .filter(|t| purposes(t).contains(&Check) && t.date.as_str() >= "2027-11-02")
+        .count();
+    assert!(last >= 1, "the last check in [E − R − G, E − R]");
+    // A campaign shorter than the stretch is watched whole.
+    let c = json!({ "id": "c", "service": { "kind": "campaign", "start": "2026-12-01", "end": "2026-12-25", "reactionDays": 7 } });
+    let p = plan(&input(c));
+    let days: Vec<chrono::NaiveDate> = p
+        .touches
+        .iter()
+        .filter(|t| {
+            !t.automated && t.date.as_str() >= "2026-12-01" && t.date.as_str() <= "2026-12-18"
+        })
+        .map(|t| t.date.parse().unwrap())
+        .collect();
+    assert_eq!(days[0].to_string(), "2026-12-01");
+    assert!(
+        days.windows(2).all(|w| (w[1] - w[0]).num_days() <= 7),
+        "{days:?}"
+    );
+    assert!(days.last().unwrap().to_string().as_str() >= "2026-12-11");
+}
+
+#[test]
+fn r6_automated_touches_are_not_check_ins() {
+    // Marketing's automated items in the stretch surface no problem: the
+    // manager's own touches stay at most G = 14 days apart.
+    let c = json!({ "id": "c", "segment": "C", "channels": ["phone", "email", "messenger"],
+                    "service": { "kind": "subscription", "start": "2027-02-01", "end": "2027-05-31", "reactionDays": 14 } });
+    let mut i = on(c, "2027-04-01");
+    i["horizonMonths"] = json!(2);
+    i["company"] = json!({ "contentPlan": [
+        { "date": "2027-04-21", "reason": "market_analytics", "title": "Обзор рынка", "delivery": "automated" },
+        { "date": "2027-05-05", "reason": "staff_training", "title": "Памятка", "delivery": "automated" },
+        { "date": "2027-04-28", "reason": "legislation", "title": "Закон", "delivery": "automated" }
+    ] });
+    let p = plan(&i);
+    let mut days: Vec<chrono::NaiveDate> = p
+        .touches
+        .iter()
+        .filter(|t| {
+            !t.automated && t.date.as_str() >= "2027-04-17" && t.date.as_str() <= "2027-05-17"
+        })
+        .map(|t| t.date.parse().unwrap())
+        .collect();
+    days.sort();
+    for w in days.windows(2) {
+        assert!((w[1] - w[0]).num_days() <= 14, "manager gap {w:?}");
+    }
+    assert!(!days.is_empty());
+    let first: chrono::NaiveDate = "2027-04-17".parse().unwrap();
+    assert!(
+        (days[0] - first).num_days() <= 14,
+        "stretch starts unwatched: {days:?}"
+    );
+}
+
+#[test]
+fn r6_gap_warning_has_no_dates_in_message() {
+    // A stretch over the May holidays with R = 1: G = 7 cannot hold.
+    let c = json!({ "id": "c", "service": { "start": "2026-12-01", "end": "2027-01-14", "reactionDays": 1 } });
+    let p = plan(&input(c));
+    for w in p.warnings.iter().filter(|w| w.code == "gap_exceeded") {
+        assert!(
+            !w.message.contains("2026") && !w.message.contains("2027"),
+            "{}",
+            w.message
+        );
+        assert!(w.date.is_some());
+    }
+    assert!(has_warning(&p, "gap_exceeded"));
+}
