@@ -202,3 +202,43 @@ fn r6_gap_warning_has_no_dates_in_message() {
     }
     assert!(has_warning(&p, "gap_exceeded"));
 }
+
+#[test]
+fn r11_no_contact_during_freeze_but_renewal() {
+    let p = plan(&sample("gym-member"));
+    let inside: Vec<&Touch> = p
+        .touches
+        .iter()
+        .filter(|t| t.date.as_str() >= "2027-07-01" && t.date.as_str() <= "2027-07-31")
+        .filter(|t| purposes(t).iter().any(|k| !matches!(k, Greeting | Renewal)))
+        .collect();
+    assert!(inside.is_empty(), "contacted during the freeze: {inside:?}");
+    let r = touches_of(&p, Renewal);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].kind, Renewal);
+    assert!(
+        r[0].date.as_str() < "2027-11-15",
+        "before the promotion ends"
+    );
+    // A freeze over the reminder date: the renewal itself may fall after it.
+    let c = json!({ "id": "c", "service": { "kind": "membership", "start": "2026-06-01", "end": "2027-05-31",
+                    "frozenFrom": "2027-04-20", "frozenTo": "2027-05-10" } });
+    let p = plan(&input(c));
+    assert!(p
+        .touches
+        .iter()
+        .filter(|t| t.date.as_str() >= "2027-04-20" && t.date.as_str() <= "2027-05-10")
+        .all(|t| purposes(t).iter().all(|k| matches!(k, Greeting | Renewal))));
+    assert!(touches_of(&p, Renewal)[0].date.as_str() > "2027-05-10");
+}
+
+#[test]
+fn r11_renewal_in_history_since_period_start_is_not_repeated() {
+    let c = json!({ "id": "c", "service": { "kind": "membership", "start": "2026-06-01", "end": "2027-01-31" },
+                    "history": [{ "date": "2026-11-20", "channel": "phone", "reason": "renewal_reminder" }] });
+    assert!(touches_of(&plan(&input(c)), Renewal).is_empty());
+    // A reminder from the previous period does not count.
+    let c = json!({ "id": "c", "service": { "kind": "membership", "start": "2026-06-01", "end": "2027-01-31" },
+                    "history": [{ "date": "2026-05-02", "channel": "phone", "reason": "renewal_reminder" }] });
+    assert_eq!(touches_of(&plan(&input(c)), Renewal).len(), 1);
+}
