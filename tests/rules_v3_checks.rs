@@ -242,3 +242,106 @@ fn r11_renewal_in_history_since_period_start_is_not_repeated() {
                     "history": [{ "date": "2026-05-02", "channel": "phone", "reason": "renewal_reminder" }] });
     assert_eq!(touches_of(&plan(&input(c)), Renewal).len(), 1);
 }
+
+#[test]
+fn r12_apology_over_new_year_holidays_message_then_call() {
+    let p = plan(&sample("bakery-incident"));
+    let ap: Vec<&Touch> = p
+        .touches
+        .iter()
+        .filter(|t| t.kind == Apology && t.rule == "R12" && t.date.as_str() < "2027-01-20")
+        .collect();
+    assert!(ap.len() >= 2, "{ap:?}");
+    assert_eq!(ap[0].date, "2026-12-31", "the next calendar day");
+    assert_eq!(ap[0].scheduled, Some(true));
+    assert_eq!(ap[0].channel, Channel::Messenger);
+    assert_eq!(ap[0].contact.as_deref(), Some("Тамара Власова"));
+    assert_eq!(
+        ap[1].date, "2027-01-11",
+        "the call on the first working day"
+    );
+    assert_ne!(ap[1].scheduled, Some(true));
+    assert!(matches!(ap[1].channel, Channel::Phone | Channel::Visit));
+    assert_eq!(ap[1].contact.as_deref(), Some("Тамара Власова"));
+    // A Friday failure before an ordinary weekend: the call on Monday only.
+    let c = json!({ "id": "c", "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }] });
+    let ap = touches_of(&plan(&input(c)), Apology)
+        .into_iter()
+        .filter(|t| t.date.as_str() < "2026-12-10")
+        .count();
+    assert_eq!(ap, 1);
+}
+
+#[test]
+fn r12_follow_up_to_same_person() {
+    // No decision maker: the first contact gets the apology and the follow-up.
+    let c = json!({ "id": "c", "channels": ["phone", "email"],
+                    "contacts": [{ "name": "Ксения", "role": "buyer" }, { "name": "Игорь", "role": "influencer" },
+                                 { "name": "Павел", "role": "technical" }],
+                    "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }] });
+    let p = plan(&input(c));
+    let ap = touches_of(&p, Apology);
+    assert!(ap.len() >= 2, "{ap:?}");
+    for t in &ap {
+        let people = t.contacts.clone().unwrap_or_default();
+        assert!(
+            t.contact.as_deref() == Some("Ксения") || people.contains(&"Ксения".to_string()),
+            "{} {:?} {:?}",
+            t.date,
+            t.contact,
+            people
+        );
+    }
+    // With a decision maker: both to the decision maker.
+    let c = json!({ "id": "c",
+                    "contacts": [{ "name": "Ксения", "role": "buyer" }, { "name": "Тамара", "role": "decision_maker" }],
+                    "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }] });
+    let p = plan(&input(c));
+    for t in touches_of(&p, Apology) {
+        let people = t.contacts.clone().unwrap_or_default();
+        assert!(t.contact.as_deref() == Some("Тамара") || people.contains(&"Тамара".to_string()));
+    }
+}
+
+#[test]
+fn r12_quiet_after_incident() {
+    // Segment C: marketing sends the standard touches; an automated item too.
+    let c = json!({ "id": "c", "segment": "C", "channels": ["phone", "email"],
+                    "incidents": [{ "date": "2026-12-02", "summary": "Сбой портала" }] });
+    let mut i = input(c);
+    i["company"] = json!({ "contentPlan": [
+        { "date": "2026-12-07", "reason": "market_analytics", "title": "Обзор рынка", "delivery": "automated" }
+    ] });
+    let p = plan(&i);
+    let loud: Vec<&Touch> = p
+        .touches
+        .iter()
+        .filter(|t| {
+            t.automated && t.date.as_str() >= "2026-12-02" && t.date.as_str() <= "2026-12-16"
+        })
+        .collect();
+    assert!(
+        loud.is_empty(),
+        "automated marketing after the failure: {loud:?}"
+    );
+    assert!(
+        p.touches.iter().any(|t| t.automated
+            && t.date.as_str() >= "2026-12-17"
+            && t.date.as_str() <= "2026-12-31")
+            || has_warning(&p, "dropped"),
+        "moved after the quiet days or reported"
+    );
+}
+
+#[test]
+fn r12_apology_channel_setting() {
+    let c = json!({ "id": "c", "channels": ["phone", "email"],
+                    "incidents": [{ "date": "2026-11-27", "summary": "Опоздала поставка" }] });
+    let mut i = input(c.clone());
+    i["settings"] = json!({ "apologyChannel": "letter" });
+    let p = plan(&i);
+    assert_eq!(touches_of(&p, Apology)[0].channel, Channel::Letter);
+    // Without the setting: a call.
+    let p = plan(&input(c));
+    assert_eq!(touches_of(&p, Apology)[0].channel, Channel::Phone);
+}

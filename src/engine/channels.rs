@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::context::Ctx;
-use super::draft::Draft;
+use super::draft::{Class, Draft};
 use super::model::{Channel, Date, Role, TouchKind};
 use super::settings::VisitPolicy;
 
@@ -137,7 +137,11 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
             options = list.clone();
         }
         // R12: an apology is personal, a call or a visit where the client
-        // accepts one; that outranks R7's rotation.
+        // accepts one, unless the company chose its own channel for it (a
+        // letter, seed 001); that outranks R7's rotation.
+        if let (Class::Apology, Some(ch)) = (d.class(), s.apology_channel) {
+            options = vec![ch];
+        }
         let personal = kind == TouchKind::Apology
             && options
                 .iter()

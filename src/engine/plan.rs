@@ -73,6 +73,7 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     }
     rules::place_floors(&mut ctx);
     rules::renewals::respect_freeze(&mut ctx);
+    rules::apologies::quiet_after_incidents(&mut ctx);
     limits::merge_close(&mut ctx);
     // R6 sees the days touches fall on after merging; a new check-in can
     // itself merge, so settle it a few times.
