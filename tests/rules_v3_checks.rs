@@ -108,6 +108,16 @@ fn r5_service_check_after_first_day() {
     assert!(touches_of(&p, Onboarding)
         .iter()
         .any(|t| t.date.as_str() < "2026-12-01"));
+    // With orderCycleDays too, the order that bought the period is checked
+    // once, after the first day (the club member).
+    let p = plan(&sample("club-membership"));
+    let checks = r5_checks(&p);
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    assert!(
+        checks[0].date.as_str() >= "2026-12-04",
+        "{}",
+        checks[0].date
+    );
     // A service period without orders: its start is the purchase.
     let c = json!({ "id": "c", "service": { "kind": "contract", "start": "2026-12-07", "end": "2027-06-30" } });
     let p = plan(&input(c));

@@ -29,8 +29,9 @@ fn purchases(ctx: &Ctx) -> Vec<Purchase> {
     let min = ctx.input.settings.check_min_amount;
     let client = &ctx.input.client;
     let first = client.orders.iter().map(|o| o.date).min();
-    // R2: a service client's orders are the purchases of its periods.
-    let sv = client.service.as_ref().filter(|_| p.service_client);
+    // An order within one period length before the service starts bought
+    // that period (R2): one check, after the first day.
+    let sv = client.service.as_ref();
     let mut out: Vec<Purchase> = client
         .orders
         .iter()
