@@ -236,6 +236,11 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         if options.is_empty() {
             options = list.clone();
         }
+        // R12: the company may choose its own channel for an apology (a
+        // letter, seed 001).
+        if let (Class::Apology, Some(ch)) = (d.class(), s.apology_channel) {
+            options = vec![ch];
+        }
         // R7, R12: a key touch is a call or a visit where accepted, ahead of
         // rotation; the annual meeting is a visit where the person accepts one.
         let personal = |c: &Channel| matches!(c, Channel::Phone | Channel::Visit);

@@ -2,7 +2,7 @@
 //! calendar, the horizon, and the touches and warnings the rules add.
 
 use super::calendar::{Move, WorkingCalendar};
-use super::date::iso;
+use super::date::{add_days, iso};
 use super::draft::{place, Draft, Purpose};
 use super::input::PlanInput;
 use super::model::{Date, Locale};
@@ -57,5 +57,49 @@ impl<'a> Ctx<'a> {
     /// R4: need discovery pauses while a deal is open.
     pub(crate) fn need_paused(&self, d: Date) -> bool {
         self.input.client.open_deal.is_some_and(|since| d >= since)
+    }
+
+    /// The first working day from `start` on, within the horizon, that
+    /// every purpose of `d` allows and `blocked` does not forbid: a day free
+    /// of other touches if one is in reach, else the first such day; `None`
+    /// when a deadline or the horizon ends first (R11 freezes, R12 quiet).
+    pub(crate) fn free_day_from(
+        &self,
+        d: &Draft,
+        start: Date,
+        blocked: impl Fn(Date) -> bool,
+    ) -> Option<Date> {
+        let mut day = self.cal.on_or_after(start);
+        let mut fallback = None;
+        for _ in 0..60 {
+            let late = d
+                .purposes
+                .iter()
+                .any(|p| p.deadline.is_some_and(|x| day > x));
+            if day > self.to || late {
+                break;
+            }
+            if !blocked(day) && d.allows(day) {
+                if !self.drafts.iter().any(|x| x.date == day) {
+                    return Some(day);
+                }
+                fallback.get_or_insert(day);
+            }
+            day = self.cal.on_or_after(add_days(day, 1));
+        }
+        fallback
+    }
+
+    /// Moves `d` to `day`, with a note saying why, and plans it again.
+    pub(crate) fn replace_on(&mut self, mut d: Draft, day: Date, note: String) {
+        d.moved_from.get_or_insert(d.date);
+        d.date = day;
+        for p in &mut d.purposes {
+            p.date = day;
+        }
+        if !d.purposes[0].notes.contains(&note) {
+            d.purposes[0].notes.push(note);
+        }
+        self.drafts.push(d);
     }
 }

@@ -47,16 +47,34 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
     if a.automated() != b.automated() {
         let auto = if a.automated() { a } else { b };
+        // R3's top-ups are marketing's own extra touches: never folded into
+        // a manager's (that would make a higher segment's plan shorter).
         let content_only = auto
             .purposes
             .iter()
-            .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event));
+            .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event) && p.rule != "R3");
         if !content_only || all.iter().any(|p| p.kind == TouchKind::Greeting) {
             return false;
         }
     }
     let who = person(ctx, all[0]);
     if all.iter().any(|p| person(ctx, p) != who) {
+        return false;
+    }
+    // An apology is about the failure: it carries no sales or marketing
+    // purpose (standard, offer, need discovery, greeting, invitation).
+    if all.iter().any(|p| p.class == Class::Apology)
+        && all.iter().any(|p| {
+            matches!(
+                p.class,
+                Class::Need
+                    | Class::Standard
+                    | Class::Greeting
+                    | Class::EventInvitation
+                    | Class::Automated
+            )
+        })
+    {
         return false;
     }
     let has = |k: TouchKind| all.iter().any(|p| p.kind == k);
@@ -125,10 +143,22 @@ impl Past {
 /// whether it moved.
 fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
     let d = &ctx.drafts[i];
-    if d.scheduled || d.purposes.iter().any(|p| p.fixed) {
+    let s = &ctx.input.settings;
+    // A touch tied to its day stays there; an apology may wait a day or
+    // two (never come earlier, R12) for a first day or another apology.
+    let apology_only = d
+        .purposes
+        .iter()
+        .all(|p| !p.fixed || p.class == Class::Apology);
+    if d.scheduled || (d.purposes.iter().any(|p| p.fixed) && !apology_only) {
         return false;
     }
-    let s = &ctx.input.settings;
+    let later_only = d.purposes.iter().any(|p| p.fixed);
+    let reach = if later_only {
+        i64::from(s.apology_max_days)
+    } else {
+        MAX_SHIFT_DAYS
+    };
     let gap = i64::from(s.merge_gap_days).max(1);
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
     let origin = d.date;
@@ -156,8 +186,9 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
         }
         week < weekly
     };
-    let found = (1..=MAX_SHIFT_DAYS)
+    let found = (1..=reach)
         .flat_map(|k| [add_days(origin, k), add_days(origin, -k)])
+        .filter(|day| !later_only || *day > origin)
         .find(|day| free(*day));
     match found {
         Some(day) => {
@@ -238,7 +269,9 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 continue;
             }
             let j = if a.class() <= b.class() { i + 1 } else { i };
-            if relocate(ctx, &past, j) {
+            let k = if j == i { i + 1 } else { i };
+            // The weaker one moves; if it is tied to its day, the other.
+            if relocate(ctx, &past, j) || relocate(ctx, &past, k) {
                 sort(ctx);
                 continue;
             }

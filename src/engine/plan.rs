@@ -72,7 +72,11 @@ pub fn plan_input(input: &PlanInput) -> Plan {
         }
     }
     rules::place_floors(&mut ctx);
+    rules::renewals::respect_freeze(&mut ctx);
     limits::merge_close(&mut ctx);
+    // R12's quiet after a failure applies to what is still marketing's own
+    // touch once merges have let a manager's call carry some content.
+    rules::apologies::quiet_after_incidents(&mut ctx);
     // R6 sees the days touches fall on after merging; a new check-in can
     // itself merge, so settle it a few times.
     for _ in 0..3 {

@@ -1,36 +1,110 @@
-//! R12: after an incident, an apology the next working day and a follow-up
-//! later.
+//! R12: after an incident, an apology the next working day — a personal
+//! message the next day first when holidays put that day too far — a
+//! follow-up later to the same person, and quiet from automated marketing.
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
 use crate::engine::date::{add_days, iso};
-use crate::engine::draft::{Class, Purpose};
-use crate::engine::model::TouchKind;
+use crate::engine::draft::{Class, Draft, Purpose};
+use crate::engine::model::{Channel, Date, Role, TouchKind};
 use crate::engine::texts::Msg;
 
-/// R12: an apology the next working day, a follow-up later.
+/// R12: the apology goes to the decision maker, else the first contact.
+fn apology_contact(ctx: &Ctx) -> Option<usize> {
+    let contacts = &ctx.input.client.contacts;
+    contacts
+        .iter()
+        .position(|c| c.role == Some(Role::DecisionMaker))
+        .or((!contacts.is_empty()).then_some(0))
+}
+
+/// The asynchronous personal channel the person (else the client) accepts:
+/// messenger, else email, else SMS.
+fn message_channel(ctx: &Ctx, contact: Option<usize>) -> Option<Channel> {
+    let c = &ctx.input.client;
+    let accepted: Vec<Channel> = contact
+        .and_then(|i| c.contacts[i].channels.clone())
+        .or_else(|| c.channels.clone())
+        .unwrap_or_else(|| vec![Channel::Phone, Channel::Email]);
+    [Channel::Messenger, Channel::Email, Channel::Sms]
+        .into_iter()
+        .find(|ch| accepted.contains(ch))
+}
+
+/// R13: a touch with this reason in `history` since the failure served it.
+fn done_since(ctx: &Ctx, reason: &str, since: Date) -> bool {
+    ctx.input
+        .client
+        .history
+        .iter()
+        .any(|h| h.date >= since && h.reason.as_deref() == Some(reason))
+}
+
+/// R12: an apology the next working day (a scheduled personal message the
+/// next day when that is more than `apologyMaxDays` away), a follow-up
+/// later, both to the same person.
 pub fn apologies(ctx: &mut Ctx) {
     let s = &ctx.input.settings;
     let (delay, follow) = (i64::from(s.apology_delay_days), i64::from(s.follow_up_days));
+    let max_days = i64::from(s.apology_max_days);
+    let person = apology_contact(ctx);
     for inc in ctx.input.client.incidents.clone() {
-        let follow_day = add_days(inc.date, follow);
+        let mut follow_day = add_days(inc.date, follow);
         if follow_day < ctx.from {
             continue;
         }
+        // An apology made late (planned only now) is followed up as long
+        // after it as the follow-up usually comes after the failure.
+        let apology_due = add_days(inc.date, delay.max(1));
+        if apology_due < ctx.from && !done_since(ctx, "apology", inc.date) {
+            follow_day = follow_day.max(add_days(ctx.from, follow - delay.max(1)));
+        }
         let note = ctx.msg(Msg::NoteIncident, &[&iso(inc.date), &inc.summary]);
         let apology_day = add_days(inc.date, delay.max(1));
-        let why = ctx.msg(Msg::WhyApology, &[&iso(inc.date), &inc.summary]);
-        let mut pu = Purpose::new(
-            TouchKind::Apology,
-            Class::Apology,
-            "R12",
-            Some("apology"),
-            why,
-        );
-        pu.fixed = true;
-        pu.not_before = Some(apology_day.min(ctx.cal.on_or_after(ctx.from)));
-        pu.notes = vec![note.clone()];
-        ctx.add(apology_day.max(ctx.from), Move::Later, pu);
+        if !done_since(ctx, "apology", inc.date) {
+            let call_day = ctx.cal.on_or_after(apology_day.max(ctx.from));
+            let next_day = add_days(inc.date, 1);
+            let mut notes = vec![note.clone()];
+            let far = (call_day - inc.date).num_days() > max_days;
+            let channel = message_channel(ctx, person);
+            if let (true, Some(ch)) = (far && next_day >= ctx.from && next_day <= ctx.to, channel) {
+                // Seed 001: the apology is immediate, holidays or not.
+                let why = ctx.msg(
+                    Msg::WhyApologyMessage,
+                    &[&inc.summary, &max_days.to_string()],
+                );
+                let mut pu = Purpose::new(
+                    TouchKind::Apology,
+                    Class::Apology,
+                    "R12",
+                    Some("apology"),
+                    why,
+                );
+                pu.fixed = true;
+                pu.contact = person;
+                pu.since = Some(inc.date);
+                pu.notes = vec![note.clone()];
+                ctx.drafts.push(Draft::on_day(next_day, pu, Some(ch)));
+                notes.push(ctx.msg(Msg::NoteApologyMessageSent, &[]));
+            }
+            let why = ctx.msg(Msg::WhyApology, &[&iso(inc.date), &inc.summary]);
+            let mut pu = Purpose::new(
+                TouchKind::Apology,
+                Class::Apology,
+                "R12",
+                Some("apology"),
+                why,
+            );
+            pu.fixed = true;
+            pu.not_before = Some(apology_day.min(ctx.cal.on_or_after(ctx.from)));
+            pu.contact = person;
+            pu.since = Some(inc.date);
+            pu.notes = notes;
+            ctx.add(apology_day.max(ctx.from), Move::Later, pu);
+        }
+        if done_since(ctx, "apology_follow_up", inc.date) {
+            continue;
+        }
         let why = ctx.msg(Msg::WhyFollowUp, &[&follow.to_string()]);
         let mut pu = Purpose::new(
             TouchKind::Apology,
@@ -40,7 +114,51 @@ pub fn apologies(ctx: &mut Ctx) {
             why,
         );
         pu.not_before = Some(follow_day);
+        pu.contact = person;
+        pu.since = Some(inc.date);
         pu.notes = vec![note];
         ctx.add(follow_day, Move::Later, pu);
+    }
+}
+
+/// R12: no automated marketing reaches the client for
+/// `quietAfterIncidentDays` after a failure: automated touches in that span
+/// move to the first day after it their own constraints allow, or are
+/// dropped with a warning. Runs after the floors, before merges.
+pub fn quiet_after_incidents(ctx: &mut Ctx) {
+    let quiet = i64::from(ctx.input.settings.quiet_after_incident_days);
+    if quiet == 0 {
+        return;
+    }
+    let spans: Vec<(Date, Date)> = ctx
+        .input
+        .client
+        .incidents
+        .iter()
+        .map(|i| (i.date, add_days(i.date, quiet)))
+        .collect();
+    let frozen = ctx.input.client.service.as_ref().and_then(|s| s.frozen);
+    let quiet_on = |d: Date| spans.iter().any(|(a, b)| d >= *a && d <= *b);
+    let blocked = |d: Date| quiet_on(d) || frozen.is_some_and(|(f, t)| d >= f && d <= t);
+    let mut loud: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < ctx.drafts.len() {
+        let d = &ctx.drafts[i];
+        if d.automated() && quiet_on(d.date) {
+            loud.push(ctx.drafts.remove(i));
+        } else {
+            i += 1;
+        }
+    }
+    let note = ctx.msg(Msg::NoteMovedAfterQuiet, &[&quiet.to_string()]);
+    for d in loud {
+        let day = ctx.free_day_from(&d, d.date, blocked);
+        match day {
+            Some(day) => ctx.replace_on(d, day, note.clone()),
+            None => {
+                let m = ctx.msg(Msg::WarnDroppedQuiet, &[&quiet.to_string()]);
+                ctx.warn("dropped", m, "R12", Some(d.date), Some("client.incidents"));
+            }
+        }
     }
 }

@@ -392,7 +392,6 @@ pub fn top_ups(ctx: &mut Ctx) {
     }
     let silence = i64::from(s.silence_days);
     let cap = s.weekly_cap as usize;
-    let merge_gap = i64::from(s.merge_gap_days);
     let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
     let mut taken = Taken::new(ctx);
     let mut no_room: Vec<Date> = Vec::new();
@@ -420,7 +419,9 @@ pub fn top_ups(ctx: &mut Ctx) {
                     best = Some((dist, d));
                 }
             }
-            let Some((_, day)) = best.filter(|(dist, _)| *dist >= merge_gap) else {
+            // Farthest first; a day next to another touch only when the
+            // cycle has nothing farther (never a day already taken).
+            let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
                 // R3: caps leave no room; the plan says so.
                 if ce > ctx.from {
                     no_room.push(cs.max(ctx.from));

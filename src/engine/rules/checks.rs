@@ -1,5 +1,5 @@
-//! R5: the post-purchase check after valuable orders, and the service
-//! period's onboarding and first day.
+//! R5: the post-purchase check after real, valuable purchases, and the
+//! service period's onboarding and first day.
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
@@ -8,47 +8,113 @@ use crate::engine::draft::{place, Class, Purpose};
 use crate::engine::model::{Date, SaleType, TouchKind};
 use crate::engine::texts::Msg;
 
-use super::cadence::cycle_spans;
 use super::renewals::service_notes;
 
-/// R5: the post-purchase check after valuable orders, past and expected.
-pub fn post_purchase_checks(ctx: &mut Ctx) {
-    let p = ctx.profile.clone();
-    if p.sub_month {
-        return;
-    }
-    let s = &ctx.input.settings;
-    let orders = &ctx.input.client.orders;
-    let min = s.check_min_amount;
-    let first = orders.iter().map(|o| o.date).min();
-    let mut dates: Vec<Date> = orders
+/// A real purchase R5 checks: the day the check counts from (the order, or
+/// the first day of the service period it bought) and the day of the
+/// purchase itself, from which a check in `history` satisfies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Purchase {
+    base: Date,
+    since: Date,
+    service_start: bool,
+}
+
+/// R5: the purchases that deserve a check — the first order, every order
+/// of a consultative sale, a transactional order of at least
+/// `checkMinAmount`, and the start of a service period — never expected
+/// orders, nor orders after today.
+fn purchases(ctx: &Ctx) -> Vec<Purchase> {
+    let p = &ctx.profile;
+    let min = ctx.input.settings.check_min_amount;
+    let client = &ctx.input.client;
+    let first = client.orders.iter().map(|o| o.date).min();
+    // An order within one period length before the service starts bought
+    // that period (R2): one check, after the first day.
+    let sv = client.service.as_ref();
+    let mut out: Vec<Purchase> = client
+        .orders
         .iter()
+        .filter(|o| o.date <= ctx.from)
         .filter(|o| {
             p.sale_type == SaleType::Consultative
                 || Some(o.date) == first
                 || o.amount.is_some_and(|a| a >= min)
         })
-        .map(|o| o.date)
+        .map(|o| match sv {
+            // The purchase of a period that starts later: the check follows
+            // its first day, never before it.
+            Some(sv)
+                if o.date <= sv.start
+                    && o.date >= add_days(sv.start, -(sv.end - sv.start).num_days()) =>
+            {
+                Purchase {
+                    base: sv.start,
+                    since: o.date,
+                    service_start: true,
+                }
+            }
+            _ => Purchase {
+                base: o.date,
+                since: o.date,
+                service_start: false,
+            },
+        })
         .collect();
-    let projected_checked =
-        p.sale_type == SaleType::Consultative || p.typical_amount.is_some_and(|a| a >= min);
-    if projected_checked {
-        dates.extend(
-            cycle_spans(ctx)
-                .into_iter()
-                .map(|(_, ce)| ce)
-                .filter(|d| *d > p.anchor),
-        );
+    if let Some(sv) = &client.service {
+        if sv.start <= ctx.to && !out.iter().any(|x| x.base == sv.start) {
+            out.push(Purchase {
+                base: sv.start,
+                since: sv.start,
+                service_start: true,
+            });
+        }
     }
-    dates.sort_unstable();
-    dates.dedup();
+    out.sort();
+    // One check per base day: the earliest purchase behind it counts.
+    out.dedup_by_key(|x| x.base);
+    out
+}
+
+/// R13: a check recorded in `history` on or after the purchase, by anyone.
+fn checked_since(ctx: &Ctx, since: Date) -> bool {
+    ctx.input
+        .client
+        .history
+        .iter()
+        .any(|h| h.date >= since && h.reason.as_deref() == Some("post_purchase_check"))
+}
+
+/// R5: the post-purchase check after each real purchase that deserves one,
+/// after the days of silence and by day `checkByDay`; when today is past
+/// that, as soon as possible up to `checkLateDays`, noted as late.
+pub fn post_purchase_checks(ctx: &mut Ctx) {
+    if ctx.profile.sub_month {
+        return;
+    }
+    let s = &ctx.input.settings;
     let (silence, by) = (i64::from(s.silence_days), i64::from(s.check_by_day));
-    for o in dates {
-        let deadline = add_days(o, by);
+    let late_days = i64::from(s.check_late_days).max(by);
+    for pur in purchases(ctx) {
+        if checked_since(ctx, pur.since) {
+            continue;
+        }
+        let earliest = add_days(pur.base, silence + 1);
+        let on_time = add_days(pur.base, by);
+        let late = on_time < ctx.from;
+        let deadline = if late {
+            add_days(pur.base, late_days)
+        } else {
+            on_time
+        };
         if deadline < ctx.from {
             continue;
         }
-        let why = ctx.msg(Msg::WhyCheck, &[&iso(o), &by.to_string()]);
+        let why = if pur.service_start {
+            ctx.msg(Msg::WhyCheckService, &[&by.to_string()])
+        } else {
+            ctx.msg(Msg::WhyCheck, &[&iso(pur.base), &by.to_string()])
+        };
         let mut pu = Purpose::new(
             TouchKind::Check,
             Class::PostPurchaseCheck,
@@ -56,9 +122,15 @@ pub fn post_purchase_checks(ctx: &mut Ctx) {
             Some("post_purchase_check"),
             why,
         );
-        pu.not_before = Some(add_days(o, silence + 1));
+        let raw = earliest.max(ctx.from);
+        pu.not_before = Some(raw);
         pu.deadline = Some(deadline);
-        ctx.add(add_days(o, silence + 1), Move::Later, pu);
+        pu.since = Some(pur.since);
+        if late {
+            pu.notes
+                .push(ctx.msg(Msg::NoteCheckLate, &[&by.to_string()]));
+        }
+        ctx.add(raw, Move::Later, pu);
     }
 }
 

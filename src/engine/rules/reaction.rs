@@ -1,27 +1,93 @@
-//! R6: the reaction window of a service period — check-ins no more than G
-//! apart from the start to E − R, the last one no later than E − R, and a
-//! warning for any gap over G that merges and caps leave.
+//! R6: the reaction window of a service period — the last check-in no
+//! later than E − R, and in the watch stretch before it (the last
+//! `reactionWatchDays`) the manager's touches no more than G apart; a
+//! warning for any gap over G that merges and caps leave. Automated touches
+//! are not check-ins; frozen days (R11) do not count toward a gap.
 
 use crate::engine::calendar::Move;
+use crate::engine::channels::purpose_contact;
 use crate::engine::context::Ctx;
 use crate::engine::date::{add_days, iso};
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::model::{Date, ServiceKind, TouchKind};
 use crate::engine::texts::Msg;
 
-/// R6: the service period's window: (first day planned, E − R, G).
-fn reaction_bounds(ctx: &Ctx) -> Option<(Date, Date, i64, &'static str)> {
+/// R6: the watch stretch of the service period.
+struct Watch {
+    /// The first day of the stretch: `reactionWatchDays` before E − R, or
+    /// the start when the period is shorter.
+    begin: Date,
+    /// E − R.
+    last: Date,
+    /// G: the largest gap between the manager's touches.
+    g: i64,
+    code: &'static str,
+    frozen: Option<(Date, Date)>,
+}
+
+/// R6: the service period's watch stretch, if E − R is not before its start.
+fn watch(ctx: &Ctx) -> Option<Watch> {
     let sv = ctx.input.client.service.as_ref()?;
-    let r = sv.reaction_days.unwrap_or(ctx.input.settings.reaction_days);
-    let g = i64::from(ctx.input.settings.gap_for(r));
+    let s = &ctx.input.settings;
+    let r = sv.reaction_days.unwrap_or(s.reaction_days);
     let last = add_days(sv.end, -i64::from(r));
-    let campaign = sv.kind == Some(ServiceKind::Campaign);
-    let code = if campaign {
+    if last < sv.start {
+        return None;
+    }
+    let begin = add_days(last, -i64::from(s.reaction_watch_days)).max(sv.start);
+    let code = if sv.kind == Some(ServiceKind::Campaign) {
         "campaign_results"
     } else {
         "reaction_check"
     };
-    (last >= sv.start && last >= ctx.from).then_some((sv.start, last, g, code))
+    Some(Watch {
+        begin,
+        last,
+        g: i64::from(s.gap_for(r)),
+        code,
+        frozen: sv.frozen,
+    })
+}
+
+impl Watch {
+    fn is_frozen(&self, d: Date) -> bool {
+        self.frozen.is_some_and(|(f, t)| d >= f && d <= t)
+    }
+
+    /// Days from `a` to `b`, frozen days not counted (R11).
+    fn gap(&self, a: Date, b: Date) -> i64 {
+        let frozen = self.frozen.map_or(0, |(f, t)| {
+            let (lo, hi) = (f.max(add_days(a, 1)), t.min(add_days(b, -1)));
+            (hi - lo).num_days().max(-1) + 1
+        });
+        (b - a).num_days() - frozen
+    }
+
+    /// The day `g` unfrozen days after `a`.
+    fn after(&self, a: Date, g: i64) -> Date {
+        let mut d = a;
+        let mut n = 0;
+        while n < g {
+            d = add_days(d, 1);
+            if !self.is_frozen(d) {
+                n += 1;
+            }
+        }
+        d
+    }
+}
+
+/// The days of the manager's planned touches, in order.
+fn manager_days(ctx: &Ctx) -> Vec<Date> {
+    let mut days: Vec<Date> = ctx
+        .drafts
+        .iter()
+        .filter(|d| !d.automated())
+        .map(|d| d.date)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 /// R6: the last check-in no later than E − R, and not so early that the
@@ -66,64 +132,80 @@ pub fn last_reaction_check(ctx: &mut Ctx) {
     ctx.add(last, Move::Earlier, pu);
 }
 
-/// R6: check-ins where touches already planned leave a gap over G between
-/// the start (or the last touch before today) and E − R. Runs after merges,
-/// so that it sees the days touches really fall on.
+/// R6: check-ins where the manager's touches already planned leave a gap
+/// over G in the watch stretch. Runs after merges, so that it sees the days
+/// touches really fall on.
 pub fn fill_reaction_gaps(ctx: &mut Ctx) {
-    let Some((start, last, g, code)) = reaction_bounds(ctx) else {
+    let Some(w) = watch(ctx) else {
         return;
     };
-    let begin = start.max(ctx.from);
-    let mut prev = if start >= ctx.from {
-        start
-    } else {
-        ctx.input
-            .client
-            .history
-            .iter()
-            .map(|h| h.date)
-            .filter(|d| *d >= start && *d < ctx.from)
-            .max()
-            .unwrap_or(ctx.from)
-    };
-    let mut guard = 0;
-    loop {
-        guard += 1;
-        let next = ctx
-            .drafts
-            .iter()
-            .map(|d| d.date)
-            .filter(|d| *d > prev && *d <= last)
-            .min()
-            .unwrap_or(last);
-        if (next - prev).num_days() <= g || guard > 400 {
-            if next >= last {
+    if w.last < ctx.from {
+        return;
+    }
+    let begin = w.begin.max(ctx.from);
+    // The watch starts from the manager's last touch before the stretch
+    // when it is within G, else from the stretch's first day.
+    let before = ctx
+        .input
+        .client
+        .history
+        .iter()
+        .map(|h| h.date)
+        .chain(manager_days(ctx))
+        .filter(|d| *d <= begin)
+        .max();
+    let mut prev = before.filter(|d| w.gap(*d, begin) <= w.g).unwrap_or(begin);
+    for _ in 0..400 {
+        let next = manager_days(ctx)
+            .into_iter()
+            .find(|d| *d > prev && *d <= w.last)
+            .unwrap_or(w.last);
+        if w.gap(prev, next) <= w.g {
+            if next >= w.last {
                 break;
             }
             prev = next;
             continue;
         }
-        let mut day = ctx.cal.on_or_before(add_days(prev, g));
-        if day <= prev || day < begin {
+        let target = w.after(prev, w.g);
+        let mut day = ctx.cal.on_or_before(target);
+        if day <= prev || w.is_frozen(day) {
             day = ctx.cal.on_or_after(add_days(prev, 1));
+        }
+        if w.is_frozen(day) {
+            day = ctx.cal.on_or_after(target);
         }
         if day >= next {
             // Days off fill the gap: nothing fits, the check warns later.
-            prev = next;
-            if next >= last {
+            if next >= w.last {
                 break;
             }
+            prev = next;
             continue;
         }
-        let why = ctx.msg(Msg::WhyReactionGap, &[&g.to_string()]);
+        let why = ctx.msg(Msg::WhyReactionGap, &[&w.g.to_string()]);
         let mut pu = Purpose::new(
             TouchKind::Check,
             Class::ReactionCheck,
             "R6",
-            Some(code),
+            Some(w.code),
             why,
         );
-        pu.deadline = Some(last);
+        pu.deadline = Some(w.last);
+        // A marketing message already due in the gap becomes the manager's
+        // check-in carrying that content: one contact, not two (the
+        // watch needs a person, R6; effort follows value, R8).
+        if let Some(i) = carrier(ctx, prev, day) {
+            let at = ctx.drafts[i].date;
+            pu.date = at;
+            // Any manager touch watches (R6): it asks the person that
+            // message was for.
+            pu.contact = purpose_contact(ctx, ctx.drafts[i].main());
+            ctx.drafts[i].purposes.push(pu);
+            ctx.drafts[i].purposes.sort_by_key(|p| p.class);
+            prev = at;
+            continue;
+        }
         match ctx.add(day, Move::Earlier, pu) {
             Some(i) => prev = ctx.drafts[i].date.max(add_days(prev, 1)),
             None => break,
@@ -131,33 +213,47 @@ pub fn fill_reaction_gaps(ctx: &mut Ctx) {
     }
 }
 
-/// R6: after merges and caps, report any gap over G that remains.
+/// The latest automated standard touch of marketing's content (not an R3
+/// top-up) in `(prev, by]`, all for one person.
+fn carrier(ctx: &Ctx, prev: Date, by: Date) -> Option<usize> {
+    (0..ctx.drafts.len())
+        .filter(|&i| {
+            let d = &ctx.drafts[i];
+            d.date > prev
+                && d.date <= by
+                && d.automated()
+                && !d.scheduled
+                && d.purposes.iter().all(|p| {
+                    p.kind == TouchKind::Standard
+                        && p.rule != "R3"
+                        && !p.fixed
+                        && purpose_contact(ctx, p) == purpose_contact(ctx, d.main())
+                })
+        })
+        .max_by_key(|&i| (ctx.drafts[i].date, i))
+}
+
+/// R6: after merges and caps, report any gap over G between the manager's
+/// touches that remains in the watch stretch.
 pub fn check_reaction_gaps(ctx: &mut Ctx) {
-    let Some(sv) = &ctx.input.client.service else {
+    let Some(w) = watch(ctx) else {
         return;
     };
-    let r = sv.reaction_days.unwrap_or(ctx.input.settings.reaction_days);
-    let g = i64::from(ctx.input.settings.gap_for(r));
-    let last = add_days(sv.end, -i64::from(r));
-    let start = sv.start.max(ctx.from);
-    if last < start {
+    let begin = w.begin.max(ctx.from);
+    if w.last < begin {
         return;
     }
-    let mut days: Vec<Date> = ctx
-        .drafts
-        .iter()
-        .map(|d| d.date)
-        .filter(|d| *d >= start && *d <= last)
+    let days: Vec<Date> = manager_days(ctx)
+        .into_iter()
+        .filter(|d| *d >= begin && *d <= w.last)
         .collect();
-    days.dedup();
-    let mut found = Vec::new();
-    for w in days.windows(2) {
-        if (w[1] - w[0]).num_days() > g {
-            found.push((w[0], w[1]));
-        }
-    }
-    for (a, b) in found {
-        let m = ctx.msg(Msg::WarnGapExceeded, &[&iso(a), &iso(b), &g.to_string()]);
+    let found: Vec<Date> = days
+        .windows(2)
+        .filter(|p| w.gap(p[0], p[1]) > w.g)
+        .map(|p| p[0])
+        .collect();
+    for a in found {
+        let m = ctx.msg(Msg::WarnGapExceeded, &[&w.g.to_string()]);
         ctx.warn("gap_exceeded", m, "R6", Some(a), Some("client.service"));
     }
 }

@@ -1,13 +1,14 @@
 //! R11: renewal of the service period (ahead of its end, before a renewal
-//! promotion ends, after a freeze) and other terms ending.
+//! promotion ends, after a freeze), other terms ending, and the freeze
+//! itself: no contact but greetings and the renewal while it lasts.
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
 use crate::engine::date::{add_days, iso};
-use crate::engine::draft::{Class, Purpose};
+use crate::engine::draft::{Class, Draft, Purpose};
 use crate::engine::input::Service;
 use crate::engine::model::TouchKind;
-use crate::engine::texts::Msg;
+use crate::engine::texts::{kind_name, Msg};
 
 /// The service period's notes (promotion, freeze) that its first day (R5)
 /// and its renewal reminder carry.
@@ -28,6 +29,17 @@ pub fn renewal(ctx: &mut Ctx) {
     let Some(sv) = ctx.input.client.service.clone() else {
         return;
     };
+    // R13: a reminder already made this period (by anyone) served it.
+    let reminded = ctx.input.client.history.iter().any(|h| {
+        h.date >= sv.start
+            && matches!(
+                h.reason.as_deref(),
+                Some("renewal_reminder" | "promotion_ending")
+            )
+    });
+    if reminded {
+        return;
+    }
     let s = &ctx.input.settings;
     let mut raw = add_days(sv.end, -i64::from(s.renewal_lead_days));
     let mut code = "renewal_reminder";
@@ -59,6 +71,7 @@ pub fn renewal(ctx: &mut Ctx) {
         let mut pu = Purpose::new(TouchKind::Renewal, Class::Renewal, "R11", Some(code), why);
         pu.deadline = Some(deadline);
         pu.notes = rnotes;
+        pu.since = Some(sv.start);
         ctx.add(raw, mv, pu);
     }
 }
@@ -80,5 +93,59 @@ pub fn expiries(ctx: &mut Ctx) {
         );
         pu.deadline = Some(e.date);
         ctx.add(add_days(e.date, -lead).max(ctx.from), Move::Earlier, pu);
+    }
+}
+
+/// R11: during a freeze the client is not contacted except for greetings
+/// and the renewal. Every other purpose falling in it moves to the first
+/// day after it that its own constraints allow, or is dropped with a
+/// warning. Runs after the floors, before merges.
+pub fn respect_freeze(ctx: &mut Ctx) {
+    let Some((f, t)) = ctx.input.client.service.as_ref().and_then(|s| s.frozen) else {
+        return;
+    };
+    let welcome = |p: &Purpose| matches!(p.kind, TouchKind::Greeting | TouchKind::Renewal);
+    let mut away: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < ctx.drafts.len() {
+        let d = &mut ctx.drafts[i];
+        if d.date < f || d.date > t || d.purposes.iter().all(welcome) {
+            i += 1;
+            continue;
+        }
+        if !d.purposes.iter().any(welcome) {
+            away.push(ctx.drafts.remove(i));
+            continue;
+        }
+        // A greeting stays on its day; what rode with it leaves.
+        let (stay, leave): (Vec<Purpose>, Vec<Purpose>) =
+            d.purposes.drain(..).partition(|p| welcome(p));
+        d.purposes = stay;
+        away.push(Draft {
+            date: d.date,
+            moved_from: None,
+            purposes: leave,
+            scheduled: false,
+            channel: None,
+        });
+        i += 1;
+    }
+    away.sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
+    let note = ctx.msg(Msg::NoteMovedPastFreeze, &[]);
+    for d in away {
+        match ctx.free_day_from(&d, add_days(t, 1), |_| false) {
+            Some(day) => ctx.replace_on(d, day, note.clone()),
+            None => {
+                let kind = kind_name(ctx.locale(), d.main().kind);
+                let m = ctx.msg(Msg::WarnDroppedFreeze, &[kind]);
+                ctx.warn(
+                    "dropped",
+                    m,
+                    "R11",
+                    Some(d.date),
+                    Some("client.service.frozenFrom"),
+                );
+            }
+        }
     }
 }
