@@ -13,7 +13,7 @@ use super::draft::Draft;
 use super::model::{Date, Locale, Role, TouchKind};
 use super::output::ReasonSuggestion;
 use super::rules::offers::{
-    bought, first_check, gates_hold, item_end, item_matches, item_start, OFFERS,
+    first_check, gates_hold, item_end, item_matches, item_start, Purchases, OFFERS,
 };
 use super::texts::Msg;
 
@@ -28,6 +28,18 @@ pub struct Facts {
     purchased: String,
     durable: Option<String>,
     first_check: Option<Date>,
+    /// The content plan as this client sees it, by index: `None` for an
+    /// unknown reason code.
+    content: Vec<Option<ContentFit>>,
+}
+
+/// A content-plan item's reason and when it reaches this client.
+struct ContentFit {
+    def: &'static ReasonDef,
+    start: Date,
+    end: Date,
+    /// R10: the item fits the client's segment, industry and purchases.
+    matches: bool,
 }
 
 /// Computes [`Facts`].
@@ -51,11 +63,31 @@ pub fn facts(ctx: &Ctx) -> Facts {
         (span >= min && (ctx.input.today - ds[ds.len() - 1]).num_days() >= span)
             .then(|| thing.to_string())
     });
-    let (cats, items) = bought(ctx);
-    let mut names: Vec<&str> = cats.into_iter().chain(items).collect();
+    let bought = Purchases::of(ctx);
+    let mut names: Vec<&str> = bought
+        .categories
+        .iter()
+        .chain(&bought.items)
+        .copied()
+        .collect();
     names.sort_unstable();
     names.dedup();
     names.truncate(3);
+    let check = first_check(ctx);
+    let content = ctx
+        .input
+        .company
+        .content_plan
+        .iter()
+        .map(|item| {
+            catalog::find(&item.reason).map(|def| ContentFit {
+                def,
+                start: item_start(ctx, item),
+                end: item_end(ctx, item),
+                matches: item_matches(ctx, &bought, check, item),
+            })
+        })
+        .collect();
     Facts {
         promo: c.promo_sensitive || c.orders.iter().any(|o| o.promo),
         purchased: names.join(", "),
@@ -64,7 +96,8 @@ pub fn facts(ctx: &Ctx) -> Facts {
             .iter()
             .any(|o| !o.categories.is_empty() || !o.items.is_empty()),
         durable,
-        first_check: first_check(ctx),
+        first_check: check,
+        content,
     }
 }
 
@@ -157,9 +190,10 @@ pub fn rank(
     let items = &ctx.input.company.content_plan;
     let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
     for (i, item) in items.iter().enumerate() {
-        let Some(r) = catalog::find(&item.reason) else {
+        let Some(fit) = &facts.content[i] else {
             continue;
         };
+        let r = fit.def;
         let is_pinned = pinned.contains(&i);
         if !is_pinned {
             if r.discouraged
@@ -175,15 +209,14 @@ pub fn rank(
             {
                 continue;
             }
-            let (start, end) = (item_start(ctx, item), item_end(ctx, item));
-            if d.date < start || d.date > end || !item_matches(ctx, item) {
+            if d.date < fit.start || d.date > fit.end || !fit.matches {
                 continue;
             }
             if OFFERS.contains(&r.code) && !offers_left {
                 continue;
             }
         }
-        let start = item_start(ctx, item);
+        let start = fit.start;
         let why = if start < item.date {
             ctx.msg(Msg::RwContentPilot, &[&iso(start), &item.title])
         } else {

@@ -3,12 +3,14 @@
 //! capped per month, the signals a catalog reason needs, and the items
 //! marketing sends itself (`delivery: "automated"`, counted by R3).
 
+use std::collections::BTreeSet;
+
 use crate::engine::calendar::Move;
 use crate::engine::catalog::{self, ReasonDef, Signal};
 use crate::engine::context::Ctx;
 use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Purpose};
-use crate::engine::input::ContentItem;
+use crate::engine::input::{ContentItem, PlanInput};
 use crate::engine::model::{Date, Delivery, SaleType, Segment, ServiceKind, TouchKind};
 use crate::engine::texts::Msg;
 
@@ -50,19 +52,45 @@ pub fn item_end(ctx: &Ctx, item: &ContentItem) -> Date {
     })
 }
 
-/// The categories and the items of every order, in order.
-pub fn bought<'a>(ctx: &'a Ctx) -> (Vec<&'a str>, Vec<&'a str>) {
-    let mut cats = Vec::new();
-    let mut items = Vec::new();
-    for o in &ctx.input.client.orders {
-        cats.extend(o.categories.iter().map(String::as_str));
-        items.extend(o.items.iter().map(String::as_str));
-    }
-    (cats, items)
+/// What the client bought, indexed once per plan: ranking asks it for
+/// every content item of every touch (R10).
+pub struct Purchases<'a> {
+    pub categories: BTreeSet<&'a str>,
+    pub items: BTreeSet<&'a str>,
 }
 
-/// R10: whether an item fits the client (segment, industry, purchases).
-pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
+impl<'a> Purchases<'a> {
+    /// The categories and the items of every order.
+    pub fn of(ctx: &Ctx<'a>) -> Self {
+        let input: &'a PlanInput = ctx.input;
+        let mut p = Purchases {
+            categories: BTreeSet::new(),
+            items: BTreeSet::new(),
+        };
+        for o in &input.client.orders {
+            p.categories.extend(o.categories.iter().map(String::as_str));
+            p.items.extend(o.items.iter().map(String::as_str));
+        }
+        p
+    }
+
+    /// Whether an item targets something the client bought.
+    pub fn targeted_by(&self, item: &ContentItem) -> bool {
+        item.categories
+            .iter()
+            .any(|x| self.categories.contains(x.as_str()))
+            || item.items.iter().any(|x| self.items.contains(x.as_str()))
+    }
+}
+
+/// R10: whether an item fits the client (segment, industry, purchases);
+/// `first_check` is [`first_check`], computed once by the caller.
+pub fn item_matches(
+    ctx: &Ctx,
+    bought: &Purchases,
+    first_check: Option<Date>,
+    item: &ContentItem,
+) -> bool {
     let c = &ctx.input.client;
     let seg = ctx.profile.segment.as_str();
     if !item.segments.is_empty() && !item.segments.iter().any(|s| s == seg) {
@@ -84,16 +112,12 @@ pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
     {
         return false;
     }
-    let (cats, items) = bought(ctx);
     if !item.categories.is_empty() || !item.items.is_empty() {
-        return item.categories.iter().any(|x| cats.contains(&x.as_str()))
-            || item.items.iter().any(|x| items.contains(&x.as_str()));
+        return bought.targeted_by(item);
     }
     // Offers without targeting still go only to those whose history fits.
     match catalog::find(&item.reason) {
-        Some(r) if OFFERS.contains(&r.code) => {
-            gates_hold(ctx, r, None, Date::MAX, first_check(ctx))
-        }
+        Some(r) if OFFERS.contains(&r.code) => gates_hold(ctx, r, None, Date::MAX, first_check),
         Some(r) => !r.discouraged,
         None => false,
     }
@@ -153,6 +177,8 @@ pub fn gates_hold(
 /// Content-plan items marketing sends itself (`delivery: "automated"`, R3).
 pub fn automated_content(ctx: &mut Ctx) {
     let items = ctx.input.company.content_plan.clone();
+    let bought = Purchases::of(ctx);
+    let check = first_check(ctx);
     for (i, item) in items.iter().enumerate() {
         if item.delivery != Delivery::Automated || item.reason == "event_invitation" {
             continue;
@@ -160,7 +186,7 @@ pub fn automated_content(ctx: &mut Ctx) {
         if catalog::find(&item.reason).is_some_and(|r| r.discouraged) {
             continue;
         }
-        if !item_matches(ctx, item) {
+        if !item_matches(ctx, &bought, check, item) {
             continue;
         }
         let start = item_start(ctx, item);
