@@ -72,6 +72,7 @@ pub enum Msg {
     WhyStandardForPerson,
     WhyBirthdayMoved,
     WhyEventSlotMonth,
+    WhyHobbyNovelty,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -111,6 +112,9 @@ pub enum Msg {
     RwIncident,
     RwExpiry,
     RwTopSegment,
+    RwCampaignAhead,
+    RwCampaignEnded,
+    RwPriceChange,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -179,6 +183,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyApology => ("Сбой {0}: «{1}». Лично извиниться, рассказать об исправлении и компенсации.", "Failure on {0}: \"{1}\". Apologise personally, tell the fix and any compensation."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+        WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
         NotePromoUntil => ("Акция продления до {0}: скажите, до какого числа она действует, детали при встрече.", "Renewal promotion until {0}: say until when it holds, details at the meeting."),
@@ -210,7 +215,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwPromo => ("Клиент откликается на акции.", "The client responds to promotions."),
         RwIndustry => ("Отрасль клиента: {0}.", "The client's industry: {0}."),
         RwInterests => ("Интересы контакта: {0}.", "The contact's interests: {0}."),
-        RwAfterCheck => ("После проверки удовлетворённости.", "After the satisfaction check."),
+        RwAfterCheck => ("После проверки удовлетворённости, если клиент доволен.", "After the satisfaction check, if the client is satisfied."),
         RwDurable => ("Обычный интервал покупки «{0}» прошёл.", "The usual interval for \"{0}\" has passed."),
         RwCampaign => ("Идёт рекламная кампания.", "An advertising campaign is running."),
         RwGeneric => ("Подходит для касания этого вида.", "Fits a touch of this kind."),
@@ -218,6 +223,9 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwIncident => ("Был сбой в обслуживании.", "There was a service failure."),
         RwExpiry => ("Заканчивается срок.", "A term ends."),
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
+        RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
+        RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
+        RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }
 
