@@ -301,6 +301,22 @@ fn r10_hobby_novelty_at_once() {
         "offered on {}",
         t.date
     );
+    // Offers stay within the month's cap: a second novelty waits.
+    let mut v = v;
+    v["company"]["contentPlan"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "date": "2027-01-25", "reason": "new_products", "title": "New game: Cascadia", "categories": ["board games"] }));
+    let p = plan(&v);
+    let january = p
+        .touches
+        .iter()
+        .filter(|t| {
+            t.date.starts_with("2027-01")
+                && t.reasons.iter().any(|r| r.title.starts_with("New game"))
+        })
+        .count();
+    assert_eq!(january, 1);
 }
 
 /// Strategy for the decision group, not for technologists (R15).

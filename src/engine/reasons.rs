@@ -311,7 +311,9 @@ pub fn rank(
             .detail
             .clone()
             .unwrap_or_else(|| title(ctx, r).1.into());
-        content_offer = out.is_empty() && OFFERS.contains(&r.code);
+        // An offer leading the touch, or the offer a rule placed it for,
+        // uses the month's cap.
+        content_offer = OFFERS.contains(&r.code) && (out.is_empty() || is_pinned);
         out.push(ReasonSuggestion {
             code: r.code.into(),
             title: item.title.clone(),

@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::Datelike;
+
 use crate::engine::calendar::Move;
 use crate::engine::catalog::{self, ReasonDef, Signal};
 use crate::engine::context::Ctx;
@@ -359,6 +361,8 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
         return;
     }
     let check = first_check(ctx);
+    let cap = input.settings.offers_per_month;
+    let mut per_month: BTreeMap<(i32, u32), u32> = BTreeMap::new();
     for (i, item) in input.company.content_plan.iter().enumerate() {
         if item.delivery == Delivery::Automated
             || !bought.hobby_novelty(item)
@@ -367,6 +371,14 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
             continue;
         }
         let start = item_start(ctx, item);
+        // Within the monthly offer cap; the rest wait for a standard touch.
+        let month = per_month
+            .entry((start.max(ctx.from).year(), start.max(ctx.from).month()))
+            .or_default();
+        if *month >= cap {
+            continue;
+        }
+        *month += 1;
         let why = ctx.msg(Msg::WhyHobbyNovelty, &[&item.title]);
         let mut pu = Purpose::new(TouchKind::Standard, Class::Standard, "R10", None, why);
         pu.content = Some(i);
