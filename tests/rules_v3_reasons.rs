@@ -105,6 +105,24 @@ fn r1_pilot_only_to_loyal_clients() {
     }
 }
 
+#[test]
+fn r1_reasons_never_state_a_future_purchase_as_made() {
+    let mut v = tiles_client(false);
+    v["client"]["orders"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "date": "2027-01-10", "amount": 90000, "categories": ["pumps"] }));
+    let p = plan(&v);
+    let mut bought = 0;
+    for (t, r) in suggestions(&p) {
+        if r.why.contains("The client bought") {
+            bought += 1;
+            assert!(!r.why.contains("pumps"), "{}: {r:?}", t.date);
+        }
+    }
+    assert!(bought > 0);
+}
+
 /// Codes of reasons that need a word with someone at the client.
 const CONVERSATION: &[&str] = &[
     "buyer_feedback",

@@ -62,11 +62,16 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         .iter()
         .find(|(_, ready)| ctx.input.today >= **ready)
         .map(|(thing, _)| thing.to_string());
-    let mut names: Vec<&str> = bought
-        .categories
+    // R1: "the client bought" names purchases made by today, never one
+    // still ahead.
+    let mut names: Vec<&str> = ctx
+        .input
+        .client
+        .orders
         .iter()
-        .chain(&bought.items)
-        .copied()
+        .filter(|o| o.date <= ctx.input.today)
+        .flat_map(|o| o.categories.iter().chain(&o.items))
+        .map(String::as_str)
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -90,7 +95,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     Facts {
         promo: bought.promo,
         purchased: names.join(", "),
-        purchases: !names.is_empty(),
+        purchases: !bought.categories.is_empty() || !bought.items.is_empty(),
         durable,
         first_check: check,
         bought,
@@ -484,7 +489,7 @@ fn explain(
     let mut whys: Vec<String> = Vec::new();
     for sig in r.signals {
         match sig {
-            Signal::HasPurchases if facts.purchases => {
+            Signal::HasPurchases if !facts.purchased.is_empty() => {
                 whys.push(ctx.msg(Msg::RwPurchases, &[&facts.purchased]));
             }
             Signal::HasIndustry => {
