@@ -335,6 +335,21 @@ fn r10_hobby_novelty_at_once() {
         })
         .count();
     assert_eq!(january, 1);
+    // Not in the days of silence after the next expected order (15 January).
+    v["company"]["contentPlan"] = json!([
+        { "date": "2027-01-16", "reason": "new_products", "title": "New game: Cascadia", "categories": ["board games"] }
+    ]);
+    let p = plan(&v);
+    let t = p
+        .touches
+        .iter()
+        .find(|t| t.reasons.iter().any(|r| r.title == "New game: Cascadia"))
+        .expect("the novelty is offered");
+    assert!(
+        ("2027-01-19".."2027-01-23").contains(&t.date.as_str()),
+        "offered on {}",
+        t.date
+    );
 }
 
 /// Strategy for the decision group, not for technologists (R15).

@@ -16,6 +16,7 @@ use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::input::{ContentItem, PlanInput};
 use crate::engine::model::{ClientKind, Date, Delivery, SaleType, Segment, ServiceKind, TouchKind};
+use crate::engine::rules::cadence::cycle_spans;
 use crate::engine::texts::Msg;
 
 /// Offers (R10): at most `offersPerMonth` touches a month lead with a
@@ -348,7 +349,7 @@ pub fn automated_content(ctx: &mut Ctx) {
         pu.content = Some(i);
         pu.not_before = Some(start);
         pu.deadline = item.until;
-        ctx.add(start.max(ctx.from), Move::Later, pu);
+        ctx.add(start, Move::Later, pu);
     }
 }
 
@@ -362,6 +363,11 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
     }
     let check = first_check(ctx);
     let cap = input.settings.offers_per_month;
+    // R4: no offer in the days of silence after a delivery, real or expected.
+    let silence = i64::from(input.settings.silence_days);
+    let mut deliveries: Vec<Date> = input.client.orders.iter().map(|o| o.date).collect();
+    deliveries.extend(cycle_spans(ctx).into_iter().map(|(_, next)| next));
+    deliveries.sort_unstable();
     let mut per_month: BTreeMap<(i32, u32), u32> = BTreeMap::new();
     for (i, item) in input.company.content_plan.iter().enumerate() {
         if item.delivery == Delivery::Automated
@@ -370,11 +376,14 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
         {
             continue;
         }
-        let start = item_start(ctx, item);
+        let mut start = item_start(ctx, item).max(ctx.from);
+        for d in &deliveries {
+            if *d <= start && start <= add_days(*d, silence) {
+                start = add_days(*d, silence + 1);
+            }
+        }
         // Within the monthly offer cap; the rest wait for a standard touch.
-        let month = per_month
-            .entry((start.max(ctx.from).year(), start.max(ctx.from).month()))
-            .or_default();
+        let month = per_month.entry((start.year(), start.month())).or_default();
         if *month >= cap {
             continue;
         }
@@ -384,6 +393,6 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
         pu.content = Some(i);
         pu.not_before = Some(start);
         pu.deadline = Some(item_end(ctx, item));
-        ctx.add(start.max(ctx.from), Move::Later, pu);
+        ctx.add(start, Move::Later, pu);
     }
 }
