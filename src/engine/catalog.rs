@@ -41,6 +41,9 @@ pub enum Signal {
     HasService,
     /// The service period is an advertising campaign (seed 000).
     Campaign,
+    /// R1: the campaign has started and not ended on the touch's day, so
+    /// that its results and the buyers' response exist ("first results").
+    CampaignRunning,
     /// A contact has personal interests in the dossier (seed 004 item 11).
     HasInterests,
     /// `flags.loyal`: very loyal clients only (insights, pilots).
@@ -55,6 +58,9 @@ pub enum Signal {
     HasIncident,
     /// A term ends: renewal or expiry (R11).
     HasExpiry,
+    /// The client is a company: reasons about its market, staff and buyers
+    /// are not for a private person (R8).
+    Business,
 }
 
 /// One catalog entry.
@@ -76,6 +82,71 @@ pub struct ReasonDef {
     pub signals: &'static [Signal],
     /// R1: never suggested as a touch's reason.
     pub discouraged: bool,
+}
+
+/// R1: reasons that need a word with someone at the client — asking their
+/// sellers, asking for a referral, offering more, a personal gesture: never
+/// on an automated touch.
+const CONVERSATION: &[&str] = &[
+    "buyer_feedback",
+    "referral",
+    "upsell",
+    "competitor_rumours",
+    "client_insights",
+    "personal_interests",
+    "gift",
+];
+
+/// R15: strategy is for the decision group, never for technologists and
+/// users.
+const STRATEGY: &[&str] = &[
+    "market_analytics",
+    "legislation",
+    "peer_cases",
+    "client_insights",
+    "competitor_marketing",
+];
+
+/// R15: training materials go to the people who use the product or to the
+/// influencer, not to the director.
+const TRAINING: &[&str] = &["staff_training"];
+
+/// Hints for a private person where the general one speaks of a company
+/// (R8): (code, ru, en).
+const PERSON_HINTS: &[(&str, &str, &str)] = &[(
+    "gift",
+    "Небольшой личный подарок к поводу, который важен человеку: вручите лично или передайте с курьером.",
+    "A small personal gift for an occasion that matters to the person: hand it over or send it by courier.",
+)];
+
+impl ReasonDef {
+    /// R1: it needs a conversation, so it never goes on an automated touch.
+    pub fn needs_conversation(&self) -> bool {
+        CONVERSATION.contains(&self.code)
+    }
+
+    /// R15: whether it may be suggested to a contact of `role` at all;
+    /// elsewhere `roles` only ranks.
+    pub fn suits(&self, role: Role) -> bool {
+        match role {
+            Role::DecisionMaker => !TRAINING.contains(&self.code),
+            Role::Technical | Role::User => !STRATEGY.contains(&self.code),
+            _ => true,
+        }
+    }
+
+    /// Its hint for a private person, where it differs (R8).
+    pub fn person_hint(&self) -> Option<(&'static str, &'static str)> {
+        PERSON_HINTS
+            .iter()
+            .find(|(code, _, _)| *code == self.code)
+            .map(|(_, ru, en)| (*ru, *en))
+    }
+
+    /// Training materials for the client's staff (R15).
+    pub fn is_training(&self) -> bool {
+        TRAINING.contains(&self.code)
+    }
 }
 
 /// Looks a reason up by code.
@@ -133,7 +204,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Agree on installation dates, follow the commissioning and make sure the equipment is up and running.",
         roles: &[Role::Technical, Role::User],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::Consultative],
+        signals: &[Signal::Consultative, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -145,7 +216,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Help set up or adjust the client's process around our product so that it delivers the promised result.",
         roles: &[Role::Technical, Role::User],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::Consultative],
+        signals: &[Signal::Consultative, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -169,7 +240,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "See how our goods are displayed in the client's store and suggest a layout that sells better.",
         roles: &[Role::User, Role::Buyer],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::Transactional],
+        signals: &[Signal::Transactional, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -181,7 +252,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Find out how our goods sell to the client's customers and help move slow stock.",
         roles: &[Role::Buyer, Role::User],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::Transactional],
+        signals: &[Signal::Transactional, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -231,7 +302,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Halfway through, show the figures (reach, calls, leads) and agree what to adjust before the placement ends.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::Campaign],
+        signals: &[Signal::CampaignRunning],
         discouraged: false,
     },
     ReasonDef {
@@ -280,6 +351,20 @@ pub static CATALOG: &[ReasonDef] = &[
         roles: &[Role::DecisionMaker],
         serves: &[TouchKind::Mandatory],
         signals: &[Signal::HasService],
+        discouraged: false,
+    },
+    // Upsell concerns what was sold (seed 004): it rides on mandatory
+    // touches and checks, and never leads a standard touch.
+    ReasonDef {
+        code: "upsell",
+        kind: ReasonKind::Mandatory,
+        title_ru: "Допродажа услуг, расходников и опций",
+        title_en: "Upsell: services, consumables, options",
+        hint_ru: "Только после проверки, показавшей, что клиент доволен: предложите сервис, расходные материалы или опции к купленному.",
+        hint_en: "Only after a check has shown the client is satisfied: offer services, consumables or options for what they bought.",
+        roles: &[Role::DecisionMaker, Role::Buyer, Role::Technical],
+        serves: &[TouchKind::Mandatory, TouchKind::Check, TouchKind::Standard],
+        signals: &[Signal::AfterCheck],
         discouraged: false,
     },
     // Standard (seed 004's 18, extended by seeds 000, 001, 003): value for the
@@ -343,7 +428,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Share a report, forecast or statistics on the client's market with a short note on what it means for their business.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Standard],
-        signals: &[Signal::HasIndustry],
+        signals: &[Signal::HasIndustry, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -355,7 +440,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Flag a new law or bill that will affect the client's market and how to get ready for it.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Standard],
-        signals: &[Signal::HasIndustry],
+        signals: &[Signal::HasIndustry, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -391,7 +476,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Tell a success story or a cautionary tale from the client's industry without running down competitors.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Standard],
-        signals: &[Signal::HasIndustry],
+        signals: &[Signal::HasIndustry, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -403,7 +488,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "For very loyal clients only and never under an NDA: observations on the industry's technology and business that cannot harm the source.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Standard],
-        signals: &[Signal::Loyal],
+        signals: &[Signal::Loyal, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -473,9 +558,9 @@ pub static CATALOG: &[ReasonDef] = &[
         title_en: "Staff training materials",
         hint_ru: "Пришлите толковые материалы для обучения сотрудников клиента и спросите, насколько они полезны.",
         hint_en: "Send practical training materials for the client's staff and ask how useful they find them.",
-        roles: &[Role::Technical, Role::User],
-        serves: &[TouchKind::Standard],
-        signals: &[],
+        roles: &[Role::Technical, Role::User, Role::Influencer],
+        serves: &[TouchKind::Mandatory, TouchKind::Standard],
+        signals: &[Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -487,7 +572,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Forward a brochure or ad from one of the client's competitors (not our client) so they see how rivals court their customers.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Standard],
-        signals: &[Signal::HasIndustry],
+        signals: &[Signal::HasIndustry, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -499,7 +584,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Share a fitting joke or a funny story from the industry to keep the relationship warm.",
         roles: &[],
         serves: &[TouchKind::Standard],
-        signals: &[],
+        signals: &[Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -511,7 +596,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Show the campaign's first figures and statistics; when there are concrete numbers, a short SMS will do.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Check, TouchKind::Standard],
-        signals: &[Signal::Campaign],
+        signals: &[Signal::CampaignRunning],
         discouraged: false,
     },
     ReasonDef {
@@ -523,7 +608,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Ask the client's sellers whether they are happy with the flow of customers and what buyers answer to “How did you hear about us?”",
         roles: &[Role::User, Role::DecisionMaker],
         serves: &[TouchKind::Check, TouchKind::Standard],
-        signals: &[Signal::Campaign],
+        signals: &[Signal::CampaignRunning, Signal::Business],
         discouraged: false,
     },
     ReasonDef {
@@ -560,18 +645,6 @@ pub static CATALOG: &[ReasonDef] = &[
         roles: &[Role::DecisionMaker, Role::Buyer],
         serves: &[TouchKind::Standard],
         signals: &[Signal::PromoSensitive],
-        discouraged: false,
-    },
-    ReasonDef {
-        code: "upsell",
-        kind: ReasonKind::Standard,
-        title_ru: "Допродажа услуг, расходников и опций",
-        title_en: "Upsell: services, consumables, options",
-        hint_ru: "Только после проверки, показавшей, что клиент доволен: предложите сервис, расходные материалы или опции к купленному.",
-        hint_en: "Only after a check has shown the client is satisfied: offer services, consumables or options for what they bought.",
-        roles: &[Role::DecisionMaker, Role::Buyer, Role::Technical],
-        serves: &[TouchKind::Standard],
-        signals: &[Signal::AfterCheck],
         discouraged: false,
     },
     ReasonDef {
@@ -990,11 +1063,19 @@ mod tests {
             assert_eq!(r.kind, ReasonKind::Mandatory, "{code}");
             assert_eq!(r.serves, &[TouchKind::Mandatory], "{code}");
         }
+        // Upsell concerns what was sold: with the mandatory reasons, also
+        // after a check and second on a standard touch (DOMAIN v3 catalog).
+        let upsell = reason("upsell");
+        assert_eq!(upsell.kind, ReasonKind::Mandatory);
+        assert_eq!(
+            upsell.serves,
+            &[TouchKind::Mandatory, TouchKind::Check, TouchKind::Standard]
+        );
         let mandatory = CATALOG
             .iter()
             .filter(|r| r.kind == ReasonKind::Mandatory)
             .count();
-        assert_eq!(mandatory, codes.len());
+        assert_eq!(mandatory, codes.len() + 1);
     }
 
     #[test]
@@ -1023,7 +1104,6 @@ mod tests {
             "next_placement_idea",
             "loyalty_programme",
             "launch_price",
-            "upsell",
             "referral",
             "gift",
         ];
@@ -1099,7 +1179,8 @@ mod tests {
             ("competitor_marketing", Signal::HasIndustry),
             ("client_insights", Signal::Loyal),
             ("personal_interests", Signal::HasInterests),
-            ("campaign_results", Signal::Campaign),
+            ("campaign_results", Signal::CampaignRunning),
+            ("buyer_feedback", Signal::CampaignRunning),
             ("next_placement_idea", Signal::Campaign),
             ("renewal_reminder", Signal::HasExpiry),
             ("expiry_reminder", Signal::HasExpiry),
@@ -1154,6 +1235,37 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    #[test]
+    fn company_reasons_conversations_and_audiences_are_marked() {
+        // R8: about a company's market, staff, buyers or plant.
+        for code in [
+            "market_analytics",
+            "legislation",
+            "peer_cases",
+            "client_insights",
+            "competitor_marketing",
+            "staff_training",
+            "buyer_feedback",
+            "industry_humour",
+            "shelf_display",
+            "sell_through",
+            "installation",
+            "technology_setup",
+        ] {
+            assert!(reason(code).signals.contains(&Signal::Business), "{code}");
+        }
+        // R1: a word with someone at the client.
+        for code in ["buyer_feedback", "referral", "upsell"] {
+            assert!(reason(code).needs_conversation(), "{code}");
+        }
+        assert!(!reason("market_analytics").needs_conversation());
+        // R15: training not to the director, strategy not to technologists.
+        assert!(!reason("staff_training").suits(Role::DecisionMaker));
+        assert!(reason("staff_training").suits(Role::Influencer));
+        assert!(!reason("peer_cases").suits(Role::Technical));
+        assert!(reason("better_use").suits(Role::Technical));
     }
 
     #[test]

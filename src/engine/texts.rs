@@ -74,6 +74,7 @@ pub enum Msg {
     WhyStandardForPerson,
     WhyBirthdayMoved,
     WhyEventSlotMonth,
+    WhyHobbyNovelty,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -119,6 +120,9 @@ pub enum Msg {
     RwIncident,
     RwExpiry,
     RwTopSegment,
+    RwCampaignAhead,
+    RwCampaignEnded,
+    RwPriceChange,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -189,6 +193,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyApologyMessage => ("Сбой: «{0}». До первого рабочего дня больше {1} дн.: личное сообщение с извинением уходит сразу, звонок — в первый рабочий день.", "Failure: \"{0}\". The first working day is more than {1} days away: a personal apology message goes out at once, the call follows on the first working day."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+        WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
         NotePromoUntil => ("Акция продления до {0}: скажите, до какого числа она действует, детали при встрече.", "Renewal promotion until {0}: say until when it holds, details at the meeting."),
@@ -226,7 +231,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwPromo => ("Клиент откликается на акции.", "The client responds to promotions."),
         RwIndustry => ("Отрасль клиента: {0}.", "The client's industry: {0}."),
         RwInterests => ("Интересы контакта: {0}.", "The contact's interests: {0}."),
-        RwAfterCheck => ("После проверки удовлетворённости.", "After the satisfaction check."),
+        RwAfterCheck => ("После проверки удовлетворённости, если клиент доволен.", "After the satisfaction check, if the client is satisfied."),
         RwDurable => ("Обычный интервал покупки «{0}» прошёл.", "The usual interval for \"{0}\" has passed."),
         RwCampaign => ("Идёт рекламная кампания.", "An advertising campaign is running."),
         RwGeneric => ("Подходит для касания этого вида.", "Fits a touch of this kind."),
@@ -234,6 +239,9 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwIncident => ("Был сбой в обслуживании.", "There was a service failure."),
         RwExpiry => ("Заканчивается срок.", "A term ends."),
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
+        RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
+        RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
+        RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }
 

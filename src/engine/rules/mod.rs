@@ -39,6 +39,7 @@ pub fn place_floors(ctx: &mut Ctx) {
     events::annual_meeting(ctx);
     greetings::greetings(ctx);
     offers::automated_content(ctx);
+    offers::hobby_novelties(ctx);
     cadence::top_ups(ctx);
     reaction::last_reaction_check(ctx);
     if let Some(since) = ctx.input.client.open_deal {

@@ -1,26 +1,40 @@
 //! R10: content-plan items and offers — which items fit the client and
-//! when (pilot for loyal clients, price changes told ahead), the offers
-//! capped per month, the signals a catalog reason needs, and the items
-//! marketing sends itself (`delivery: "automated"`, counted by R3).
+//! when (pilot for loyal clients, price changes told ahead, durable
+//! purchases once their interval has passed, promotions to promo-sensitive
+//! buyers), the offers capped per month, the signals a catalog reason
+//! needs, a hobby buyer's novelty on its date, and the items marketing
+//! sends itself (`delivery: "automated"`, counted by R3).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Datelike;
 
 use crate::engine::calendar::Move;
 use crate::engine::catalog::{self, ReasonDef, Signal};
 use crate::engine::context::Ctx;
 use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Purpose};
-use crate::engine::input::ContentItem;
-use crate::engine::model::{Date, Delivery, SaleType, Segment, ServiceKind, TouchKind};
+use crate::engine::input::{ContentItem, PlanInput};
+use crate::engine::model::{ClientKind, Date, Delivery, SaleType, Segment, ServiceKind, TouchKind};
+use crate::engine::rules::cadence::cycle_spans;
 use crate::engine::texts::Msg;
 
-/// Offers (R10): at most `offersPerMonth` touches lead with one.
+/// Offers (R10): at most `offersPerMonth` touches a month lead with a
+/// content-plan one. A price change is not among them: it is owed.
 pub const OFFERS: &[&str] = &[
     "new_products",
     "price_promotion",
-    "price_change",
     "launch_price",
     "discontinued_items",
     "upsell",
 ];
+
+/// Promotions (R10): only to promo-sensitive buyers of their category.
+const PROMOTIONS: &[&str] = &["price_promotion", "launch_price"];
+
+/// New items (R10): a hobby buyer hears of them at once, a durable buyer
+/// once the usual interval has passed.
+const NOVELTIES: &[&str] = &["new_products", "launch_price"];
 
 /// The first day an item reaches this client: `pilot` for loyal clients;
 /// a price change is told before it takes effect (R10).
@@ -50,20 +64,148 @@ pub fn item_end(ctx: &Ctx, item: &ContentItem) -> Date {
     })
 }
 
-/// The categories and the items of every order, in order.
-pub fn bought<'a>(ctx: &'a Ctx) -> (Vec<&'a str>, Vec<&'a str>) {
-    let mut cats = Vec::new();
-    let mut items = Vec::new();
-    for o in &ctx.input.client.orders {
-        cats.extend(o.categories.iter().map(String::as_str));
-        items.extend(o.items.iter().map(String::as_str));
-    }
-    (cats, items)
+/// What the client bought, indexed once per plan: ranking asks it for
+/// every content item of every touch (R10).
+pub struct Purchases<'a> {
+    pub categories: BTreeSet<&'a str>,
+    pub items: BTreeSet<&'a str>,
+    /// Things bought as durable purchases, with the day their usual
+    /// interval has passed.
+    pub durable: BTreeMap<&'a str, Date>,
+    /// A private person's frequent purchases (a hobby).
+    pub hobby: BTreeSet<&'a str>,
+    /// Orders bought on promotion or `flags.promoSensitive`.
+    pub promo: bool,
 }
 
-/// R10: whether an item fits the client (segment, industry, purchases).
-pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
+impl<'a> Purchases<'a> {
+    /// The categories and the items of every order.
+    pub fn of(ctx: &Ctx<'a>) -> Self {
+        let input: &'a PlanInput = ctx.input;
+        let c = &input.client;
+        let s = &input.settings;
+        let mut p = Purchases {
+            categories: BTreeSet::new(),
+            items: BTreeSet::new(),
+            durable: BTreeMap::new(),
+            hobby: BTreeSet::new(),
+            promo: c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+        };
+        let mut by_thing: BTreeMap<&'a str, Vec<(Date, Option<f64>)>> = BTreeMap::new();
+        for o in &c.orders {
+            p.categories.extend(o.categories.iter().map(String::as_str));
+            p.items.extend(o.items.iter().map(String::as_str));
+            for t in o.items.iter().chain(&o.categories) {
+                by_thing
+                    .entry(t.as_str())
+                    .or_default()
+                    .push((o.date, o.amount));
+            }
+        }
+        let min = i64::from(s.durable_interval_days);
+        for (thing, mut bought) in by_thing {
+            bought.sort_by_key(|b| b.0);
+            bought.dedup_by_key(|b| b.0);
+            let (first, last) = (bought[0], bought[bought.len() - 1]);
+            if bought.len() >= 2 {
+                let span = (last.0 - first.0).num_days() / (bought.len() as i64 - 1);
+                if span >= min {
+                    p.durable.insert(thing, add_days(last.0, span));
+                } else if c.kind == ClientKind::Person {
+                    p.hobby.insert(thing);
+                }
+            } else {
+                // One expensive purchase on a long cycle (a car) is durable too.
+                let cycle = i64::from(ctx.profile.cycle_days);
+                if cycle >= min && last.1.is_none_or(|a| a >= s.check_min_amount) {
+                    p.durable.insert(thing, add_days(last.0, cycle));
+                }
+            }
+        }
+        p
+    }
+
+    /// What of an item's targets the client bought.
+    fn targets<'i>(&self, item: &'i ContentItem) -> Vec<&'i str> {
+        let cats = item.categories.iter().map(String::as_str);
+        let items = item.items.iter().map(String::as_str);
+        cats.filter(|x| self.categories.contains(x))
+            .chain(items.filter(|x| self.items.contains(x)))
+            .collect()
+    }
+
+    /// Whether an item targets something the client bought.
+    pub fn targeted_by(&self, item: &ContentItem) -> bool {
+        !self.targets(item).is_empty()
+    }
+
+    /// R10: a new item for a hobby the client buys often.
+    pub fn hobby_novelty(&self, item: &ContentItem) -> bool {
+        NOVELTIES.contains(&item.reason.as_str())
+            && self.targets(item).iter().any(|t| self.hobby.contains(t))
+    }
+
+    /// R10: the day an offer of an item may first reach the client when
+    /// everything it targets was a durable purchase: once the usual
+    /// interval of one of them has passed. `None` when nothing holds it back.
+    pub fn durable_ready(&self, item: &ContentItem) -> Option<Date> {
+        if !OFFERS.contains(&item.reason.as_str()) {
+            return None;
+        }
+        let mut ready: Option<Date> = None;
+        for t in self.targets(item) {
+            let r = self.durable.get(t)?;
+            ready = Some(ready.map_or(*r, |x| x.min(*r)));
+        }
+        ready
+    }
+
+    /// R10: the day a new product stops being premature for a client whose
+    /// every purchase was durable; `None` when some purchase was not.
+    fn all_durable_ready(&self) -> Option<Date> {
+        let mut things = self.categories.iter().chain(&self.items).peekable();
+        things.peek()?;
+        let mut ready: Option<Date> = None;
+        for t in things {
+            let r = self.durable.get(t)?;
+            ready = Some(ready.map_or(*r, |x| x.min(*r)));
+        }
+        ready
+    }
+}
+
+/// R10's order of precedence among content items, lowest first: a price
+/// change is owed; a hobby buyer's novelty on its date; a durable
+/// replacement once due; other content; promotions last (seed 004: content
+/// before discounts).
+pub fn precedence(bought: &Purchases, item: &ContentItem) -> u8 {
+    if item.reason == "price_change" {
+        0
+    } else if bought.hobby_novelty(item) {
+        1
+    } else if bought.durable_ready(item).is_some() {
+        2
+    } else if PROMOTIONS.contains(&item.reason.as_str()) {
+        4
+    } else {
+        3
+    }
+}
+
+/// R10: whether an item fits the client (segment, industry, purchases);
+/// `first_check` is [`first_check`], computed once by the caller.
+pub fn item_matches(
+    ctx: &Ctx,
+    bought: &Purchases,
+    first_check: Option<Date>,
+    item: &ContentItem,
+) -> bool {
     let c = &ctx.input.client;
+    let def = catalog::find(&item.reason);
+    // R8: reasons about a company's market or staff are not for a person.
+    if c.kind == ClientKind::Person && def.is_some_and(|r| r.signals.contains(&Signal::Business)) {
+        return false;
+    }
     let seg = ctx.profile.segment.as_str();
     if !item.segments.is_empty() && !item.segments.iter().any(|s| s == seg) {
         return false;
@@ -84,15 +226,15 @@ pub fn item_matches(ctx: &Ctx, item: &ContentItem) -> bool {
     {
         return false;
     }
-    let (cats, items) = bought(ctx);
     if !item.categories.is_empty() || !item.items.is_empty() {
-        return item.categories.iter().any(|x| cats.contains(&x.as_str()))
-            || item.items.iter().any(|x| items.contains(&x.as_str()));
+        // R10: a promotion goes to promo-sensitive buyers of its category.
+        return bought.targeted_by(item)
+            && (bought.promo || !PROMOTIONS.contains(&item.reason.as_str()));
     }
     // Offers without targeting still go only to those whose history fits.
-    match catalog::find(&item.reason) {
+    match def {
         Some(r) if OFFERS.contains(&r.code) => {
-            gates_hold(ctx, r, None, Date::MAX, first_check(ctx))
+            gates_hold(ctx, bought, r, None, Date::MAX, first_check)
         }
         Some(r) => !r.discouraged,
         None => false,
@@ -125,6 +267,7 @@ pub fn first_check(ctx: &Ctx) -> Option<Date> {
 /// `first_check` is [`first_check`], computed once by the caller.
 pub fn gates_hold(
     ctx: &Ctx,
+    bought: &Purchases,
     r: &ReasonDef,
     contact: Option<usize>,
     date: Date,
@@ -132,7 +275,7 @@ pub fn gates_hold(
 ) -> bool {
     let c = &ctx.input.client;
     r.signals.iter().all(|s| match s {
-        Signal::PromoSensitive => c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+        Signal::PromoSensitive => bought.promo,
         Signal::AfterCheck => first_check.is_some_and(|f| f < date),
         Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
         Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
@@ -141,35 +284,115 @@ pub fn gates_hold(
             .service
             .as_ref()
             .is_some_and(|s| s.kind == Some(ServiceKind::Campaign)),
+        Signal::CampaignRunning => campaign_phase(ctx, date) == Some(CampaignPhase::Running),
         Signal::HasInterests => contact.is_some_and(|i| !c.contacts[i].interests.is_empty()),
         Signal::Loyal => c.loyal,
         Signal::TopSegment => matches!(ctx.profile.segment, Segment::APlus | Segment::A),
         Signal::HasIncident => !c.incidents.is_empty(),
         Signal::HasExpiry => c.service.is_some() || !c.expiries.is_empty(),
-        Signal::HasPurchases | Signal::HasIndustry | Signal::DurableIntervalPassed => true,
+        Signal::Business => c.kind == ClientKind::Business,
+        // R10: no new product while every purchase is durable and recent.
+        Signal::DurableIntervalPassed => bought.all_durable_ready().is_none_or(|r| date >= r),
+        Signal::HasPurchases | Signal::HasIndustry => true,
+    })
+}
+
+/// Where a touch's day stands against the client's advertising campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CampaignPhase {
+    /// On or before the launch day: no results yet.
+    Ahead,
+    /// After the launch, up to its last day.
+    Running,
+    Ended,
+}
+
+/// R1: the campaign's phase on `date`; `None` without a campaign.
+pub fn campaign_phase(ctx: &Ctx, date: Date) -> Option<CampaignPhase> {
+    let s = ctx.input.client.service.as_ref()?;
+    (s.kind == Some(ServiceKind::Campaign)).then_some(if date <= s.start {
+        CampaignPhase::Ahead
+    } else if date <= s.end {
+        CampaignPhase::Running
+    } else {
+        CampaignPhase::Ended
     })
 }
 
 /// Content-plan items marketing sends itself (`delivery: "automated"`, R3).
 pub fn automated_content(ctx: &mut Ctx) {
     let items = ctx.input.company.content_plan.clone();
+    let bought = Purchases::of(ctx);
+    let check = first_check(ctx);
     for (i, item) in items.iter().enumerate() {
         if item.delivery != Delivery::Automated || item.reason == "event_invitation" {
             continue;
         }
-        if catalog::find(&item.reason).is_some_and(|r| r.discouraged) {
+        // R1: a reason that needs a conversation is the manager's, whatever
+        // the item says.
+        if catalog::find(&item.reason).is_some_and(|r| r.discouraged || r.needs_conversation()) {
             continue;
         }
-        if !item_matches(ctx, item) {
+        if !item_matches(ctx, &bought, check, item) {
             continue;
         }
-        let start = item_start(ctx, item);
+        let mut start = item_start(ctx, item);
+        if let Some(ready) = bought.durable_ready(item) {
+            start = start.max(ready);
+            if start > item_end(ctx, item) {
+                continue;
+            }
+        }
         let why = ctx.msg(Msg::WhyContent, &[&item.title]);
         let mut pu = Purpose::new(TouchKind::Standard, Class::Automated, "R3", None, why);
         pu.automated = true;
         pu.content = Some(i);
         pu.not_before = Some(start);
         pu.deadline = item.until;
-        ctx.add(start.max(ctx.from), Move::Later, pu);
+        ctx.add(start, Move::Later, pu);
+    }
+}
+
+/// R10: a hobby buyer hears of a matching new item on its date, not at the
+/// next monthly touch; the offer takes the month's cap first.
+pub fn hobby_novelties(ctx: &mut Ctx) {
+    let input = ctx.input;
+    let bought = Purchases::of(ctx);
+    if bought.hobby.is_empty() {
+        return;
+    }
+    let check = first_check(ctx);
+    let cap = input.settings.offers_per_month;
+    // R4: no offer in the days of silence after a delivery, real or expected.
+    let silence = i64::from(input.settings.silence_days);
+    let mut deliveries: Vec<Date> = input.client.orders.iter().map(|o| o.date).collect();
+    deliveries.extend(cycle_spans(ctx).into_iter().map(|(_, next)| next));
+    deliveries.sort_unstable();
+    let mut per_month: BTreeMap<(i32, u32), u32> = BTreeMap::new();
+    for (i, item) in input.company.content_plan.iter().enumerate() {
+        if item.delivery == Delivery::Automated
+            || !bought.hobby_novelty(item)
+            || !item_matches(ctx, &bought, check, item)
+        {
+            continue;
+        }
+        let mut start = item_start(ctx, item).max(ctx.from);
+        for d in &deliveries {
+            if *d <= start && start <= add_days(*d, silence) {
+                start = add_days(*d, silence + 1);
+            }
+        }
+        // Within the monthly offer cap; the rest wait for a standard touch.
+        let month = per_month.entry((start.year(), start.month())).or_default();
+        if *month >= cap {
+            continue;
+        }
+        *month += 1;
+        let why = ctx.msg(Msg::WhyHobbyNovelty, &[&item.title]);
+        let mut pu = Purpose::new(TouchKind::Standard, Class::Standard, "R10", None, why);
+        pu.content = Some(i);
+        pu.not_before = Some(start);
+        pu.deadline = Some(item_end(ctx, item));
+        ctx.add(start, Move::Later, pu);
     }
 }
