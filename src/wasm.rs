@@ -97,19 +97,26 @@ pub fn plan_many_js(
 ) -> Result<Array, JsValue> {
     install_panic_hook();
     let locale = Locale::default();
-    if !Array::is_array(&inputs) {
+    // Through catching imports: `inputs` may be a revoked Proxy.
+    let length = match try_is_array(&inputs) {
+        Ok(true) => Reflect::get(&inputs, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|n| n.as_f64()),
+        _ => None,
+    };
+    let Some(length) = length else {
         return Err(error_object(&single(
             "invalid_type",
             "",
             EXPECTED_ARRAY.get(locale),
         )));
-    }
-    let inputs = Array::from(&inputs);
-    if inputs.length() > MAX_BATCH {
+    };
+    if length > f64::from(MAX_BATCH) {
         return Err(error_object(&single("too_many", "", TOO_MANY.get(locale))));
     }
-    let out = Array::new_with_length(inputs.length());
-    for i in 0..inputs.length() {
+    let length = length as u32;
+    let out = Array::new_with_length(length);
+    for i in 0..length {
         let planned = match Reflect::get_u32(&inputs, i) {
             Ok(input) => plan_one(&input),
             Err(e) => Err(single("invalid_type", "", &unreadable(locale, &e))),

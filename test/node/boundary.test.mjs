@@ -194,6 +194,17 @@ test('planMany: a cyclic, deep, getter or non-object input fails alone in its sl
   ]);
 });
 
+test('planMany of a revoked Proxy or a list whose length throws: a clean error, then still working', () => {
+  const { proxy, revoke } = Proxy.revocable([], {});
+  revoke();
+  const lying = new Proxy([], { get(target, key) { if (key === 'length') throw new Error('no'); return target[key]; } });
+  for (let i = 0; i < 1000; i++) {
+    assert.throws(() => touchplan.planMany(proxy), { name: 'TouchPlanError', code: 'invalid_type' });
+    assert.throws(() => touchplan.planMany(lying), { name: 'TouchPlanError', code: 'invalid_type' });
+  }
+  assert.equal(touchplan.planMany([input()])[0].clientId, 'c1');
+});
+
 test('toIcs never copies a line break from a plan into a property line', () => {
   const plan = touchplan.plan(input());
   plan.touches[0].date = '2026-12-01\r\nATTACH:https://evil.example/1';
