@@ -17,7 +17,7 @@ import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readM
 // for a quiet moment, but never longer than MAX_WAIT_MS after the first
 // change, so that a page that never stops changing still gets its plan.
 const DEBOUNCE_MS = 60;
-const MAX_WAIT_MS = 250;
+const MAX_WAIT_MS = 200;
 const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 const VIEWS = ['month', 'list'];
 const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
