@@ -99,6 +99,20 @@ export interface Touch {
   notes?: string[];
 }
 
+/** One result of `planMany` and `planEach`: the plan, or that input's error alone. */
+export type PlanResult = Plan | { error: TouchPlanError };
+
+/**
+ * `planEach` of www/api.js: plans a stream of inputs with bounded memory,
+ * results in input order, the next input pulled only after the previous
+ * result was taken, the event loop served every `chunkSize` (64) inputs.
+ * `for await (const r of planEach(inputs)) …`
+ */
+export type PlanEach = (
+  inputs: Iterable<PlanInput> | AsyncIterable<PlanInput>,
+  options?: { chunkSize?: number },
+) => AsyncGenerator<PlanResult, void, undefined>;
+
 /** An entry of `reasonCatalog()`. */
 export interface Reason {
   code: ReasonCode;

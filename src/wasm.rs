@@ -1,8 +1,13 @@
 //! The JavaScript boundary: the only file with `#[wasm_bindgen]`.
 //!
 //! It converts values and errors and holds no planning logic. Inputs arrive
-//! as JS objects and become `serde_json::Value`s for the engine (through
-//! serde-wasm-bindgen); plans leave as plain JS objects made by `JSON.parse`
+//! as JS objects and become `serde_json::Value`s for the engine through
+//! [`JsonReader`], which accepts JSON data only (no NaN, BigInt, function,
+//! Set, …), each refusal an error at its path in the input's locale; it
+//! recurses at most [`MAX_DEPTH`] levels and calls into JS only through
+//! imports that catch exceptions, so a throwing getter or a revoked Proxy
+//! is an error, not a leak of the wasm stack. Plans leave as plain JS
+//! objects made by `JSON.parse`
 //! from the plan's JSON (maps are objects, `None` is `null` or absent as the
 //! contract says). Errors are thrown as real `Error` objects named
 //! `TouchPlanError` with `code`, `path`, `message` and
@@ -12,13 +17,15 @@
 //! instance traps (`unreachable`, since the release build aborts on panic)
 //! and is poisoned. `www/api.js` detects that and re-instantiates it.
 
-use js_sys::{Array, Reflect};
+use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
+use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::engine::error::{InputError, InputErrors};
 use crate::engine::model::{Locale, Text};
 use crate::engine::output::Plan;
+use crate::engine::texts;
 
 // The contract's types for pkg/touchplan.d.ts.
 #[wasm_bindgen(typescript_custom_section)]
@@ -36,11 +43,43 @@ pub fn plan_js(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     install_panic_hook();
-    let input = input_value(&input).map_err(|e| error_object(&e))?;
-    match crate::plan(&input) {
+    match plan_one(&input) {
         Ok(plan) => to_js(&plan),
         Err(errors) => Err(error_object(&errors)),
     }
+}
+
+/// One input through the reader and the engine. The reader's refusals come
+/// first; the engine's errors are kept where no refusal already names the
+/// field (or a field above it), so every problem is reported once.
+fn plan_one(input: &JsValue) -> Result<Plan, InputErrors> {
+    let (value, refused) = JsonReader::read_input(input);
+    if refused.is_empty() {
+        return crate::plan(&value);
+    }
+    // Refused: no plan, but every other problem of the input still counts.
+    match crate::engine::input::validate(&value) {
+        Ok(_) => Err(InputErrors { errors: refused }),
+        Err(engine) => {
+            let mut errors = refused;
+            let kept: Vec<InputError> = engine
+                .errors
+                .into_iter()
+                .filter(|e| !errors.iter().any(|r| covers(&r.path, &e.path)))
+                .collect();
+            errors.extend(kept);
+            Err(InputErrors { errors })
+        }
+    }
+}
+
+/// True when `path` is `above` or a field inside it.
+fn covers(above: &str, path: &str) -> bool {
+    above.is_empty()
+        || path == above
+        || path
+            .strip_prefix(above)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// Plans each input independently: a bad input yields `{ error }` in its
@@ -58,20 +97,30 @@ pub fn plan_many_js(
 ) -> Result<Array, JsValue> {
     install_panic_hook();
     let locale = Locale::default();
-    if !Array::is_array(&inputs) {
+    // Through catching imports: `inputs` may be a revoked Proxy.
+    let length = match try_is_array(&inputs) {
+        Ok(true) => Reflect::get(&inputs, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|n| n.as_f64()),
+        _ => None,
+    };
+    let Some(length) = length else {
         return Err(error_object(&single(
             "invalid_type",
             "",
             EXPECTED_ARRAY.get(locale),
         )));
-    }
-    let inputs = Array::from(&inputs);
-    if inputs.length() > MAX_BATCH {
+    };
+    if length > f64::from(MAX_BATCH) {
         return Err(error_object(&single("too_many", "", TOO_MANY.get(locale))));
     }
-    let out = Array::new_with_length(inputs.length());
-    for (i, input) in inputs.iter().enumerate() {
-        let planned = input_value(&input).and_then(|v| crate::plan(&v));
+    let length = length as u32;
+    let out = Array::new_with_length(length);
+    for i in 0..length {
+        let planned = match Reflect::get_u32(&inputs, i) {
+            Ok(input) => plan_one(&input),
+            Err(e) => Err(single("invalid_type", "", &unreadable(locale, &e))),
+        };
         let item = match planned {
             Ok(plan) => to_js(&plan)?,
             Err(errors) => {
@@ -80,7 +129,7 @@ pub fn plan_many_js(
                 wrapper.into()
             }
         };
-        out.set(i as u32, item);
+        out.set(i, item);
     }
     Ok(out)
 }
@@ -170,32 +219,310 @@ fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
-/// A JS input as the engine's JSON value. Non-JSON values (functions,
-/// symbols, BigInts) are an `invalid_type` error at the root.
-fn input_value(input: &JsValue) -> Result<serde_json::Value, InputErrors> {
-    serde_wasm_bindgen::from_value(input.clone()).map_err(|e| {
-        single(
-            "invalid_type",
-            "",
-            &format!("{}: {e}", EXPECTED_OBJECT.get(Locale::default())),
-        )
-    })
-}
-
 /// A plan handed back by JS (for the exports), in the plan's own locale.
 fn plan_value(plan: &JsValue) -> Result<Plan, JsValue> {
-    serde_wasm_bindgen::from_value(plan.clone()).map_err(|e| {
-        let locale = Reflect::get(plan, &JsValue::from_str("locale"))
-            .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|s| Locale::parse(&s))
-            .unwrap_or_default();
+    let locale = Reflect::get(plan, &JsValue::from_str("locale"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| Locale::parse(&s))
+        .unwrap_or_default();
+    let (value, refused) = JsonReader::read(plan, locale);
+    let parsed = if refused.is_empty() {
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    } else {
+        Err(refused[0].message.clone())
+    };
+    parsed.map_err(|e| {
         error_object(&single(
             "invalid_type",
             "plan",
             &format!("{}: {e}", EXPECTED_PLAN.get(locale)),
         ))
     })
+}
+
+/// How deep a JS value may nest: `PlanInput` needs 5 levels
+/// (`company.contentPlan[0].categories[0]`); unknown fields get room to
+/// spare, but never enough to exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+/// Values read from one input at most: the contract's largest lists filled
+/// with their largest items stay below it.
+const MAX_VALUES: usize = 10_000_000;
+/// A list longer than this is refused unread, a string longer than
+/// `MAX_TEXT` undecoded: both are far beyond every contract limit.
+const MAX_LIST: u32 = 100_000;
+const MAX_TEXT: u32 = 100_000;
+/// The largest list and string limits, named in those refusals.
+const LIST_LIMIT: usize = 10_000;
+const TEXT_LIMIT: usize = 1_000;
+
+// Imports that catch what JS throws (a getter, a Proxy trap): an uncaught
+// exception would unwind through wasm frames and leak the shadow stack.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn try_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn try_type_tag(value: &JsValue) -> Result<JsString, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "isWellFormed"], js_name = call)]
+    fn try_is_well_formed(text: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Reads a JS value as JSON data, collecting a refusal (code, path,
+/// message in the locale) for every value JSON has no place for; a refused
+/// value reads as `null`.
+struct JsonReader {
+    locale: Locale,
+    errors: Vec<InputError>,
+    /// The objects and arrays being read, to recognise a cycle.
+    ancestors: Vec<JsValue>,
+    values: usize,
+}
+
+impl JsonReader {
+    /// A `PlanInput`, in its own `locale`.
+    fn read_input(input: &JsValue) -> (Value, Vec<InputError>) {
+        let locale = if input.is_object() {
+            Reflect::get(input, &JsValue::from_str("locale"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|s| Locale::parse(&s))
+                .unwrap_or_default()
+        } else {
+            Locale::default()
+        };
+        Self::read(input, locale)
+    }
+
+    fn read(value: &JsValue, locale: Locale) -> (Value, Vec<InputError>) {
+        let mut reader = JsonReader {
+            locale,
+            errors: Vec::new(),
+            ancestors: Vec::new(),
+            values: 0,
+        };
+        let value = reader.value(value, "");
+        (value, reader.errors)
+    }
+
+    fn refuse(&mut self, code: &str, path: &str, message: String) -> Value {
+        self.errors.push(InputError {
+            code: code.into(),
+            path: path.into(),
+            message,
+        });
+        Value::Null
+    }
+
+    fn not_json(&mut self, path: &str, what: &str) -> Value {
+        let m = NOT_JSON.get(self.locale).replace("{0}", what);
+        self.refuse("invalid_type", path, m)
+    }
+
+    fn value(&mut self, v: &JsValue, path: &str) -> Value {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            if self.values == MAX_VALUES + 1 {
+                let m = TOO_LARGE.get(self.locale).to_string();
+                return self.refuse("too_many", path, m);
+            }
+            return Value::Null;
+        }
+        if v.is_null() || v.is_undefined() {
+            Value::Null
+        } else if let Some(b) = v.as_bool() {
+            Value::Bool(b)
+        } else if let Some(n) = v.as_f64() {
+            self.number(n, path)
+        } else if v.is_string() {
+            self.string(v, path)
+        } else if v.is_bigint() {
+            self.not_json(path, KIND_BIGINT.get(self.locale))
+        } else if v.is_symbol() {
+            self.not_json(path, KIND_SYMBOL.get(self.locale))
+        } else if v.is_function() {
+            self.not_json(path, KIND_FUNCTION.get(self.locale))
+        } else {
+            self.container(v, path)
+        }
+    }
+
+    fn number(&mut self, n: f64, path: &str) -> Value {
+        if !n.is_finite() {
+            let shown = if n.is_nan() {
+                "NaN"
+            } else if n > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            let m = NOT_FINITE.get(self.locale).replace("{0}", shown);
+            return self.refuse("out_of_range", path, m);
+        }
+        // Integers stay integers (`12`, not `12.0`) as JSON.parse would give.
+        if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
+            Value::Number(Number::from(n as i64))
+        } else {
+            Number::from_f64(n).map_or(Value::Null, Value::Number)
+        }
+    }
+
+    fn string(&mut self, v: &JsValue, path: &str) -> Value {
+        let js: &JsString = v.unchecked_ref();
+        let units = js.length();
+        if units > MAX_TEXT {
+            let m = texts::message(
+                self.locale,
+                texts::Msg::TooLong,
+                &[&TEXT_LIMIT.to_string(), &units.to_string()],
+            );
+            return self.refuse("too_long", path, m);
+        }
+        let s = v.as_string().unwrap_or_default();
+        // Decoding replaces a lone surrogate with U+FFFD; a name would then
+        // no longer match the CRM's, so such text is refused, never altered.
+        // (isWellFormed is missing before Firefox 119: ask unit by unit.)
+        if s.contains('\u{FFFD}') && !try_is_well_formed(v).unwrap_or_else(|_| js.is_valid_utf16())
+        {
+            let m = LONE_SURROGATE.get(self.locale).to_string();
+            return self.refuse("invalid_type", path, m);
+        }
+        Value::String(s)
+    }
+
+    fn container(&mut self, v: &JsValue, path: &str) -> Value {
+        let is_array = match try_is_array(v) {
+            Ok(a) => a,
+            Err(e) => return self.unreadable(path, &e),
+        };
+        if !is_array {
+            match try_type_tag(v) {
+                Ok(tag) if tag == "[object Object]" => {}
+                Ok(tag) => {
+                    let tag = String::from(tag);
+                    let kind = tag
+                        .strip_prefix("[object ")
+                        .and_then(|t| t.strip_suffix(']'))
+                        .unwrap_or(&tag)
+                        .to_string();
+                    return self.not_json(path, &kind);
+                }
+                Err(e) => return self.unreadable(path, &e),
+            }
+        }
+        if self.ancestors.iter().any(|a| js_sys::Object::is(a, v)) {
+            let m = CYCLE.get(self.locale).to_string();
+            return self.refuse("invalid_type", path, m);
+        }
+        if self.ancestors.len() >= MAX_DEPTH {
+            let m = TOO_DEEP
+                .get(self.locale)
+                .replace("{0}", &MAX_DEPTH.to_string());
+            return self.refuse("too_deep", path, m);
+        }
+        self.ancestors.push(v.clone());
+        let out = if is_array {
+            self.array(v, path)
+        } else {
+            self.object(v, path)
+        };
+        self.ancestors.pop();
+        out
+    }
+
+    fn array(&mut self, v: &JsValue, path: &str) -> Value {
+        let len = match Reflect::get(v, &JsValue::from_str("length")) {
+            Ok(len) => len.as_f64().unwrap_or(0.0),
+            Err(e) => return self.unreadable(path, &e),
+        };
+        if len > f64::from(MAX_LIST) {
+            let m = texts::message(
+                self.locale,
+                texts::Msg::TooMany,
+                &[&LIST_LIMIT.to_string(), &len.to_string()],
+            );
+            return self.refuse("too_many", path, m);
+        }
+        let len = len as u32;
+        let mut out = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            let item_path = format!("{path}[{i}]");
+            // Past the largest contract limit, items are counted, not read:
+            // the engine refuses the list with its own limit.
+            if i as usize > LIST_LIMIT {
+                out.push(Value::Null);
+                continue;
+            }
+            match Reflect::get_u32(v, i) {
+                Ok(item) => out.push(self.value(&item, &item_path)),
+                Err(e) => out.push(self.unreadable(&item_path, &e)),
+            }
+        }
+        Value::Array(out)
+    }
+
+    fn object(&mut self, v: &JsValue, path: &str) -> Value {
+        let keys = match try_keys(v) {
+            Ok(keys) => keys,
+            Err(e) => return self.unreadable(path, &e),
+        };
+        if keys.length() > MAX_LIST {
+            let m = texts::message(
+                self.locale,
+                texts::Msg::TooMany,
+                &[&LIST_LIMIT.to_string(), &keys.length().to_string()],
+            );
+            return self.refuse("too_many", path, m);
+        }
+        let mut out = Map::new();
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            let field_path = field_path(path, &name);
+            let field = match Reflect::get(v, &key) {
+                Ok(field) => field,
+                Err(e) => {
+                    self.unreadable(&field_path, &e);
+                    continue;
+                }
+            };
+            // As JSON: a field holding `undefined` is absent.
+            if field.is_undefined() {
+                continue;
+            }
+            let value = self.value(&field, &field_path);
+            out.insert(name, value);
+        }
+        Value::Object(out)
+    }
+
+    /// A value whose reading threw (a getter, a revoked Proxy).
+    fn unreadable(&mut self, path: &str, e: &JsValue) -> Value {
+        let m = unreadable(self.locale, e);
+        self.refuse("invalid_type", path, m)
+    }
+}
+
+/// `path.name`, or `path["name"]` for a name a dotted path cannot show
+/// (empty, or holding `.`, `[`, `]` or `"`), so that every path names one
+/// field.
+fn field_path(path: &str, name: &str) -> String {
+    let plain = !name.is_empty() && !name.contains(['.', '[', ']', '"']);
+    match (plain, path.is_empty()) {
+        (true, true) => name.to_string(),
+        (true, false) => format!("{path}.{name}"),
+        (false, _) => format!("{path}[{}]", Value::String(name.to_string())),
+    }
+}
+
+fn unreadable(locale: Locale, e: &JsValue) -> String {
+    let detail = Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_default();
+    UNREADABLE.get(locale).replace("{0}", &detail)
 }
 
 /// A value as plain JS objects, through a JSON text: `serde_json` in wasm,
@@ -261,9 +588,45 @@ const UNKNOWN_LOCALE: Text = Text {
     ru: "ожидается \"ru\" или \"en\"",
     en: "expected \"ru\" or \"en\"",
 };
-const EXPECTED_OBJECT: Text = Text {
-    ru: "ожидается объект PlanInput",
-    en: "expected a PlanInput object",
+const NOT_JSON: Text = Text {
+    ru: "ожидаются данные JSON (текст, число, да/нет, список или объект), получено: {0}",
+    en: "expected JSON data (text, number, true/false, list or object), got: {0}",
+};
+const KIND_BIGINT: Text = Text {
+    ru: "BigInt",
+    en: "a BigInt",
+};
+const KIND_SYMBOL: Text = Text {
+    ru: "Symbol",
+    en: "a Symbol",
+};
+const KIND_FUNCTION: Text = Text {
+    ru: "функция",
+    en: "a function",
+};
+const NOT_FINITE: Text = Text {
+    ru: "ожидается конечное число, получено {0}",
+    en: "expected a finite number, got {0}",
+};
+const LONE_SURROGATE: Text = Text {
+    ru: "текст содержит одиночный суррогат UTF-16 (не является корректным Юникодом)",
+    en: "the text holds a lone UTF-16 surrogate (not valid Unicode)",
+};
+const CYCLE: Text = Text {
+    ru: "значение ссылается само на себя (цикл)",
+    en: "the value refers to itself (a cycle)",
+};
+const TOO_DEEP: Text = Text {
+    ru: "вложенность глубже {0} уровней",
+    en: "nested deeper than {0} levels",
+};
+const TOO_LARGE: Text = Text {
+    ru: "входные данные слишком велики: не более 10 000 000 значений",
+    en: "the input is too large: at most 10,000,000 values",
+};
+const UNREADABLE: Text = Text {
+    ru: "значение нельзя прочитать: {0}",
+    en: "the value cannot be read: {0}",
 };
 const EXPECTED_PLAN: Text = Text {
     ru: "ожидается план, который вернул plan()",

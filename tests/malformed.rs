@@ -366,6 +366,40 @@ fn corpus() -> Vec<(&'static str, Value, &'static str, &'static str)> {
             "out_of_range",
             "settings.silenceDays",
         ),
+        // Issue 15: required texts refuse "" and blanks.
+        (
+            "empty contact name",
+            patch_client("contacts", json!([{ "name": "" }])),
+            "missing_field",
+            "client.contacts[0].name",
+        ),
+        (
+            "blank expiry",
+            patch_client("expiries", json!([{ "date": "2027-01-01", "what": "  " }])),
+            "missing_field",
+            "client.expiries[0].what",
+        ),
+        (
+            "empty incident summary",
+            patch_client(
+                "incidents",
+                json!([{ "date": "2026-11-01", "summary": "" }]),
+            ),
+            "missing_field",
+            "client.incidents[0].summary",
+        ),
+        (
+            "empty event title",
+            json!({ "today": "2026-11-24", "client": ok_client(), "company": { "events": [{ "date": "2027-01-10", "title": "" }] } }),
+            "missing_field",
+            "company.events[0].title",
+        ),
+        (
+            "empty content title",
+            json!({ "today": "2026-11-24", "client": ok_client(), "company": { "contentPlan": [{ "date": "2026-12-01", "reason": "market_analytics", "title": "" }] } }),
+            "missing_field",
+            "company.contentPlan[0].title",
+        ),
     ]
 }
 
@@ -407,6 +441,18 @@ fn all_problems_are_reported_at_once_in_the_input_locale() {
         ru.errors[0].message,
         "ожидается дата вида 2026-11-22, получено \"31.02.2026\""
     );
+}
+
+#[test]
+fn deeply_nested_json_text_is_an_error_not_a_stack_overflow() {
+    // Issue 15: 5,100 levels under an unknown key.
+    let text = format!(
+        r#"{{"today":"2026-11-24","client":{{"id":"c1","x":{}{}}}}}"#,
+        "[".repeat(5100),
+        "]".repeat(5100)
+    );
+    let errors = touchplan::plan_json(&text).unwrap_err();
+    assert_eq!(errors.first().code, "invalid_json");
 }
 
 #[test]

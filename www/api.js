@@ -61,8 +61,68 @@ export function initSync(options) {
 
 /** @type {(input: object) => object} */
 export const plan = guarded(glue.plan);
-/** @type {(inputs: object[]) => object[]} */
-export const planMany = guarded(glue.planMany);
+/** `planMany` refuses more inputs than this (CONTRACT.md "Limits"). */
+const MAX_BATCH = 100_000;
+
+/**
+ * Plans each input independently; a bad input, whatever it is (a cycle, a
+ * throwing getter, one that makes the engine trap), yields `{ error }` in
+ * its place and the others still plan. Holds every plan at once (about
+ * 50 KB each for an example-sized client): for large batches, `planEach`.
+ * @param {object[]} inputs
+ * @returns {(object | { error: Error })[]}
+ */
+export function planMany(inputs) {
+  if (!loaded) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
+  let list;
+  try {
+    list = Array.isArray(inputs) ? inputs : null;
+  } catch {
+    list = null;
+  }
+  // The engine's own refusals (not an array, too many), in its words.
+  if (list === null || list.length > MAX_BATCH) return guarded(glue.planMany)(list === null ? inputs : list.slice(0, MAX_BATCH + 1));
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = planSlot(list, i);
+  return out;
+}
+
+/**
+ * Plans a stream of inputs with bounded memory: an async iterator of the
+ * results in input order (each a `Plan` or `{ error }`, as `planMany`),
+ * pulling the next input only when the previous result was taken and
+ * yielding to the event loop after every `chunkSize` inputs, so a page or
+ * a server stays responsive. `inputs` may be any iterable or async
+ * iterable (an array, a generator reading a file…); no count limit.
+ *
+ *   for await (const result of planEach(readClients())) save(result);
+ *
+ * @param {Iterable<object> | AsyncIterable<object>} inputs
+ * @param {{ chunkSize?: number }} [options]
+ * @returns {AsyncGenerator<object | { error: Error }>}
+ */
+export async function* planEach(inputs, { chunkSize = 64 } = {}) {
+  if (!loaded) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
+  let n = 0;
+  for await (const input of inputs) {
+    yield planSlot([input], 0);
+    if (++n % chunkSize === 0) await nextTask();
+  }
+}
+
+// One slot of a batch: the plan or `{ error }`, never a throw.
+function planSlot(list, i) {
+  try {
+    return plan(list[i]);
+  } catch (e) {
+    return { error: e instanceof Error ? e : touchPlanError('internal', String(e)) };
+  }
+}
+
+// A macrotask: lets timers, I/O and rendering run between chunks.
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 /** @type {(locale?: 'ru' | 'en') => object[]} */
 export const reasonCatalog = guarded(glue.reasonCatalog);
 /** @type {(plan: object, opts?: { calendarName?: string }) => string} */

@@ -164,12 +164,29 @@ export function elementValue(el) {
   return el.textContent;
 }
 
+// Keys that reach an object's prototype when assigned (`a.__proto__.x = …`
+// would change every object of the page). The contract has none of them.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True for a key that may be set on an input object: never a prototype's name. */
+export function isSafeKey(key) {
+  return !FORBIDDEN_KEYS.has(key);
+}
+
+// A field path: names (letters, digits, `_`), each maybe followed by `[]`,
+// joined by dots.
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\[\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\])?)*$/;
+
 /**
  * A field name from markup or a map, as an absolute path: `orders[].date`
- * means `client.orders[].date`; `company.…` and `settings.…` stay.
+ * means `client.orders[].date`; `company.…` and `settings.…` stay. `null`
+ * for a name that is not a field path or names a prototype
+ * (`__proto__`, `constructor`, `prototype`): such fields are not read.
  */
 export function absolutePath(field) {
   const f = String(field).trim();
+  if (!FIELD_PATH.test(f)) return null;
+  if (f.split('.').some((segment) => !isSafeKey(segment.replace(/\[\]$/, '')))) return null;
   return /^(client|company|settings)(\.|$)/.test(f) ? f : `client.${f}`;
 }
 
@@ -183,7 +200,7 @@ export function readJsonScript(doc, id) {
   } catch (e) {
     throw new HostReadError('invalid_json', `src#${id}`, { id, detail: e.message });
   }
-  if (value && typeof value === 'object' && !Array.isArray(value) && 'client' in value) return value;
+  if (value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'client')) return value;
   return { client: value };
 }
 
@@ -205,12 +222,20 @@ export function findScope(doc, ref) {
 export function readScope(scope) {
   const marked = [...scope.querySelectorAll('[data-touchplan-field]')];
   if (scope.hasAttribute('data-touchplan-field')) marked.unshift(scope);
-  const fields = marked.map((el) => [absolutePath(el.getAttribute('data-touchplan-field')), el]);
+  const fields = [];
+  for (const el of marked) {
+    const path = absolutePath(el.getAttribute('data-touchplan-field'));
+    if (path) fields.push([path, el]);
+  }
   return assemble(fields, scope);
 }
 
-/** Fields found through a selector map `{ "CSS selector": "field" }` in a JSON script. */
-export function readMap(doc, id, within = doc.body) {
+/**
+ * Fields found through a selector map `{ "CSS selector": "field" }` in a
+ * JSON script. When `seen` is given, the selectors and the elements read
+ * are added to `seen.selectors` and `seen.nodes` (what a caller watches).
+ */
+export function readMap(doc, id, within = doc.body, seen = null) {
   const script = doc.getElementById(id);
   if (!script) throw new HostReadError('map_not_found', `map#${id}`, { id });
   let map;
@@ -222,13 +247,19 @@ export function readMap(doc, id, within = doc.body) {
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw new HostReadError('invalid_map', `map#${id}`, { id });
   const fields = [];
   for (const [selector, field] of Object.entries(map)) {
+    const path = typeof field === 'string' ? absolutePath(field) : null;
+    if (!path) continue;
     let found;
     try {
       found = within.querySelectorAll(selector);
     } catch {
       throw new HostReadError('invalid_selector', `map#${id}`, { id, detail: selector });
     }
-    for (const el of found) fields.push([absolutePath(field), el]);
+    seen?.selectors.push(selector);
+    for (const el of found) {
+      fields.push([path, el]);
+      seen?.nodes.push(el);
+    }
   }
   return assemble(fields, within);
 }
@@ -237,10 +268,11 @@ export function readMap(doc, id, within = doc.body) {
  * Builds a partial PlanInput from `[path, element]` pairs. Fields under the
  * same `name[]` form one array item per row of the page: an element marked
  * `data-touchplan-item` when there is one, else the row (found from the
- * field that occurs most often) that contains the element.
+ * field that occurs most often) that contains the element. Time: linear in
+ * the fields times the depth of the page below `root`.
  */
 export function assemble(fields, root) {
-  const out = {};
+  const out = Object.create(null);
   const arrays = new Map(); // "client.orders" → [[sub, element, path]]
   for (const [path, el] of fields) {
     const i = path.indexOf('[]');
@@ -255,12 +287,12 @@ export function assemble(fields, root) {
   for (const [array, entries] of arrays) {
     const items = groupItems(entries, root);
     setPath(out, array, items.map((group) => {
-      const item = {};
+      const item = Object.create(null);
       for (const [sub, el, path] of group) setPath(item, sub, parseFieldValue(path, elementValue(el)));
       return item;
     }));
   }
-  return out;
+  return plainCopy(out);
 }
 
 function groupItems(entries, root) {
@@ -268,37 +300,61 @@ function groupItems(entries, root) {
   for (const [sub] of entries) counts.set(sub, (counts.get(sub) ?? 0) + 1);
   const anchorSub = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
   const anchors = entries.filter(([sub]) => sub === anchorSub).map(([, el]) => el);
-  const rows = anchors.map((el) => rowOf(el, anchors, root));
+  const rows = rowsOf(anchors, root);
   const groups = new Map();
   for (const entry of entries) {
     const el = entry[1];
-    const row = el.closest('[data-touchplan-item]') ?? rows.find((r) => r.contains(el)) ?? el;
+    const row = el.closest('[data-touchplan-item]') ?? rowAbove(el, rows, root) ?? el;
     if (!groups.has(row)) groups.set(row, []);
     groups.get(row).push(entry);
   }
   return [...groups.values()];
 }
 
-// The largest ancestor of `el` (below `root`) holding no other anchor: the
-// page's row for that item, whatever its tag (tr, li, div.card).
-function rowOf(el, anchors, root) {
-  const marked = el.closest('[data-touchplan-item]');
-  if (marked) return marked;
-  let row = el;
-  while (row.parentElement && row.parentElement !== root
-    && !anchors.some((other) => other !== el && row.parentElement.contains(other))) {
-    row = row.parentElement;
+// Each anchor's row: the largest ancestor of it (below `root`) holding no
+// other anchor, whatever its tag (tr, li, div.card). Anchors are counted
+// once per ancestor, so the cost is the anchors times the page's depth.
+function rowsOf(anchors, root) {
+  const held = new Map(); // element → anchors inside it
+  for (const el of anchors) {
+    for (let node = el; node && node !== root; node = node.parentElement) {
+      held.set(node, (held.get(node) ?? 0) + 1);
+    }
   }
-  return row;
+  const rows = new Set();
+  for (const el of anchors) {
+    const marked = el.closest('[data-touchplan-item]');
+    if (marked) {
+      rows.add(marked);
+      continue;
+    }
+    let row = el;
+    while (row.parentElement && row.parentElement !== root && held.get(row.parentElement) === 1) {
+      row = row.parentElement;
+    }
+    rows.add(row);
+  }
+  return rows;
 }
 
-// Sets `a.b[].c`-style paths; a trailing `[]` appends to a list.
+// The row that holds `el`, if any: the nearest ancestor that is one.
+function rowAbove(el, rows, root) {
+  for (let node = el; node && node !== root; node = node.parentElement) {
+    if (rows.has(node)) return node;
+  }
+  return null;
+}
+
+// Sets `a.b[].c`-style paths on prototype-less objects; a trailing `[]`
+// appends to a list. A prototype's name as a key is never set.
 function setPath(target, path, value) {
   const keys = path.split('.');
   let node = target;
-  keys.forEach((rawKey, i) => {
+  for (let i = 0; i < keys.length; i++) {
+    const rawKey = keys[i];
     const append = rawKey.endsWith('[]');
     const key = append ? rawKey.slice(0, -2) : rawKey;
+    if (!isSafeKey(key)) return;
     const last = i === keys.length - 1;
     if (last && append) {
       if (!Array.isArray(node[key])) node[key] = [];
@@ -306,29 +362,75 @@ function setPath(target, path, value) {
     } else if (last) {
       node[key] = value;
     } else {
-      if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+      if (node[key] === null || typeof node[key] !== 'object' || Array.isArray(node[key])) node[key] = Object.create(null);
       node = node[key];
     }
-  });
+  }
+}
+
+// The prototype-less objects built by `setPath` as ordinary objects and
+// arrays, defined (not assigned) key by key.
+function plainCopy(value) {
+  if (Array.isArray(value)) return value.map(plainCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const key of Object.keys(value)) {
+    if (isSafeKey(key)) Object.defineProperty(out, key, { value: plainCopy(value[key]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /**
  * Joins partial inputs, later wins: `client`, `company` and `settings` are
- * merged field by field, other fields replaced.
+ * merged field by field, other fields replaced. Keys naming a prototype
+ * (`__proto__`, `constructor`, `prototype`) are dropped. A property that
+ * throws when read (a getter, a revoked Proxy) is a `HostReadError`
+ * `invalid_value` with its path.
  */
 export function mergeInputs(...parts) {
   const out = {};
   for (const part of parts) {
     if (!part) continue;
-    for (const [key, value] of Object.entries(part)) {
-      if (value === undefined) continue;
+    for (const [key, value] of safeEntries(part, '')) {
+      if (value === undefined || !isSafeKey(key)) continue;
       const mergeable = ['client', 'company', 'settings'].includes(key);
-      out[key] = mergeable && isPlainObject(value) && isPlainObject(out[key]) ? { ...out[key], ...value } : value;
+      if (mergeable && isPlainObject(value) && isPlainObject(out[key])) {
+        const merged = { ...out[key] };
+        for (const [k, v] of safeEntries(value, key)) if (isSafeKey(k)) define(merged, k, v);
+        out[key] = merged;
+      } else {
+        define(out, key, value);
+      }
     }
   }
   return out;
 }
 
+function define(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+// `Object.entries`, with a read that throws reported at its path.
+function safeEntries(object, path) {
+  let keys;
+  try {
+    keys = Object.keys(object);
+  } catch (e) {
+    throw new HostReadError('invalid_value', path, { detail: e?.message ?? String(e) });
+  }
+  return keys.map((key) => {
+    try {
+      return [key, object[key]];
+    } catch (e) {
+      throw new HostReadError('invalid_value', path ? `${path}.${key}` : key, { detail: e?.message ?? String(e) });
+    }
+  });
+}
+
 function isPlainObject(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  try {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false; // Array.isArray throws on a revoked Proxy
+  }
 }

@@ -67,6 +67,7 @@ const TEXTS = {
       invalid_map: 'Карта полей должна быть JSON-объектом «CSS-селектор → поле».',
       invalid_selector: 'Некорректный CSS-селектор: {detail}',
       engine_unavailable: 'Не удалось загрузить модуль расчёта: {detail}',
+      invalid_value: 'Значение нельзя прочитать: {detail}',
       internal: 'Внутренняя ошибка: {detail}',
     },
   },
@@ -131,6 +132,7 @@ const TEXTS = {
       invalid_map: 'The field map must be a JSON object “CSS selector → field”.',
       invalid_selector: 'Invalid CSS selector: {detail}',
       engine_unavailable: 'The planning module could not be loaded: {detail}',
+      invalid_value: 'The value cannot be read: {detail}',
       internal: 'Internal error: {detail}',
     },
   },
@@ -282,7 +284,7 @@ export function t(locale, key, vars = {}) {
 /** The widget's own error message for `code` (errors the engine never sees). */
 export function widgetErrorMessage(locale, code, vars = {}) {
   const table = TEXTS[locale]?.widgetErrors ?? TEXTS.ru.widgetErrors;
-  return fill(table[code] ?? table.internal, vars);
+  return fill(Object.hasOwn(table, code) ? table[code] : table.internal, vars);
 }
 
 /** `text` with `{name}` placeholders filled from `vars`; unknown ones stay. */
@@ -306,7 +308,7 @@ export function fieldLabel(locale, path) {
   for (const m of String(path).matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (m[1] !== undefined) {
       if (m[1] === 'client' && parts.length === 0) continue;
-      parts.push(names[m[1]] ?? m[1]);
+      parts.push(Object.hasOwn(names, m[1]) ? names[m[1]] : m[1]);
     } else if (parts.length) {
       parts[parts.length - 1] += ` ${Number(m[2]) + 1}`;
     }

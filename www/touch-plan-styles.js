@@ -68,7 +68,7 @@ export const CSS = `
   font-size: ${v('font-size')};
   line-height: 1.4;
   color: ${v('color')};
-  background: ${v('background')};
+  background-color: ${v('background')};
   border: 1px solid ${v('border-color')};
   border-radius: ${v('radius')};
   padding: 12px;
@@ -107,13 +107,13 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   padding: 4px 10px;
   border: 1px solid ${v('border-color')};
   border-radius: calc(${v('radius')} - 2px);
-  background: ${v('button-background')};
+  background-color: ${v('button-background')};
   font-size: 0.93em;
   white-space: nowrap;
 }
-.btn:hover { background: ${v('button-hover-background')}; }
+.btn:hover { background-color: ${v('button-hover-background')}; }
 .btn[aria-pressed="true"] {
-  background: ${v('accent-color')};
+  background-color: ${v('accent-color')};
   border-color: ${v('accent-color')};
   color: ${v('accent-contrast-color')};
 }
@@ -128,7 +128,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .stat {
   padding: 6px 8px;
   border-radius: calc(${v('radius')} - 2px);
-  background: ${v('summary-background')};
+  background-color: ${v('summary-background')};
 }
 .stat dt { font-size: 0.8em; color: ${v('muted-color')}; }
 .stat dd { font-weight: 600; }
@@ -141,7 +141,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   padding: 10px;
   border: 1px solid ${v('error-color')};
   border-radius: calc(${v('radius')} - 2px);
-  background: ${v('error-background')};
+  background-color: ${v('error-background')};
   margin-bottom: 10px;
 }
 .error h3 { font-size: 1em; color: ${v('error-color')}; }
@@ -164,7 +164,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   vertical-align: top;
   padding: 3px;
   border-radius: 4px;
-  background: ${v('day-background')};
+  background-color: ${v('day-background')};
   border: 1px solid ${v('day-border-color')};
   cursor: pointer;
   position: relative;
@@ -177,7 +177,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 }
 .day.today { border-color: ${v('today-color')}; }
 .day[aria-selected="true"] {
-  background: ${v('selected-background')};
+  background-color: ${v('selected-background')};
   border-color: ${v('accent-color')};
 }
 .markers { display: flex; flex-wrap: wrap; gap: 2px; margin-top: 2px; }
@@ -186,11 +186,11 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   min-width: 10px;
   height: 10px;
   border-radius: 5px;
-  background: var(--kind-color);
+  background-color: var(--kind-color);
   border: 2px solid var(--kind-color);
 }
 .marker.automated { background: transparent; }
-.marker.slot { border-style: dashed; background: color-mix(in srgb, var(--kind-color) 25%, transparent); }
+.marker.slot { border-style: dashed; background-color: color-mix(in srgb, var(--kind-color) 25%, transparent); }
 .marker.scheduled { box-shadow: 0 0 0 2px ${v('background')}, 0 0 0 3px var(--kind-color); }
 .marker .label { display: none; }
 @container (min-width: 640px) {
@@ -221,8 +221,8 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   border-radius: 6px;
   border: 1px solid transparent;
 }
-.list-item:hover { background: ${v('button-hover-background')}; }
-.list-item[aria-current="true"] { background: ${v('selected-background')}; border-color: ${v('accent-color')}; }
+.list-item:hover { background-color: ${v('button-hover-background')}; }
+.list-item[aria-current="true"] { background-color: ${v('selected-background')}; border-color: ${v('accent-color')}; }
 .list-item .marker { margin-top: 4px; }
 .list-item .when { font-weight: 600; }
 .list-item .what { grid-column: 2; font-size: 0.9em; }
@@ -231,7 +231,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   padding: 10px;
   border: 1px solid ${v('border-color')};
   border-radius: calc(${v('radius')} - 2px);
-  background: ${v('details-background')};
+  background-color: ${v('details-background')};
 }
 .details h3 { font-size: 1.05em; margin-bottom: 6px; }
 .details .touch + .touch { margin-top: 12px; padding-top: 12px; border-top: 1px dashed ${v('border-color')}; }
@@ -246,17 +246,17 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   padding: 0 6px;
   border-radius: 10px;
   font-size: 0.8em;
-  background: ${v('summary-background')};
+  background-color: ${v('summary-background')};
   border: 1px solid ${v('border-color')};
   margin: 2px 4px 2px 0;
 }
-.badge.kind { color: ${v('accent-contrast-color')}; background: var(--kind-color); border-color: var(--kind-color); }
+.badge.kind { color: ${v('accent-contrast-color')}; background-color: var(--kind-color); border-color: var(--kind-color); }
 .notice {
   padding: 6px 8px;
   margin: 6px 0;
   border-radius: 6px;
   border-inline-start: 3px solid ${v('warning-color')};
-  background: ${v('notice-background')};
+  background-color: ${v('notice-background')};
 }
 .section-title { font-weight: 600; margin-top: 8px; }
 .notes li { padding-inline-start: 12px; position: relative; }
@@ -272,7 +272,7 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
   text-align: center;
   font-size: 0.8em;
   border-radius: 8px;
-  background: ${v('summary-background')};
+  background-color: ${v('summary-background')};
 }
 .reason-title { font-weight: 600; }
 .reason-hint, .reason-why { font-size: 0.9em; }

@@ -13,8 +13,12 @@ import {
 import { addDays, weekdayOf } from './iso-date.js';
 import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
 
-// Host pages change in bursts (a CRM re-renders a table row by row).
+// Host pages change in bursts (a CRM re-renders a table row by row): wait
+// for a quiet moment, but never longer than MAX_WAIT_MS after the first
+// change, so that a page that never stops changing still gets its plan.
 const DEBOUNCE_MS = 60;
+const MAX_WAIT_MS = 200;
+const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 const VIEWS = ['month', 'list'];
 const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
 
@@ -57,6 +61,15 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** The client's name or id for the title; '' when it has none (or cannot be read). */
+function nameOf(client) {
+  try {
+    return typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
+  } catch {
+    return '';
+  }
+}
+
 /** An `Error` shaped like the engine's `TouchPlanError`. */
 function touchPlanError(errors) {
   const [first] = errors;
@@ -87,10 +100,15 @@ export class TouchPlanElement extends HTMLElement {
   #inputName = '';
   #inputKey = null;
   #timer = 0;
+  #due = null; // when a pending re-plan must run at the latest
   #run = 0;
   #api = null;
-  #observer = null;
+  #observer = null; // the nodes read: scope, src and map scripts, mapped elements
+  #pageObserver = null; // element additions and removals anywhere, filtered
   #observedRoot = null;
+  #watched = []; // what #observer watches
+  #watchedSet = new Set();
+  #selectors = []; // a scope-less map's selectors, to recognise new rows
   #month = null;
   #focusDate = null;
   #selected = null; // { date, index } of the picked touch
@@ -120,6 +138,7 @@ export class TouchPlanElement extends HTMLElement {
   disconnectedCallback() {
     this.#stopObserving();
     clearTimeout(this.#timer);
+    this.#due = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -191,6 +210,7 @@ export class TouchPlanElement extends HTMLElement {
   /** Reads every input again and re-plans now; resolves to the plan, or `null` on an error. */
   refresh() {
     clearTimeout(this.#timer);
+    this.#due = null;
     return this.#update(true);
   }
 
@@ -217,24 +237,38 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #schedule() {
+    const now = performance.now();
+    this.#due ??= now + MAX_WAIT_MS;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#update(false), DEBOUNCE_MS);
+    this.#timer = setTimeout(() => {
+      this.#due = null;
+      this.#update(false);
+    }, Math.max(0, Math.min(DEBOUNCE_MS, this.#due - now)));
   }
 
-  // The page is watched only when data comes from it. Our own rendering
-  // lives in the shadow root, which a document observer never sees, and an
-  // unchanged input is not planned again, so nothing here can loop.
+  // The page is watched only when data comes from it, and only where the
+  // widget reads: the scope, the `src` and `map` scripts and, for a map
+  // without a scope, the mapped elements (#watchRead, after every read).
+  // Elsewhere only element additions and removals are seen, and they count
+  // only when they bring or take away something read (#concerns), so a
+  // clock ticking beside the card costs nothing. Our own rendering lives in
+  // the shadow root, which no observer here sees, and an unchanged input is
+  // not planned again, so nothing here can loop.
   #observeHost() {
     this.#stopObserving();
     if (!this.isConnected || !(this.src || this.map || this.scope)) return;
     const root = this.getRootNode();
+    this.#observedRoot = root;
     this.#observer = new MutationObserver((records) => {
       if (records.some((r) => r.target !== this)) this.#schedule();
     });
-    this.#observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    this.#pageObserver = new MutationObserver((records) => {
+      if (this.#concerns(records)) this.#schedule();
+    });
+    this.#pageObserver.observe(root, { subtree: true, childList: true });
     root.addEventListener('input', this.#onHostInput, true);
     root.addEventListener('change', this.#onHostInput, true);
-    this.#observedRoot = root;
+    this.#watchRead([]);
   }
 
   #stopObserving() {
@@ -243,12 +277,69 @@ export class TouchPlanElement extends HTMLElement {
     root.removeEventListener('input', this.#onHostInput, true);
     root.removeEventListener('change', this.#onHostInput, true);
     this.#observer.disconnect();
+    this.#pageObserver.disconnect();
     this.#observer = null;
+    this.#pageObserver = null;
     this.#observedRoot = null;
+    this.#watched = [];
+    this.#watchedSet = new Set();
+    this.#selectors = [];
+  }
+
+  // Watches exactly what the last read used; `nodes` are a scope-less
+  // map's elements.
+  #watchRead(nodes) {
+    if (!this.#observer) return;
+    const root = this.#observedRoot;
+    this.#observer.disconnect();
+    const byId = (id) => (id ? root.getElementById(id) : null);
+    const targets = [byId(this.src), byId(this.map), this.#scopeElement(), ...nodes].filter(Boolean);
+    for (const target of targets) this.#observer.observe(target, WATCH);
+    this.#watched = targets;
+    this.#watchedSet = new Set(targets);
+  }
+
+  #scopeElement() {
+    if (!this.scope) return null;
+    try {
+      return findScope(this.#observedRoot ?? this.getRootNode(), this.scope);
+    } catch {
+      return null;
+    }
+  }
+
+  // Whether additions or removals of elements change what the widget reads:
+  // a watched node left the page, or a new element is (or holds) the `src`
+  // or `map` script, the scope, or a scope-less map's match.
+  #concerns(records) {
+    let removed = false;
+    const added = [];
+    for (const record of records) {
+      for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE) removed = true;
+      for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.push(node);
+    }
+    if (removed && this.#watched.some((node) => !node.isConnected)) return true;
+    if (added.length === 0) return false;
+    const root = this.#observedRoot;
+    for (const id of [this.src, this.map]) {
+      if (id && root.getElementById(id) && !this.#watchedSet.has(root.getElementById(id))) return true;
+    }
+    const scope = this.#scopeElement();
+    if (scope && !this.#watchedSet.has(scope)) return true;
+    if (scope || this.#selectors.length === 0) return false;
+    return added.some((node) => node.isConnected && this.#selectors.some((selector) => {
+      try {
+        return node.matches(selector) || node.querySelector(selector) !== null;
+      } catch {
+        return false;
+      }
+    }));
   }
 
   #onHostInput = (event) => {
-    if (!this.contains(event.target)) this.#schedule();
+    const target = event.target;
+    if (this.contains(target)) return;
+    if (this.#watchedSet.has(target) || this.#watched.some((node) => node.contains(target))) this.#schedule();
   };
 
   #resolveLocale(input) {
@@ -259,28 +350,47 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   // Later wins: properties, then the `src` script, then the page markup.
+  // What was read from the page is watched from now on.
   #gatherInput() {
     const root = this.getRootNode();
-    const scope = this.scope ? findScope(root, this.scope) : null;
-    const { input: whole, ...parts } = this.#data;
-    const input = mergeInputs(
-      whole,
-      parts,
-      this.src ? readJsonScript(root, this.src) : null,
-      scope ? readScope(scope) : null,
-      this.map ? readMap(root, this.map, scope ?? root) : null,
-    );
-    if (this.hasAttribute('today') || !input.today) input.today = this.today;
-    if (this.hasAttribute('horizon-months') || input.horizonMonths === undefined) input.horizonMonths = this.horizonMonths;
-    input.locale = this.#resolveLocale(input);
-    return input;
+    const seen = { selectors: [], nodes: [] };
+    try {
+      const scope = this.scope ? findScope(root, this.scope) : null;
+      const { input: whole, ...parts } = this.#data;
+      const input = mergeInputs(
+        whole,
+        parts,
+        this.src ? readJsonScript(root, this.src) : null,
+        scope ? readScope(scope) : null,
+        this.map ? readMap(root, this.map, scope ?? root, scope ? null : seen) : null,
+      );
+      if (this.hasAttribute('today') || !input.today) input.today = this.today;
+      if (this.hasAttribute('horizon-months') || input.horizonMonths === undefined) input.horizonMonths = this.horizonMonths;
+      input.locale = this.#resolveLocale(input);
+      return input;
+    } finally {
+      this.#selectors = seen.selectors;
+      this.#watchRead(seen.nodes);
+    }
   }
 
   // Each new input (or markup error, or lack of data) is keyed, so that a
   // page that keeps changing around the widget re-plans and re-reports
   // nothing. A run overtaken by a newer one while the engine loads drops
-  // its result.
+  // its result. Any failure (the input, the page, the engine) shows as an
+  // error and clears the previous plan: never a plan for another client.
   async #update(force) {
+    try {
+      return await this.#replan(force);
+    } catch (e) {
+      this.#inputKey = null;
+      this.#run++;
+      this.#fail(this.#widgetError(e));
+      return null;
+    }
+  }
+
+  async #replan(force) {
     let input;
     try {
       input = this.#gatherInput();
@@ -293,12 +403,21 @@ export class TouchPlanElement extends HTMLElement {
     }
     this.#locale = input.locale;
     const client = input.client;
-    this.#inputName = typeof client?.name === 'string' ? client.name : typeof client?.id === 'string' ? client.id : '';
+    this.#inputName = nameOf(client);
     if (client === undefined) {
       if (!this.#isSameInput(force, `empty ${this.#locale}`)) this.#show('empty', null, null);
       return null;
     }
-    if (this.#isSameInput(force, JSON.stringify(input))) return this.#plan;
+    // An input JSON cannot hold (a cycle, a BigInt, a throwing getter) has
+    // no key: it always goes to the engine, which names the bad field.
+    let key = null;
+    try {
+      key = JSON.stringify(input);
+    } catch {
+      key = null;
+    }
+    if (key === null) this.#isSameInput(true, null);
+    else if (this.#isSameInput(force, key)) return this.#plan;
     const run = this.#run;
     if (!this.#plan) this.#show('loading', null, null);
     try {

@@ -54,7 +54,12 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
     let client = plan.client_name.as_deref().unwrap_or(&plan.client_id);
     let default_name = format!("{}: {client}", CALENDAR.get(locale));
     let name = calendar_name.unwrap_or(&default_name);
-    let dtstamp = format!("{}T000000Z", compact_date(&plan.horizon.from));
+    // A hand-made plan may hold anything in a date; only the 8 digits of a
+    // real date ever reach a property line (no line break, no injection).
+    let dtstamp = format!(
+        "{}T000000Z",
+        compact_date(&plan.horizon.from).unwrap_or_else(|| "19700101".into())
+    );
 
     let mut out = Ics::default();
     out.line("BEGIN:VCALENDAR");
@@ -72,9 +77,12 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
     let mut seen: HashMap<(&str, TouchKind), u32> = HashMap::new();
     let client_hash = fnv1a64(plan.client_id.as_bytes());
     for touch in &plan.touches {
+        // A touch without a real date is no calendar event: left out.
+        let Some(date) = compact_date(&touch.date) else {
+            continue;
+        };
         let n = seen.entry((touch.date.as_str(), touch.kind)).or_insert(0);
         *n += 1;
-        let date = compact_date(&touch.date);
         // Two touches of one kind on one day stay apart; the first keeps the
         // plain UID so that it survives re-plans that drop the second.
         let suffix = if *n > 1 {
@@ -89,7 +97,10 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
         ));
         out.line(&format!("DTSTAMP:{dtstamp}"));
         out.line(&format!("DTSTART;VALUE=DATE:{date}"));
-        out.line(&format!("DTEND;VALUE=DATE:{}", next_day(&touch.date)));
+        out.line(&format!(
+            "DTEND;VALUE=DATE:{}",
+            next_day(&touch.date, &date)
+        ));
         out.text("SUMMARY", &summary(touch, locale));
         out.text("DESCRIPTION", &description(touch, locale));
         out.line(&format!("CATEGORIES:{}", touch.kind.as_str()));
@@ -280,21 +291,23 @@ fn escape_text(out: &mut String, value: &str) {
     }
 }
 
-/// `2026-11-24` → `20261124`.
-fn compact_date(iso: &str) -> String {
-    iso.chars().filter(|c| *c != '-').collect()
+/// `2026-11-24` → `20261124`; `None` for anything but an ISO date.
+fn compact_date(iso: &str) -> Option<String> {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .ok()
+        .filter(|_| iso.len() == 10)
+        .map(|d| d.format("%Y%m%d").to_string())
 }
 
-/// The day after an ISO date, compact. Plan dates are valid by construction;
-/// an unparsable one (a hand-edited plan) is passed through unchanged rather
-/// than panicking, so DTEND equals DTSTART and calendar apps still import it.
-fn next_day(iso: &str) -> String {
+/// The day after an ISO date, compact; `compact` (the date itself) on the
+/// last day chrono knows, so DTEND equals DTSTART rather than a panic.
+fn next_day(iso: &str, compact: &str) -> String {
     match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .ok()
         .and_then(|d| d.succ_opt())
     {
         Some(d) => d.format("%Y%m%d").to_string(),
-        None => compact_date(iso),
+        None => compact.to_string(),
     }
 }
 
@@ -624,10 +637,34 @@ mod tests {
 
     #[test]
     fn dtend_crosses_month_year_and_leap_day() {
-        assert_eq!(next_day("2026-12-31"), "20270101");
-        assert_eq!(next_day("2028-02-28"), "20280229");
-        assert_eq!(next_day("2027-02-28"), "20270301");
-        assert_eq!(next_day("garbage"), "garbage");
+        assert_eq!(next_day("2026-12-31", "20261231"), "20270101");
+        assert_eq!(next_day("2028-02-28", "20280228"), "20280229");
+        assert_eq!(next_day("2027-02-28", "20270228"), "20270301");
+    }
+
+    #[test]
+    fn line_breaks_in_a_hand_made_plan_never_reach_property_lines() {
+        // Issue 15: a plan's date copied into UID/DTSTART injected ATTACH lines.
+        let evil = "2026-12-01\r\nATTACH:https://evil.example/x";
+        let mut p = plan(
+            "en",
+            vec![
+                touch(evil, TouchKind::Need, "Hi"),
+                touch("2026-12-02", TouchKind::Need, "Hi"),
+            ],
+        );
+        p.horizon.from = evil.into();
+        let ics = to_ics(&p, None);
+        assert!(!ics.contains("ATTACH"), "{ics}");
+        assert!(ics.contains("DTSTAMP:19700101T000000Z\r\n"));
+        assert_eq!(
+            ics.matches("BEGIN:VEVENT").count(),
+            1,
+            "the undated touch is left out"
+        );
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261202\r\n"));
+        assert_eq!(compact_date("2026-1-05"), None);
+        assert_eq!(compact_date("2026-11-24"), Some("20261124".into()));
     }
 
     #[test]

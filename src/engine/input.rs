@@ -226,6 +226,21 @@ impl Check {
         }
     }
 
+    /// A required text: present, a string, and not blank (a reason titled
+    /// `""` would say nothing).
+    fn required_text(&mut self, o: Obj, key: &str, path: &str) -> Option<String> {
+        let p = join(path, key);
+        let s = self
+            .required(o, key, &p)
+            .and_then(|v| self.string(v, &p, limits::MAX_STRING))?;
+        if s.trim().is_empty() {
+            let m = self.text(texts::Msg::Empty, &[]);
+            self.fail("missing_field", &p, m);
+            return None;
+        }
+        Some(s)
+    }
+
     fn opt_string(&mut self, o: Obj, key: &str, path: &str) -> Option<String> {
         let v = self.field(o, key)?;
         self.string(v, &join(path, key), limits::MAX_STRING)
@@ -599,9 +614,7 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
         .and_then(|so| validate_service(c, so));
     let expiries = c.each(o, "expiries", p, limits::MAX_COMPANY_LIST, |c, eo, ip| {
         let date = c.req_date(eo, "date", ip);
-        let what = c
-            .required(eo, "what", &join(ip, "what"))
-            .and_then(|v| c.string(v, &join(ip, "what"), limits::MAX_STRING));
+        let what = c.required_text(eo, "what", ip);
         Some(Expiry {
             date: date?,
             what: what?,
@@ -636,9 +649,7 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
         });
     let incidents = c.each(o, "incidents", p, limits::MAX_COMPANY_LIST, |c, io, ip| {
         let date = c.req_date(io, "date", ip);
-        let summary = c
-            .required(io, "summary", &join(ip, "summary"))
-            .and_then(|v| c.string(v, &join(ip, "summary"), limits::MAX_STRING));
+        let summary = c.required_text(io, "summary", ip);
         Some(Incident {
             date: date?,
             summary: summary?,
@@ -736,10 +747,7 @@ fn validate_service(c: &mut Check, o: Obj) -> Option<Service> {
 }
 
 fn validate_contact(c: &mut Check, o: Obj, p: &str) -> Option<Contact> {
-    let np = join(p, "name");
-    let name = c
-        .required(o, "name", &np)
-        .and_then(|v| c.string(v, &np, limits::MAX_STRING));
+    let name = c.required_text(o, "name", p);
     let role = c
         .field(o, "role")
         .and_then(|v| c.one_of(v, &join(p, "role"), Role::parse, &Role::wire_names()));
@@ -788,10 +796,7 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
                     c.fail("unknown_value", &rp, m);
                 }
             }
-            let tp = join(ip, "title");
-            let title = c
-                .required(io, "title", &tp)
-                .and_then(|v| c.string(v, &tp, limits::MAX_STRING));
+            let title = c.required_text(io, "title", ip);
             let detail = c.opt_string(io, "detail", ip);
             let categories = c.strings(io, "categories", ip);
             let items = c.strings(io, "items", ip);
@@ -833,10 +838,7 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
     );
     let events = c.each(o, "events", p, limits::MAX_COMPANY_LIST, |c, eo, ip| {
         let date = c.req_date(eo, "date", ip);
-        let tp = join(ip, "title");
-        let title = c
-            .required(eo, "title", &tp)
-            .and_then(|v| c.string(v, &tp, limits::MAX_STRING));
+        let title = c.required_text(eo, "title", ip);
         Some(Event {
             date: date?,
             title: title?,

@@ -23,3 +23,26 @@ export { ics };`;
   assert.match(logged[0], /^\d{4}-\d{2}-\d{2} \w+ \w+ \S/);
   assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
 });
+
+test('the README planEach example runs', async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## The JS API'));
+  const code = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((c) => c.includes('planEach'));
+  assert.ok(code, 'a ```js block with planEach under "## The JS API"');
+  const api = new URL('../../www/api.js', import.meta.url).href;
+  const script = `const saved = [], reported = [];
+function* readClients() {
+  yield { today: '2026-11-24', client: { id: 'a' } };
+  yield { today: 'never', client: { id: 'b' } };
+  yield { today: '2026-11-24', client: { id: 'c' } };
+}
+const save = (plan) => saved.push(plan.clientId);
+const report = (error) => reported.push(error.path);
+${code.replace(/(['"])\.\/api\.js\1/, `'${api}'`)}
+export { saved, reported };`;
+  const file = join(mkdtempSync(join(tmpdir(), 'touchplan-readme-')), 'each.mjs');
+  writeFileSync(file, script);
+  const { saved, reported } = await import(file);
+  assert.deepEqual(saved, ['a', 'c']);
+  assert.deepEqual(reported, ['today']);
+});

@@ -1,0 +1,29 @@
+// The fuzz harness's smoke (scripts/fuzz.mjs; `npm run fuzz` runs more):
+// 10,000 mutated inputs with a fixed seed, no trap, every error well
+// formed, every plan holding its invariants. Findings are not saved here;
+// `npm run fuzz -- --seed 15 --count 10000` reproduces and shrinks them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import init, * as api from '../../www/api.js';
+import { decode, encode, fuzz } from '../../scripts/fuzz.mjs';
+
+await init();
+
+test('10,000 fuzzed inputs: no trap, no malformed error, no broken plan', () => {
+  const report = fuzz(api, { seed: 15, count: 10_000 });
+  const summary = JSON.stringify({ counts: report.counts, problems: report.problems, findings: report.findings.map((f) => [f.problem, f.index, f.mutations]) });
+  assert.equal(report.counts.plan + report.counts.error + report.counts.trap, 10_000);
+  assert.ok(report.counts.plan > 1000 && report.counts.error > 1000, `both outcomes are exercised: ${summary}`);
+  assert.equal(report.counts.trap, 0, summary);
+  assert.deepEqual(report.problems, {}, summary);
+});
+
+test('a case replays from its saved form', () => {
+  const value = { a: [NaN, -0, Infinity, 10n, undefined], b: new Set([1]) };
+  value.self = value;
+  const back = decode(JSON.parse(JSON.stringify(encode(value))));
+  assert.ok(Number.isNaN(back.a[0]) && Object.is(back.a[1], -0) && back.a[2] === Infinity && back.a[3] === 10n);
+  assert.ok(back.b instanceof Set);
+  assert.equal(back.self, back);
+});
