@@ -3,7 +3,7 @@
 // many touches" reads the engine's plans right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
 import { PRESETS, presetInput } from '../../www/calculator-presets.js';
@@ -15,7 +15,9 @@ touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wa
 const defaults = touchplan.defaultSettings();
 
 test('each preset is its sample client in examples/clients, unchanged', () => {
-  assert.equal(PRESETS.length, 6);
+  assert.equal(PRESETS.length, 14);
+  const files = readdirSync(new URL('../../examples/clients/', import.meta.url)).filter((f) => f.endsWith('.json'));
+  assert.deepEqual(PRESETS.map((p) => `${p.id}.json`).sort(), files.sort(), 'every sample client is a preset');
   for (const p of PRESETS) {
     const sample = JSON.parse(readFileSync(new URL(`../../examples/clients/${p.id}.json`, import.meta.url), 'utf8'));
     assert.deepEqual(p.input, sample, p.id);
