@@ -188,7 +188,7 @@ test.describe('calculator page', () => {
     await expect(page.locator('#why [data-note="whyTopUpsOff"]')).toHaveCount(1);
 
     // R12: the apology channel is a channel, or the default (phone or visit).
-    await expect(control(page, 'settings.apologyChannel').locator('option').first()).toHaveText('звонок или визит (по умолчанию)');
+    await expect(control(page, 'settings.apologyChannel').locator('option').first()).toHaveText('звонок или визит');
   });
 
   test('editing a field re-plans at once and records the edit in the URL', async ({ page }) => {

@@ -593,7 +593,7 @@ export class CalculatorForm {
       return this.#field(path, label, 'select', {
         emptyLabel: ct(this.#loc, 'apologyChannelDefault'),
         options: CHANNELS.map((c) => [c, channelLabel(this.#loc, c)]),
-        hint: def === null ? null : hint,
+        hint: ct(this.#loc, 'defaultValue', { value: def === null ? ct(this.#loc, 'apologyChannelDefault') : channelLabel(this.#loc, def) }),
         after: () => this.#prune('settings'),
       });
     }
