@@ -40,8 +40,22 @@ const PRESETS = [
   { id: 'transactional-bimonthly', formula: [2, 2, 2, 6], events: 0, meetings: 0 },
   { id: 'consultative-a', formula: [3, 12, 2, 17], events: 2, meetings: 1, total: 20 },
   { id: 'consultative-b', formula: [3, 12, 2, 17], events: 2, meetings: 0, total: 19 },
-  { id: 'advertising-campaign', formula: [2, 1, 2, 5], events: 0, meetings: 0, reaction: true, kinds: ['first_day'] },
+  // DOMAIN v3: a service client's cycle is its period (62 days: C = 2), M the campaign's steps.
+  { id: 'advertising-campaign', formula: [2, 2, 2, 6], events: 0, meetings: 0, reaction: true, kinds: ['first_day'] },
   { id: 'club-membership', formula: [1, 12, 2, 15], events: 2, meetings: 1, reaction: true, kinds: ['renewal', 'first_day'] },
+];
+
+// The realistic clients of DOMAIN v3 (examples/clients): R2's count per
+// preset; the rest is checked against the engine run on the preset itself.
+const V3_PRESETS = [
+  { id: 'gym-member', formula: [1, 12, 2, 15], kinds: ['first_day', 'renewal'], person: true },
+  { id: 'car-buyer', formula: [3, 36, 2, 41], kinds: ['renewal', 'greeting'], person: true },
+  { id: 'roofing-buyer', formula: [3, 12, 2, 17], person: true },
+  { id: 'equipment-plant', formula: [3, 12, 2, 17], kinds: ['event', 'meeting', 'greeting'] },
+  { id: 'distributor-a', formula: [2, 1, 2, 5], kinds: ['meeting'], topUps: true },
+  { id: 'distributor-d', formula: [2, 0, 1, 3], topUps: false },
+  { id: 'bakery-incident', formula: [2, 0, 1, 3], kinds: ['apology'] },
+  { id: 'no-orders', formula: [0, 1, 1, 2], warning: 'no_orders' },
 ];
 
 test.describe('calculator page', () => {
@@ -89,6 +103,93 @@ test.describe('calculator page', () => {
       expect(plan.horizon.from).toBe(TODAY);
     });
   }
+
+  for (const p of V3_PRESETS) {
+    test(`preset ${p.id} loads and shows the engine's plan and counts`, async ({ page }) => {
+      await openCalculator(page);
+      const plan = await pickPreset(page, p.id);
+      const { engine, note } = await page.evaluate(async (id) => {
+        const api = await import('/api.js');
+        const { PRESETS, presetInput } = await import('/calculator-presets.js');
+        return { engine: api.plan(presetInput(id, '2026-11-24')), note: PRESETS.find((x) => x.id === id).note.ru };
+      }, p.id);
+      // The page plans exactly the preset (moved to the form's today).
+      expect(JSON.stringify(plan)).toBe(JSON.stringify(engine));
+      expect(plan.horizon.from).toBe(TODAY);
+      await expect(page.locator('#preset-note')).toHaveText(note);
+      await expect(page.locator('#preset')).toHaveValue(p.id);
+      const [m, c, need, total] = p.formula;
+      expect(plan.summary.perCycle).toMatchObject({ mandatory: m, standard: c, need, total });
+      for (const [name, value] of [['mandatory', m], ['standard', c], ['need', need], ['total', total]]) {
+        await expect(term(page, name)).toHaveText(String(value));
+      }
+      const purposes = plan.touches.flatMap((t) => t.purposes ?? [t.kind]);
+      await expect(extra(page, 'events')).toHaveText(String(purposes.filter((k) => k === 'event').length));
+      await expect(extra(page, 'meetings')).toHaveText(String(purposes.filter((k) => k === 'meeting').length));
+      await expect(page.locator('#why .horizon')).toHaveAttribute('data-total', String(plan.summary.total));
+      await expect(page.locator('touch-plan [part~="error"]')).toBeHidden();
+      for (const kind of p.kinds ?? []) expect(purposes).toContain(kind);
+      if (p.person) {
+        // R8: a private person gets no annual meeting and no event invitations.
+        expect(purposes.filter((k) => k === 'event' || k === 'meeting')).toEqual([]);
+        await expect(control(page, 'client.kind')).toHaveValue('person');
+      }
+      if (p.topUps !== undefined) {
+        expect(plan.touches.some((t) => t.automated && t.rule === 'R3')).toBe(p.topUps);
+        await expect(page.locator('#why [data-note="whyTopUpsOff"]')).toHaveCount(p.topUps ? 0 : 1);
+      }
+      if (p.warning) {
+        expect(plan.warnings.map((w) => w.code)).toContain(p.warning);
+        await expect(page.locator('#why [data-note="whyNoOrders"]')).toHaveCount(1);
+      }
+      if (engine.warnings.some((w) => w.rule === 'R6')) {
+        await expect(page.locator('#why [data-warning="R6"]')).toHaveCount(plan.warnings.filter((w) => w.rule === 'R6').length);
+      }
+    });
+  }
+
+  test('client kind, event months, revenue segments and top-ups in the form change the plan', async ({ page }) => {
+    await openCalculator(page);
+    const purposes = (plan) => plan.touches.flatMap((t) => t.purposes ?? [t.kind]);
+    // A private person: no meeting, no event invitations (R8).
+    await control(page, 'client.kind').selectOption('person');
+    await expect(extra(page, 'meetings')).toHaveText('0');
+    await expect(extra(page, 'events')).toHaveText('0');
+    await control(page, 'client.kind').selectOption('business');
+    await expect(extra(page, 'meetings')).toHaveText('1');
+
+    const policy = page.locator('details[data-section="policy"]');
+    await policy.locator('summary').click();
+    // R2: without company events the invitations fall in the chosen months.
+    const months = policy.locator('[data-field="settings.eventSlotMonths"]');
+    await expect(months.locator('input:checked')).toHaveCount(2);
+    await expect(months.locator('input[data-month="3"]')).toBeChecked();
+    await expect(months.locator('input[data-month="10"]')).toBeChecked();
+    await months.locator('input[data-month="10"]').uncheck();
+    await months.locator('input[data-month="6"]').check();
+    await expect.poll(async () => (await waitForPlan(page)).touches.filter((t) => (t.purposes ?? [t.kind]).includes('event'))
+      .map((t) => t.date.slice(5, 7)).sort().join()).toBe('03,06');
+    await expect(policy.locator('summary')).toContainText('изменено: 1');
+
+    // R8: without a segment, the revenue thresholds decide it.
+    await control(page, 'client.segment').selectOption('');
+    await expect(extra(page, 'meetings')).toHaveText('0');
+    await control(page, 'client.annualRevenue').fill('6000000');
+    await control(page, 'settings.revenueSegments.A').fill('5000000');
+    await control(page, 'settings.revenueSegments.A').blur();
+    await expect(extra(page, 'meetings')).toHaveText('1');
+    expect(purposes(await waitForPlan(page))).toContain('meeting');
+
+    // R3: the segment policy switches top-ups off.
+    await pickPreset(page, 'transactional-monthly'); // the policy section stays open
+    expect((await waitForPlan(page)).touches.some((t) => t.automated && t.rule === 'R3')).toBe(true);
+    await control(page, 'settings.segments.B.topUps').selectOption('false');
+    await expect.poll(async () => (await waitForPlan(page)).touches.some((t) => t.automated && t.rule === 'R3')).toBe(false);
+    await expect(page.locator('#why [data-note="whyTopUpsOff"]')).toHaveCount(1);
+
+    // R12: the apology channel is a channel, or the default (phone or visit).
+    await expect(control(page, 'settings.apologyChannel').locator('option').first()).toHaveText('звонок или визит');
+  });
 
   test('editing a field re-plans at once and records the edit in the URL', async ({ page }) => {
     await openCalculator(page);

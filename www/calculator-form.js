@@ -13,6 +13,7 @@ import { addDays } from './iso-date.js';
 export const CHANNELS = ['phone', 'visit', 'messenger', 'email', 'sms', 'newsletter', 'event', 'staff', 'portal', 'social', 'letter'];
 const ROLES = ['decision_maker', 'influencer', 'technical', 'user', 'buyer', 'other'];
 const SEGMENTS = ['A+', 'A', 'B', 'C', 'D'];
+const CLIENT_KINDS = ['business', 'person'];
 const SERVICE_KINDS = ['campaign', 'contract', 'membership', 'subscription', 'policy'];
 const DELIVERIES = ['manager', 'semi', 'automated'];
 
@@ -20,22 +21,25 @@ const DELIVERIES = ['manager', 'semi', 'automated'];
 // list lacks still shows, under "Other".
 const POLICY_GROUPS = [
   ['R2', ['defaultCycleTransactional', 'defaultCycleConsultative', 'consultativeThresholdDays', 'subMonthThresholdDays',
-    'ordersForCycle', 'mandatoryTransactional', 'mandatoryConsultative', 'eventsPerYear', 'eventInviteLeadDays', 'annualMeeting']],
+    'ordersForCycle', 'mandatoryTransactional', 'mandatoryConsultative', 'eventsPerYear', 'eventInviteLeadDays', 'eventSlotMonths',
+    'annualMeeting']],
   ['R3', ['standardPerMandatory', 'automatedChannels']],
-  ['R4', ['preOrderLeadWorkdays']],
-  ['R5', ['silenceDays', 'checkByDay', 'checkMinAmount', 'onboardingLeadDays']],
-  ['R6', ['reactionDays', 'reactionGapDays']],
+  ['R4', ['preOrderLeadWorkdays', 'needLeadDays']],
+  ['R5', ['silenceDays', 'checkByDay', 'checkLateDays', 'checkMinAmount', 'onboardingLeadDays']],
+  ['R6', ['reactionDays', 'reactionGapDays', 'reactionWatchDays']],
   ['R7', ['channelGaps']],
-  ['R8', ['segments']],
-  ['R10', ['offersPerMonth', 'durableIntervalDays']],
+  ['R8', ['revenueSegments', 'segments']],
+  ['R10', ['offersPerMonth', 'durableIntervalDays', 'referralsPerYear']],
   ['R11', ['renewalLeadDays', 'promoLeadDays']],
-  ['R12', ['apologyDelayDays', 'followUpDays']],
+  ['R12', ['apologyDelayDays', 'apologyMaxDays', 'apologyChannel', 'followUpDays', 'quietAfterIncidentDays']],
   ['R13', ['mergeGapDays', 'weeklyCap', 'dailyCap']],
+  ['R15', ['influencerTouchesPerQuarter']],
   ['R1', ['contentValidityDays', 'freshnessTouches']],
 ];
 const SEGMENT_POLICY = {
   standardByManager: 'boolean',
   needPerCycle: [0, 1, 2],
+  topUps: 'boolean',
   greetings: ['always', 'withOffer', 'never'],
   annualMeeting: 'boolean',
   visits: ['allowed', 'onRequest', 'no'],
@@ -358,6 +362,9 @@ export class CalculatorForm {
     const L = (k) => ct(this.#loc, k);
     return this.#section('client', L('secClient'), true,
       this.#field('client.name', L('name'), 'text', { wide: true }),
+      this.#field('client.kind', L('clientKind'), 'select', {
+        options: CLIENT_KINDS.map((k) => [k, L('clientKinds')[k]]), hint: L('clientKindHint'),
+      }),
       this.#field('client.segment', L('segment'), 'select', {
         emptyLabel: L('segmentDefault'), options: SEGMENTS.map((s) => [s, s]),
       }),
@@ -580,6 +587,16 @@ export class CalculatorForm {
       return this.#channelGroup(path, label, { fallback: def, hint: ct(this.#loc, 'defaultValue', { value: def.map((c) => channelLabel(this.#loc, c)).join(', ') }) });
     }
     if (key === 'segments') return this.#segmentTable(path, def);
+    if (key === 'eventSlotMonths') return this.#monthGroup(path, label, def);
+    if (key === 'revenueSegments') return this.#revenueThresholds(path, label, def);
+    if (key === 'apologyChannel') {
+      return this.#field(path, label, 'select', {
+        emptyLabel: ct(this.#loc, 'apologyChannelDefault'),
+        options: CHANNELS.map((c) => [c, channelLabel(this.#loc, c)]),
+        hint: ct(this.#loc, 'defaultValue', { value: def === null ? ct(this.#loc, 'apologyChannelDefault') : channelLabel(this.#loc, def) }),
+        after: () => this.#prune('settings'),
+      });
+    }
     if (typeof def === 'string') {
       return this.#field(path, label, 'date', { placeholder: showDate(this.#loc, def), hint, after: () => this.#prune('settings') });
     }
@@ -587,6 +604,43 @@ export class CalculatorForm {
       min: 0, step: typeof def === 'number' && !Number.isInteger(def) ? 'any' : 1,
       placeholder: def === null ? 'max(R, 7)' : String(def), hint, after: () => this.#prune('settings'),
     });
+  }
+
+  // R2's fixed months for the yearly invitations: twelve checkboxes; the
+  // default set is not stored, none ticked means no invitation slots.
+  #monthGroup(path, label, def) {
+    const current = getAt(this.#state.input, path) ?? def;
+    const name = (m) => new Intl.DateTimeFormat(this.#loc, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 1)));
+    const boxes = Array.from({ length: 12 }, (_, i) => {
+      const box = h('input', { type: 'checkbox', value: String(i + 1), checked: current.includes(i + 1) });
+      box.dataset.month = String(i + 1);
+      return h('label', { class: 'chip' }, box, name(i + 1));
+    });
+    const fieldset = h('fieldset', { class: 'field field-months wide', 'data-field': path },
+      h('legend', {}, label),
+      h('div', { class: 'chips', 'data-path': path }, boxes),
+      h('small', { class: 'hint' }, `${ct(this.#loc, 'defaultValue', { value: def.map(name).join(', ') })}. ${ct(this.#loc, 'monthsNone')}`),
+      h('p', { class: 'field-error', hidden: true }));
+    fieldset.addEventListener('change', () => {
+      const picked = [...fieldset.querySelectorAll('input:checked')].map((b) => Number(b.value));
+      setAt(this.#state.input, path, picked.join() === def.join() ? undefined : picked);
+      this.#prune('settings');
+      this.#edit(true);
+    });
+    return fieldset;
+  }
+
+  // R8's revenue thresholds: one optional amount per segment above D.
+  #revenueThresholds(path, label, def) {
+    return h('fieldset', { class: 'field field-revenue wide', 'data-field': path },
+      h('legend', {}, label),
+      h('div', { class: 'gaps' }, ['A+', 'A', 'B', 'C'].map((seg) =>
+        this.#field(`${path}.${seg}`, seg, 'number', {
+          min: 0, step: 'any', placeholder: def?.[seg] === undefined ? ct(this.#loc, 'revenueNone') : String(def[seg]),
+          after: () => this.#prune(path),
+        }))),
+      h('small', { class: 'hint' }, ct(this.#loc, 'revenueHint')),
+      h('p', { class: 'field-error', hidden: true }));
   }
 
   // R8's table as one block per segment, so every value stays readable in

@@ -10,13 +10,38 @@ import { addDays, daysBetween, weekdayOf } from './iso-date.js';
 import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel } from './touch-plan-i18n.js';
 
 const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
+const SEGMENTS_BY_VALUE = ['A+', 'A', 'B', 'C'];
+
+/**
+ * R8: the client's segment as the engine takes it: the one given, else the
+ * highest `revenueSegments` threshold its `annualRevenue` reaches (else D),
+ * else B.
+ */
+export function segmentOf(client, settings) {
+  if (client?.segment) return client.segment;
+  const thresholds = settings.revenueSegments;
+  if (thresholds && typeof client?.annualRevenue === 'number') {
+    return SEGMENTS_BY_VALUE.find((s) => typeof thresholds[s] === 'number' && client.annualRevenue >= thresholds[s]) ?? 'D';
+  }
+  return 'B';
+}
+
+// What the cycle of R2 is for this client (DOMAIN v3): a service period, no
+// sale yet (M = 0), a cycle under a month, or orders.
+function cycleBasis(plan, input, subMonth) {
+  const client = input.client ?? {};
+  if (plan.warnings.some((w) => w.code === 'no_orders')) return 'noOrders';
+  if (client.service && client.orderCycleDays === undefined) return 'service';
+  return subMonth ? 'subMonth' : 'orders';
+}
 
 /**
  * The figures behind `plan` for `input` under the engine's `defaults`
  * (`defaultSettings()`), overridden by `input.settings`.
  */
 export function explainPlan(plan, input, defaults = {}) {
-  const settings = { ...defaults, ...(input.settings ?? {}) };
+  const own = input.settings ?? {};
+  const settings = { ...defaults, ...own };
   const { perCycle, total, standardToMandatory, avgGapDays, maxGapDays } = plan.summary;
   const subMonth = perCycle.cycleDays < (settings.subMonthThresholdDays ?? 28);
   // R2 counts every purpose of a merged touch, not only its main kind.
@@ -24,8 +49,15 @@ export function explainPlan(plan, input, defaults = {}) {
   const count = (kind) => purposes.filter((k) => k === kind).length;
   const target = settings.standardPerMandatory ?? 2;
   const warned = (code) => plan.warnings.filter((w) => w.code === code).length;
+  const segment = segmentOf(input.client, settings);
+  // R3 top-ups follow the segment's policy (a partial override keeps the rest).
+  const policy = { ...(defaults.segments?.[segment] ?? {}), ...(own.segments?.[segment] ?? {}) };
   return {
     cycleDays: perCycle.cycleDays,
+    basis: cycleBasis(plan, input, subMonth),
+    service: input.client?.service ? { start: input.client.service.start, end: input.client.service.end } : null,
+    segment,
+    topUps: { on: policy.topUps !== false, count: plan.touches.filter((t) => t.automated && t.rule === 'R3').length },
     months: subMonth ? null : Math.max(1, Math.round(perCycle.cycleDays / DAYS_PER_MONTH)),
     subMonthThreshold: settings.subMonthThresholdDays ?? 28,
     formula: { mandatory: perCycle.mandatory, standard: perCycle.standard, need: perCycle.need, total: perCycle.total },
@@ -121,8 +153,14 @@ export function renderWhy(root, loc, why) {
     extra(e.meetings, 'whyMeeting', 'meetings'),
     extra(e.lifecycle, 'whyLifecycle', 'lifecycle'));
   const notes = [];
-  if (why.months !== null && f.standard < why.months) notes.push(ct(loc, 'whyStandardBySegment'));
-  if (f.need < 2) notes.push(ct(loc, 'whyNeedBySegment', { n: f.need }));
+  if (why.basis === 'service') {
+    notes.push(['whyServiceCycle', ct(loc, 'whyServiceCycle', { start: formatDate(loc, why.service.start, 'long'), end: formatDate(loc, why.service.end, 'long') })]);
+  }
+  if (why.basis === 'noOrders') notes.push(['whyNoOrders', ct(loc, 'whyNoOrders', { n: f.need })]);
+  if (why.months !== null && f.standard < why.months) notes.push(['whyStandardBySegment', ct(loc, 'whyStandardBySegment', { segment: why.segment })]);
+  if (why.basis === 'subMonth') notes.push(['whyNeedSubMonth', ct(loc, 'whyNeedSubMonth', { n: f.need })]);
+  else if (why.basis !== 'noOrders' && f.need < 2) notes.push(['whyNeedBySegment', ct(loc, 'whyNeedBySegment', { n: f.need, segment: why.segment })]);
+  if (!why.topUps.on && f.mandatory > 0) notes.push(['whyTopUpsOff', ct(loc, 'whyTopUpsOff', { segment: why.segment })]);
   const automated = why.automated.total
     ? h('p', { class: 'automated', 'data-automated': why.automated.perCycle },
       ct(loc, 'whyAutomatedLine', { cycle: why.automated.perCycle, total: why.automated.total }))
@@ -162,7 +200,7 @@ export function renderWhy(root, loc, why) {
   }
   const parts = [title, cycle,
     h('h3', {}, ct(loc, 'whyFormula')), formula, terms,
-    ...notes.map((text) => h('p', { class: 'muted', 'data-note': 'segment' }, text)),
+    ...notes.map(([key, text]) => h('p', { class: 'muted', 'data-note': key }, text)),
     h('h3', {}, ct(loc, 'whyExtras')), extras, automated, greetings, horizon,
     h('h3', {}, ct(loc, 'whyRatio')), ratio,
     h('h3', {}, ct(loc, 'whyReaction')), ...reaction,

@@ -3,7 +3,7 @@
 // many touches" reads the engine's plans right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
 import { PRESETS, presetInput } from '../../www/calculator-presets.js';
@@ -15,7 +15,9 @@ touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wa
 const defaults = touchplan.defaultSettings();
 
 test('each preset is its sample client in examples/clients, unchanged', () => {
-  assert.equal(PRESETS.length, 6);
+  assert.equal(PRESETS.length, 14);
+  const files = readdirSync(new URL('../../examples/clients/', import.meta.url)).filter((f) => f.endsWith('.json'));
+  assert.deepEqual(PRESETS.map((p) => `${p.id}.json`).sort(), files.sort(), 'every sample client is a preset');
   for (const p of PRESETS) {
     const sample = JSON.parse(readFileSync(new URL(`../../examples/clients/${p.id}.json`, import.meta.url), 'utf8'));
     assert.deepEqual(p.input, sample, p.id);
@@ -62,13 +64,26 @@ test('every policy setting of the engine has a label on the page', () => {
 });
 
 test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
+  // [M, C, need, total] of R2 under DOMAIN v3.
   const expected = {
     'transactional-monthly': [2, 1, 2, 5],
     'transactional-bimonthly': [2, 2, 2, 6],
     'consultative-a': [3, 12, 2, 17],
     'consultative-b': [3, 12, 2, 17],
-    'advertising-campaign': [2, 1, 2, 5],
+    // A service client: the cycle is the campaign (62 days, C = 2), M its steps.
+    'advertising-campaign': [2, 2, 2, 6],
     'club-membership': [1, 12, 2, 15],
+    'gym-member': [1, 12, 2, 15], // the membership's year, one usage check
+    'car-buyer': [3, 36, 2, 41], // a car every 3 years
+    'roofing-buyer': [3, 12, 2, 17],
+    'equipment-plant': [3, 12, 2, 17],
+    'distributor-a': [2, 1, 2, 5],
+    'distributor-d': [2, 0, 1, 3], // R8: M + 1 for D
+    'bakery-incident': [2, 0, 1, 3], // a weekly cycle: standard touches automated, one need touch
+    'no-orders': [0, 1, 1, 2], // nothing sold: M = 0, need 1
+  };
+  const basis = {
+    'advertising-campaign': 'service', 'gym-member': 'service', 'bakery-incident': 'subMonth', 'no-orders': 'noOrders',
   };
   for (const p of PRESETS) {
     const plan = touchplan.plan(p.input);
@@ -77,6 +92,10 @@ test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
     assert.deepEqual([f.mandatory, f.standard, f.need, f.total], expected[p.id], p.id);
     assert.equal(f.mandatory + f.standard + f.need, f.total);
     assert.equal(why.extras.events, plan.summary.byKind.event ?? 0);
+    assert.equal(why.basis, basis[p.id] ?? 'orders', p.id);
+    // R3 top-ups only where the segment policy has them.
+    assert.equal(why.topUps.on, defaults.segments[why.segment].topUps, p.id);
+    if (!why.topUps.on) assert.equal(why.topUps.count, 0, p.id);
     if (p.input.client.service) {
       assert.equal(why.reaction.status, 'checked', p.id);
       assert.equal(why.reaction.lastOk, true, p.id);
@@ -94,6 +113,25 @@ test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
   assert.equal(monthly.ratio.manager, 0.5); // C : M = 1 : 2, below 2 : 1 …
   assert.equal(monthly.ratio.byAutomation, monthly.ratio.ok); // … met only with marketing's top-ups (R3)
   assert.ok(monthly.automated.perCycle > 0);
+  const d = PRESETS.find((p) => p.id === 'distributor-d');
+  const low = explainPlan(touchplan.plan(d.input), d.input, defaults);
+  assert.equal(low.segment, 'D');
+  assert.equal(low.topUps.on, false);
+  assert.equal(low.ratio.byAutomation, false); // no top-ups for D: the ratio stays below 2 : 1
+});
+
+test('the segment is the engine\'s: given, else by annual revenue thresholds, else B', () => {
+  const client = { id: 'x', annualRevenue: 1_500_000 };
+  assert.equal(explainPlan(touchplan.plan({ today: '2026-12-01', client }), { client }, defaults).segment, 'B');
+  const settings = { revenueSegments: { 'A+': 20_000_000, A: 5_000_000, B: 1_000_000, C: 200_000 }, segments: { B: { topUps: false } } };
+  const input = { today: '2026-12-01', client, settings };
+  const why = explainPlan(touchplan.plan(input), input, defaults);
+  assert.equal(why.segment, 'B');
+  assert.equal(why.topUps.on, false); // a partial override of the segment policy keeps the rest
+  const small = { ...input, client: { ...client, annualRevenue: 100 } };
+  const plan = touchplan.plan(small);
+  assert.equal(explainPlan(plan, small, defaults).segment, 'D');
+  assert.equal(plan.summary.perCycle.need, 1); // the engine agrees: D
 });
 
 test('events and the meeting are counted by purpose, for any today (merged touches included)', () => {
