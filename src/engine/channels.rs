@@ -81,7 +81,7 @@ pub fn decision_makers(ctx: &Ctx) -> Vec<usize> {
 
 /// Channels the client (and the contact, where it says) accepts, under the
 /// segment's visit policy.
-fn accepted(ctx: &Ctx, contact: Option<usize>, kind: TouchKind) -> Vec<Channel> {
+fn accepted(ctx: &Ctx, contact: Option<usize>) -> Vec<Channel> {
     let client = &ctx.input.client;
     let base = client
         .channels
@@ -98,10 +98,9 @@ fn accepted(ctx: &Ctx, contact: Option<usize>, kind: TouchKind) -> Vec<Channel> 
         }
         None => base,
     };
+    // The annual meeting too is a visit only where the person accepts one;
+    // else it is a call of its own (DOMAIN "What may merge").
     match ctx.profile.policy.visits {
-        VisitPolicy::Allowed if kind == TouchKind::Meeting && !list.contains(&Channel::Visit) => {
-            list.push(Channel::Visit)
-        }
         // Visits only where the client accepts nothing else.
         VisitPolicy::No if list.len() > 1 => list.retain(|c| *c != Channel::Visit),
         _ => {}
@@ -215,7 +214,7 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
             out.push((ch, contact, false));
             continue;
         }
-        let list = accepted(ctx, contact, kind);
+        let list = accepted(ctx, contact);
         if d.automated() {
             let ch = s
                 .automated_channels

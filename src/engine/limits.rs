@@ -61,9 +61,10 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     if all.iter().any(|p| person(ctx, p) != who) {
         return false;
     }
-    // An apology is about the failure: it carries no sales or marketing
-    // purpose (standard, offer, need discovery, greeting, invitation).
-    if all.iter().any(|p| p.class == Class::Apology)
+    // An apology and its follow-up are about the failure: they carry no
+    // sales or marketing purpose (standard, offer, need discovery,
+    // greeting, invitation).
+    if all.iter().any(|p| p.kind == TouchKind::Apology)
         && all.iter().any(|p| {
             matches!(
                 p.class,
@@ -72,7 +73,7 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
                     | Class::Greeting
                     | Class::EventInvitation
                     | Class::Automated
-            )
+            ) && p.kind != TouchKind::Apology
         })
     {
         return false;
@@ -104,7 +105,8 @@ fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) {
     ctx.drafts[keep].absorb(b, date);
 }
 
-fn sort(ctx: &mut Ctx) {
+/// Date order, most protected first on a day (the plan's order).
+pub fn sort(ctx: &mut Ctx) {
     ctx.drafts
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
 }

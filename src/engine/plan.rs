@@ -84,6 +84,10 @@ pub fn plan_input(input: &PlanInput) -> Plan {
         limits::merge_close(&mut ctx);
     }
     limits::apply_caps(&mut ctx);
+    // R3: top-ups are first to give way to the caps: they take only the
+    // room the plan leaves.
+    rules::cadence::top_ups(&mut ctx);
+    limits::sort(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
     build(ctx)
 }

@@ -11,7 +11,6 @@ use chrono::Datelike;
 
 use super::catalog::{self, ReasonDef, ReasonKind, Signal};
 use super::context::Ctx;
-use super::date::iso;
 use super::draft::Draft;
 use super::input::ContentItem;
 use super::model::{ClientKind, Date, Locale, Role, TouchKind};
@@ -20,7 +19,7 @@ use super::rules::offers::{
     campaign_phase, first_check, gates_hold, item_end, item_matches, item_start, precedence,
     CampaignPhase, Purchases, OFFERS,
 };
-use super::texts::Msg;
+use super::texts::{human_date, Msg};
 
 /// Suggestions kept per touch.
 const KEEP: usize = 4;
@@ -422,10 +421,14 @@ fn content_why(ctx: &Ctx, item: &ContentItem, day: Date) -> String {
         return ctx.msg(Msg::RwPriceChange, &[&item.title]);
     }
     match item.pilot {
-        Some(p) if ctx.input.client.loyal && p <= day && day < item.date => {
-            ctx.msg(Msg::RwContentPilot, &[&iso(p), &item.title])
-        }
-        _ => ctx.msg(Msg::RwContent, &[&iso(item.date), &item.title]),
+        Some(p) if ctx.input.client.loyal && p <= day && day < item.date => ctx.msg(
+            Msg::RwContentPilot,
+            &[&human_date(ctx.locale(), p), &item.title],
+        ),
+        _ => ctx.msg(
+            Msg::RwContent,
+            &[&human_date(ctx.locale(), item.date), &item.title],
+        ),
     }
 }
 

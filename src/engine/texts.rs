@@ -178,7 +178,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyEventSlot => ("Приглашение на мероприятие: не меньше {0} в год для консультационных продаж; выберите мероприятие из плана.", "Event invitation: at least {0} a year in consultative sales; pick an event from the plan."),
         WhyMeeting => ("Ежегодная встреча по итогам года с первым лицом клиента: что получилось, что улучшить, планы на следующий год.", "Annual results meeting with the client's head: what worked, what to improve, plans for next year."),
         WhyBirthday => ("День рождения: {0}. Поздравить лично и неформально, в сам день.", "Birthday of {0}: greet personally and informally, on the day."),
-        WhyBirthdayScheduled => ("День рождения {0} в выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "{0}'s birthday falls on a day off: prepare the message ahead, it goes out on the day."),
+        WhyBirthdayScheduled => ("День рождения: {0}. Выпадает на выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "Birthday: {0}. It falls on a day off: prepare the message ahead, it goes out on the day."),
         WhyNewYear => ("Поздравление с Новым годом в последний рабочий день перед праздниками.", "New Year greeting on the last working day before the holidays."),
         WhyOnboarding => ("Подготовка к старту {0}: помощь с вводом (материалы, первое занятие, настройка).", "Preparing the start on {0}: onboarding help (materials, first session, setup)."),
         WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),

@@ -4,10 +4,10 @@
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, iso};
+use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Draft, Purpose};
 use crate::engine::model::{Channel, Date, Role, TouchKind};
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
 /// R12: the apology goes to the decision maker, else the first contact.
 fn apology_contact(ctx: &Ctx) -> Option<usize> {
@@ -59,7 +59,10 @@ pub fn apologies(ctx: &mut Ctx) {
         if apology_due < ctx.from && !done_since(ctx, "apology", inc.date) {
             follow_day = follow_day.max(add_days(ctx.from, follow - delay.max(1)));
         }
-        let note = ctx.msg(Msg::NoteIncident, &[&iso(inc.date), &inc.summary]);
+        let note = ctx.msg(
+            Msg::NoteIncident,
+            &[&human_date(ctx.locale(), inc.date), &inc.summary],
+        );
         let apology_day = add_days(inc.date, delay.max(1));
         if !done_since(ctx, "apology", inc.date) {
             let call_day = ctx.cal.on_or_after(apology_day.max(ctx.from));
@@ -87,7 +90,10 @@ pub fn apologies(ctx: &mut Ctx) {
                 ctx.drafts.push(Draft::on_day(next_day, pu, Some(ch)));
                 notes.push(ctx.msg(Msg::NoteApologyMessageSent, &[]));
             }
-            let why = ctx.msg(Msg::WhyApology, &[&iso(inc.date), &inc.summary]);
+            let why = ctx.msg(
+                Msg::WhyApology,
+                &[&human_date(ctx.locale(), inc.date), &inc.summary],
+            );
             let mut pu = Purpose::new(
                 TouchKind::Apology,
                 Class::Apology,

@@ -284,7 +284,14 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         (false, ClientKind::Person) => (Msg::WhyNeedLeadPerson, Msg::WhyNeedSecondPerson),
         (false, ClientKind::Business) => (Msg::WhyNeedLead, Msg::WhyNeedSecond),
     };
-    match p.sale_type {
+    // A service period's next "order" is its renewal, decided at the end:
+    // need discovery leads it as in consultative sales.
+    let sale_type = if p.service_client {
+        SaleType::Consultative
+    } else {
+        p.sale_type
+    };
+    match sale_type {
         SaleType::Transactional => {
             if !ctx.need_paused(ce) {
                 let lead = ctx.input.settings.pre_order_lead_workdays;
@@ -339,7 +346,7 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
                 pu.not_before = Some(earliest);
                 pu.deadline = Some(last_day);
                 pu.expected = start != Start::Period;
-                ctx.add(raw, Move::Nearest, pu);
+                ctx.add(raw, Move::Earlier, pu);
             }
         }
     }
@@ -375,7 +382,9 @@ fn pre_order_need(ctx: &mut Ctx, ce: Date, why: String, expected: bool) {
 }
 
 /// R3: automated standard touches up to the 2:1 target, on the free days
-/// of each cycle (a week already at its cap gets none: they give way first).
+/// each cycle has left once limits have shaped the plan: a week at its cap,
+/// a day with a touch, a freeze (R11) and the quiet after a failure (R12)
+/// get none. Top-ups give way first.
 pub fn top_ups(ctx: &mut Ctx) {
     let p = ctx.profile.clone();
     // R3/R8: top-ups by segment policy (on for A+, A, B); a cycle under a
@@ -405,7 +414,7 @@ pub fn top_ups(ctx: &mut Ctx) {
         let days: Vec<Date> = first
             .iter_days()
             .take_while(|d| *d < ce && *d <= ctx.to)
-            .filter(|d| ctx.cal.is_working(*d))
+            .filter(|d| ctx.cal.is_working(*d) && !blocked(ctx, *d))
             .collect();
         for _ in 0..n {
             // The day farthest from every planned touch; the earliest of equals.
@@ -445,6 +454,21 @@ pub fn top_ups(ctx: &mut Ctx) {
         let m = ctx.msg(Msg::WarnTopUpNoRoom, &[]);
         ctx.warn("dropped", m, "R3", Some(d), None);
     }
+}
+
+/// Days no automated touch may take: a past touch's day (R13), a freeze
+/// (R11), the quiet after a failure (R12).
+fn blocked(ctx: &Ctx, d: Date) -> bool {
+    let c = &ctx.input.client;
+    let quiet = i64::from(ctx.input.settings.quiet_after_incident_days);
+    c.history.iter().any(|h| h.date == d)
+        || c.service
+            .as_ref()
+            .and_then(|sv| sv.frozen)
+            .is_some_and(|(f, t)| d >= f && d <= t)
+        || c.incidents
+            .iter()
+            .any(|i| d >= i.date && d <= add_days(i.date, quiet))
 }
 
 /// The days touches are planned on, kept while top-ups are added: sorted,

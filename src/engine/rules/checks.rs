@@ -3,10 +3,10 @@
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, iso};
+use crate::engine::date::add_days;
 use crate::engine::draft::{place, Class, Purpose};
 use crate::engine::model::{Date, SaleType, TouchKind};
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
 use super::renewals::service_notes;
 
@@ -113,7 +113,10 @@ pub fn post_purchase_checks(ctx: &mut Ctx) {
         let why = if pur.service_start {
             ctx.msg(Msg::WhyCheckService, &[&by.to_string()])
         } else {
-            ctx.msg(Msg::WhyCheck, &[&iso(pur.base), &by.to_string()])
+            ctx.msg(
+                Msg::WhyCheck,
+                &[&human_date(ctx.locale(), pur.base), &by.to_string()],
+            )
         };
         let mut pu = Purpose::new(
             TouchKind::Check,
@@ -142,7 +145,7 @@ pub fn service_start(ctx: &mut Ctx) {
     let s = &ctx.input.settings;
     if sv.start > ctx.from {
         let raw = add_days(sv.start, -i64::from(s.onboarding_lead_days)).max(ctx.from);
-        let why = ctx.msg(Msg::WhyOnboarding, &[&iso(sv.start)]);
+        let why = ctx.msg(Msg::WhyOnboarding, &[&human_date(ctx.locale(), sv.start)]);
         let mut pu = Purpose::new(
             TouchKind::Onboarding,
             Class::Onboarding,

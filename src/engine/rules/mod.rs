@@ -24,8 +24,7 @@ pub mod reaction;
 pub mod renewals;
 
 use super::context::Ctx;
-use super::date::iso;
-use super::texts::Msg;
+use super::texts::{human_date, Msg};
 
 /// Places every floor touch: each rule in turn, in this order.
 pub fn place_floors(ctx: &mut Ctx) {
@@ -40,10 +39,9 @@ pub fn place_floors(ctx: &mut Ctx) {
     greetings::greetings(ctx);
     offers::automated_content(ctx);
     offers::hobby_novelties(ctx);
-    cadence::top_ups(ctx);
     reaction::last_reaction_check(ctx);
     if let Some(since) = ctx.input.client.open_deal {
-        let m = ctx.msg(Msg::WarnNeedPaused, &[&iso(since)]);
+        let m = ctx.msg(Msg::WarnNeedPaused, &[&human_date(ctx.locale(), since)]);
         ctx.warn("need_paused", m, "R4", Some(since), Some("client.openDeal"));
     }
 }

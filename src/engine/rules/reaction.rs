@@ -7,10 +7,10 @@
 use crate::engine::calendar::Move;
 use crate::engine::channels::purpose_contact;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, iso};
+use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::model::{Date, ServiceKind, TouchKind};
-use crate::engine::texts::Msg;
+use crate::engine::texts::{human_date, Msg};
 
 /// R6: the watch stretch of the service period.
 struct Watch {
@@ -119,7 +119,10 @@ pub fn last_reaction_check(ctx: &mut Ctx) {
     } else {
         "reaction_check"
     };
-    let why = ctx.msg(Msg::WhyReactionLast, &[&iso(last), &r.to_string()]);
+    let why = ctx.msg(
+        Msg::WhyReactionLast,
+        &[&human_date(ctx.locale(), last), &r.to_string()],
+    );
     let mut pu = Purpose::new(
         TouchKind::Check,
         Class::LastReactionCheck,
@@ -213,8 +216,8 @@ pub fn fill_reaction_gaps(ctx: &mut Ctx) {
     }
 }
 
-/// The latest automated standard touch of marketing's content (not an R3
-/// top-up) in `(prev, by]`, all for one person.
+/// The latest automated touch of marketing's content or invitation (not an
+/// R3 top-up) in `(prev, by]`, all for one person; it keeps its day.
 fn carrier(ctx: &Ctx, prev: Date, by: Date) -> Option<usize> {
     (0..ctx.drafts.len())
         .filter(|&i| {
@@ -224,9 +227,8 @@ fn carrier(ctx: &Ctx, prev: Date, by: Date) -> Option<usize> {
                 && d.automated()
                 && !d.scheduled
                 && d.purposes.iter().all(|p| {
-                    p.kind == TouchKind::Standard
+                    matches!(p.kind, TouchKind::Standard | TouchKind::Event)
                         && p.rule != "R3"
-                        && !p.fixed
                         && purpose_contact(ctx, p) == purpose_contact(ctx, d.main())
                 })
         })

@@ -4,11 +4,11 @@
 
 use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
-use crate::engine::date::{add_days, iso};
+use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Draft, Purpose};
 use crate::engine::input::Service;
 use crate::engine::model::TouchKind;
-use crate::engine::texts::{kind_name, Msg};
+use crate::engine::texts::{human_date, kind_name, Msg};
 
 /// The service period's notes (promotion, freeze) that its first day (R5)
 /// and its renewal reminder carry.
@@ -18,7 +18,10 @@ pub fn service_notes(ctx: &Ctx, sv: &Service) -> Vec<String> {
         notes.push(ctx.msg(Msg::NotePromo, &[promo]));
     }
     if let Some((f, t)) = sv.frozen {
-        notes.push(ctx.msg(Msg::NoteFrozen, &[&iso(f), &iso(t)]));
+        notes.push(ctx.msg(
+            Msg::NoteFrozen,
+            &[&human_date(ctx.locale(), f), &human_date(ctx.locale(), t)],
+        ));
     }
     notes
 }
@@ -43,7 +46,7 @@ pub fn renewal(ctx: &mut Ctx) {
     let s = &ctx.input.settings;
     let mut raw = add_days(sv.end, -i64::from(s.renewal_lead_days));
     let mut code = "renewal_reminder";
-    let mut why = ctx.msg(Msg::WhyRenewal, &[&iso(sv.end)]);
+    let mut why = ctx.msg(Msg::WhyRenewal, &[&human_date(ctx.locale(), sv.end)]);
     let mut deadline = sv.end;
     let mut rnotes = service_notes(ctx, &sv);
     if let Some(until) = sv.promo_until {
@@ -51,9 +54,9 @@ pub fn renewal(ctx: &mut Ctx) {
         if until >= ctx.from && until <= sv.end {
             raw = raw.min(before).max(sv.start);
             code = "promotion_ending";
-            why = ctx.msg(Msg::WhyRenewalPromo, &[&iso(until)]);
+            why = ctx.msg(Msg::WhyRenewalPromo, &[&human_date(ctx.locale(), until)]);
             deadline = until;
-            rnotes.push(ctx.msg(Msg::NotePromoUntil, &[&iso(until)]));
+            rnotes.push(ctx.msg(Msg::NotePromoUntil, &[&human_date(ctx.locale(), until)]));
             rnotes.push(ctx.msg(Msg::NoteNoOnPhone, &[]));
         }
     }
@@ -62,7 +65,10 @@ pub fn renewal(ctx: &mut Ctx) {
         if raw >= f && raw <= t {
             raw = add_days(t, 1);
             mv = Move::Later;
-            rnotes.push(ctx.msg(Msg::NoteFrozenMoved, &[&iso(f), &iso(t)]));
+            rnotes.push(ctx.msg(
+                Msg::NoteFrozenMoved,
+                &[&human_date(ctx.locale(), f), &human_date(ctx.locale(), t)],
+            ));
             deadline = deadline.max(ctx.cal.on_or_after(raw));
         }
     }
@@ -83,7 +89,10 @@ pub fn expiries(ctx: &mut Ctx) {
         if e.date < ctx.from {
             continue;
         }
-        let why = ctx.msg(Msg::WhyExpiry, &[&e.what, &iso(e.date)]);
+        let why = ctx.msg(
+            Msg::WhyExpiry,
+            &[&e.what, &human_date(ctx.locale(), e.date)],
+        );
         let mut pu = Purpose::new(
             TouchKind::Renewal,
             Class::Renewal,
