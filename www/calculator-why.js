@@ -101,15 +101,27 @@ function reactionWindow(plan, input, settings) {
   if (deadline < service.start) return { ...base, status: 'short' };
   const { from, to } = plan.horizon;
   if (deadline < from || service.start > to) return { ...base, status: 'outside' };
-  const begin = service.start >= from
-    ? service.start
-    : (input.client.history ?? []).map((t) => t.date).filter((d) => d >= service.start && d < from).sort().at(-1) ?? from;
-  const dates = [...new Set(plan.touches.map((t) => t.date))].filter((d) => d > begin && d <= deadline).sort();
-  const points = [begin, ...dates];
-  if (points.at(-1) !== deadline) points.push(deadline);
+  // R6 (DOMAIN v3): the watch stretch is the last reactionWatchDays before
+  // E − R (the whole period when shorter); only the manager's touches watch;
+  // frozen days do not count toward a gap (R11).
+  const watchDays = settings.reactionWatchDays ?? 30;
+  const stretch = addDays(deadline, -watchDays) > service.start ? addDays(deadline, -watchDays) : service.start;
+  const begin = stretch > from ? stretch : from;
+  const [fz, tz] = [service.frozenFrom, service.frozenTo];
+  const gap = (a, b) => {
+    let frozen = 0;
+    if (fz && tz) {
+      const lo = fz > addDays(a, 1) ? fz : addDays(a, 1);
+      const hi = tz < addDays(b, -1) ? tz : addDays(b, -1);
+      frozen = Math.max(daysBetween(lo, hi) + 1, 0);
+    }
+    return daysBetween(a, b) - frozen;
+  };
+  const manager = plan.touches.filter((t) => !t.automated).map((t) => t.date);
+  const dates = [...new Set(manager)].filter((d) => d >= begin && d <= deadline).sort();
   let maxGap = 0;
-  for (let i = 1; i < points.length; i++) maxGap = Math.max(maxGap, daysBetween(points[i - 1], points[i]));
-  const touched = plan.touches.map((t) => t.date).filter((d) => d >= service.start && d <= deadline).sort();
+  for (let i = 1; i < dates.length; i++) maxGap = Math.max(maxGap, gap(dates[i - 1], dates[i]));
+  const touched = manager.filter((d) => d >= service.start && d <= deadline).sort();
   const last = touched.at(-1) ?? null;
   const windowFrom = addDays(deadline, -g);
   return {

@@ -177,13 +177,17 @@ fn build(mut ctx: Ctx) -> Plan {
         ctx.warn(code, m, rule, Some(date), None);
     }
     let summary = summarize(&ctx, &touches);
-    if let Some(r) = summary.standard_to_mandatory {
+    // R3: the target is marketing's to meet where the segment has top-ups;
+    // elsewhere (C, D, short cycles) a lower balance is the policy itself.
+    let p = &ctx.profile;
+    let top_ups = p.policy.top_ups && !p.sub_month && !p.nothing_sold;
+    if let Some(r) = summary.standard_to_mandatory.filter(|_| top_ups) {
         let target = f64::from(input.settings.standard_per_mandatory);
         if r < target {
             let m = ctx.msg(
                 Msg::WarnRatioBelowTarget,
                 &[
-                    &format!("{r}"),
+                    &super::texts::decimal(locale, r),
                     &input.settings.standard_per_mandatory.to_string(),
                 ],
             );

@@ -11,6 +11,7 @@ use chrono::Datelike;
 
 use super::catalog::{self, ReasonDef, ReasonKind, Signal};
 use super::context::Ctx;
+use super::date::add_days;
 use super::draft::Draft;
 use super::input::ContentItem;
 use super::model::{ClientKind, Date, Locale, Role, TouchKind};
@@ -140,8 +141,8 @@ pub struct Ranking {
     /// R10 touches for a hobby novelty not ranked yet, per (year, month):
     /// their offer comes first within the month's cap.
     reserved: BTreeMap<(i32, u32), u32>,
-    /// Touches led by a referral request, per year, history included.
-    referrals: BTreeMap<i32, u32>,
+    /// Days of the touches led by a referral request, history included.
+    referrals: Vec<Date>,
     used_items: Vec<usize>,
     /// [`explain`]'s sentences by (catalog index, contact, the campaign's
     /// phase on the day): the same for every touch of the plan that shares them.
@@ -163,7 +164,7 @@ impl Ranking {
             ..Ranking::default()
         };
         for x in h.iter().filter(|x| x.reason.as_deref() == Some("referral")) {
-            *st.referrals.entry(x.date.year()).or_default() += 1;
+            st.referrals.push(x.date);
         }
         // An item a rule placed a touch for is that touch's own.
         for d in &ctx.drafts {
@@ -184,13 +185,20 @@ impl Ranking {
 
     /// Whether `code` may lead a touch on `date`: upsell never leads (it
     /// goes with what was sold), a referral at most `referralsPerYear`
-    /// times a year.
+    /// times in any twelve months.
     fn may_lead(&self, ctx: &Ctx, code: &str, date: Date) -> bool {
         match code {
             "upsell" => false,
             "referral" => {
-                let led = self.referrals.get(&date.year()).copied().unwrap_or(0);
-                led < ctx.input.settings.referrals_per_year
+                // Any twelve months, not a calendar year: a horizon across
+                // New Year would otherwise allow more.
+                let year_ago = add_days(date, -365);
+                let led = self
+                    .referrals
+                    .iter()
+                    .filter(|d| **d > year_ago && **d <= date)
+                    .count();
+                led < ctx.input.settings.referrals_per_year as usize
             }
             _ => true,
         }
@@ -407,7 +415,7 @@ pub fn rank(
             *st.offers.entry(month).or_default() += 1;
         }
         if first.code == "referral" {
-            *st.referrals.entry(d.date.year()).or_default() += 1;
+            st.referrals.push(d.date);
         }
         st.recent.push(first.code.clone());
     }

@@ -164,7 +164,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyNeedSecondPerson => ("До ожидаемой покупки (около {0}) есть время: узнать, что клиенту понадобится.", "There is still time before the expected purchase (about {0}): find out what the client will need."),
         WhyNeedRenewalLead => ("Период заканчивается {0}: узнать планы клиента на следующий период, пока он не выбрал другого.", "The period ends on {0}: learn the client's plans for the next one before they choose someone else."),
         WhyNeedRenewalSecond => ("До конца периода ({0}) есть время: уточнить, что клиенту нужно в следующем.", "There is still time before the period ends ({0}): find out what the client needs in the next one."),
-        WhyStandardForPerson => ("Касание месяца с пользой для клиента: совет, новость или приглашение, не про покупку.", "This month's useful touch for the client: a tip, news or an invitation, not about buying."),
+        WhyStandardForPerson => ("Касание месяца с пользой для клиента: совет или новость о том, что у него уже есть, не про покупку.", "This month's useful touch for the client: a tip or news about what they already have, not about buying."),
         WhyBirthdayMoved => ("День рождения был {1} (выходной): {0}. Поздравьте в первый рабочий день после него, не раньше.", "The birthday was on {1} (a day off): {0}. Greet on the first working day after it, never earlier."),
         WhyEventSlotMonth => ("Приглашение на мероприятие: в этом месяце подберите событие из плана (не меньше {0} в год для консультативных продаж).", "Event invitation: pick an event from the plan this month (at least {0} a year in consultative sales)."),
         WhyMandatoryInUse => ("Обязательное касание по поставленному продукту: {0}.", "Mandatory touch about the product in use: {0}."),
@@ -180,7 +180,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyBirthday => ("День рождения: {0}. Поздравить лично и неформально, в сам день.", "Birthday of {0}: greet personally and informally, on the day."),
         WhyBirthdayScheduled => ("День рождения: {0}. Выпадает на выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "Birthday: {0}. It falls on a day off: prepare the message ahead, it goes out on the day."),
         WhyNewYear => ("Поздравление с Новым годом в последний рабочий день перед праздниками.", "New Year greeting on the last working day before the holidays."),
-        WhyOnboarding => ("Подготовка к старту {0}: помощь с вводом (материалы, первое занятие, настройка).", "Preparing the start on {0}: onboarding help (materials, first session, setup)."),
+        WhyOnboarding => ("Подготовка к старту {0}: помогите подготовиться — согласовать материалы, записаться на первое занятие или настроить то, что нужно по услуге.", "Preparing the start on {0}: help the client get ready — approve the materials, book the first session or set up what the service needs."),
         WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),
         WhyCheck => ("Проверка после покупки от {0}: после дней тишины, не позже {1}-го дня.", "Post-purchase check for the order of {0}: after the days of silence, by day {1}."),
         WhyCheckService => ("Проверка после первых дней обслуживания: всё ли так, как обещано (после дней тишины, не позже {0}-го дня от старта).", "Check after the first days of the service: is everything as promised (after the days of silence, by day {0} from the start)."),
@@ -188,8 +188,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyReactionGap => ("Проверка в окне реакции: между касаниями не больше {0} дн.", "Reaction-window check-in: touches at most {0} days apart."),
         WhyRenewal => ("Срок заканчивается {0}: напомнить заранее, предложить встречу, а не продажу по телефону.", "The term ends on {0}: remind ahead, aim at a meeting rather than a sale on the phone."),
         WhyRenewalPromo => ("Акция продления действует до {0}: прийти раньше её окончания.", "The renewal promotion holds until {0}: come before it ends."),
-        WhyExpiry => ("Заканчивается «{0}» ({1}): напомнить и предложить другие продукты.", "\"{0}\" ends on {1}: remind and offer other products on the way."),
-        WhyApology => ("Сбой {0}: «{1}». Лично извиниться, рассказать об исправлении и компенсации.", "Failure on {0}: \"{1}\". Apologise personally, tell the fix and any compensation."),
+        WhyExpiry => ("Заканчивается «{0}» ({1}): напомнить заранее и предложить встречу, а не продажу по телефону; по пути предложить другие продукты.", "\"{0}\" ends on {1}: remind ahead and aim at a meeting rather than a sale on the phone; offer other products on the way."),
+        WhyApology => ("Сбой {0}: «{1}». Лично извиниться и рассказать, что исправлено; о компенсации — если компания её даёт.", "Failure on {0}: \"{1}\". Apologise personally and tell what was fixed; mention compensation if the company gives one."),
         WhyApologyMessage => ("Сбой: «{0}». До первого рабочего дня больше {1} дн.: личное сообщение с извинением уходит сразу, звонок — в первый рабочий день.", "Failure: \"{0}\". The first working day is more than {1} days away: a personal apology message goes out at once, the call follows on the first working day."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
@@ -218,10 +218,10 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnCalendarNotCovered => ("Производственного календаря на {0} год нет: учтены только выходные и праздники хоста.", "No production calendar for {0}: only weekends and the host's holidays are used."),
         WarnNeedPaused => ("Идёт сделка с {0}: касания по будущей сделке приостановлены.", "A deal is open since {0}: need-discovery touches are paused."),
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
-        WarnChannelGap => ("Минимальный интервал для канала не выдержан: других разрешённых каналов нет.", "The channel's minimum gap could not be kept: no other channel is allowed."),
+        WarnChannelGap => ("Минимальный интервал для канала не выдержан: для этого касания подходит только этот канал (ключевое касание или выбор контакта). Проверьте, не лучше ли сдвинуть касание.", "The channel's minimum gap could not be kept: only this channel suits the touch (a key touch or the contact's choice). Consider moving the touch."),
         WarnNoOrders => ("Заказов нет: касаний по исполнению и проверок нет, пока нечего исполнять. Когда появится первый заказ, добавьте его в данные клиента.", "No orders: no fulfilment touches or checks until something is sold. Add the first order to the client's data when it comes."),
         WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
-        WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1.", "The balance of {0} standard per mandatory touch is below the {1}:1 target."),
+        WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 
         RwRule => ("Этот повод задаёт правило {0}.", "Rule {0} sets this reason."),
         RwContent => ("В контент-плане с {0}: «{1}».", "In the content plan from {0}: \"{1}\"."),
@@ -310,6 +310,15 @@ pub fn human_date(locale: Locale, d: Date) -> String {
     match locale {
         Locale::Ru => format!("{} {} {}", d.day(), MONTHS_RU[m], d.year()),
         Locale::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// A number with the locale's decimal mark: "1,7" in Russian, "1.7" in English.
+pub fn decimal(locale: Locale, x: f64) -> String {
+    let s = format!("{x}");
+    match locale {
+        Locale::Ru => s.replace('.', ","),
+        Locale::En => s,
     }
 }
 
@@ -417,6 +426,13 @@ mod tests {
         assert_eq!(count(Locale::Ru, 21, Counted::Touch), "21 касание");
         assert_eq!(count(Locale::En, 1, Counted::Day), "1 day");
         assert_eq!(count(Locale::En, 3, Counted::Day), "3 days");
+    }
+
+    #[test]
+    fn decimals_use_the_locale_s_mark() {
+        assert_eq!(decimal(Locale::Ru, 1.71), "1,71");
+        assert_eq!(decimal(Locale::En, 1.71), "1.71");
+        assert_eq!(decimal(Locale::Ru, 2.0), "2");
     }
 
     #[test]
