@@ -188,8 +188,17 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
         }
         week < weekly
     };
+    // A touch with a deadline (E − R, a renewal, an order) looks earlier
+    // first, as R14 moves it; the rest later first.
+    let earlier_first = !later_only && d.purposes.iter().any(|p| p.deadline.is_some());
     let found = (1..=reach)
-        .flat_map(|k| [add_days(origin, k), add_days(origin, -k)])
+        .flat_map(|k| {
+            if earlier_first {
+                [add_days(origin, -k), add_days(origin, k)]
+            } else {
+                [add_days(origin, k), add_days(origin, -k)]
+            }
+        })
         .filter(|day| !later_only || *day > origin)
         .find(|day| free(*day));
     match found {

@@ -163,6 +163,8 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         }
         pu.expected = expected;
         pu.since = Some(cs);
+        // Fulfilment never comes before its order.
+        pu.not_before = Some(add_days(cs, 1));
         ctx.add(raw, Move::Later, pu);
     }
 }
