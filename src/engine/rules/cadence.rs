@@ -257,10 +257,18 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         Start::Nothing => cs,
         _ => add_days(cs, silence + 1),
     };
-    if p.nothing_sold {
+    // After a service period, nothing is bought until the client renews:
+    // one touch a cycle asks whether a next period is wanted.
+    let after_period = p.service_client && start == Start::Nothing;
+    if p.nothing_sold || after_period {
         let raw = add_days(cs, len / 2);
         if !ctx.need_paused(raw) {
-            let why = ctx.msg(Msg::WhyNeedFirstOrder, &[]);
+            let m = if after_period {
+                Msg::WhyNeedAfterPeriod
+            } else {
+                Msg::WhyNeedFirstOrder
+            };
+            let why = ctx.msg(m, &[]);
             let pu = Purpose::new(
                 TouchKind::Need,
                 Class::Need,
