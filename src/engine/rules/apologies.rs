@@ -40,6 +40,23 @@ fn done_since(ctx: &Ctx, reason: &str, since: Date) -> bool {
         .any(|h| h.date >= since && h.reason.as_deref() == Some(reason))
 }
 
+/// The apology itself, personal and tied to its day, for the failure of
+/// `incident` (its message ahead over holidays, or the call).
+fn apology(why: String, person: Option<usize>, incident: Date, notes: Vec<String>) -> Purpose {
+    let mut pu = Purpose::new(
+        TouchKind::Apology,
+        Class::Apology,
+        "R12",
+        Some("apology"),
+        why,
+    );
+    pu.fixed = true;
+    pu.contact = person;
+    pu.since = Some(incident);
+    pu.notes = notes;
+    pu
+}
+
 /// R12: an apology the next working day (a scheduled personal message the
 /// next day when that is more than `apologyMaxDays` away), a follow-up
 /// later, both to the same person.
@@ -76,17 +93,7 @@ pub fn apologies(ctx: &mut Ctx) {
                     Msg::WhyApologyMessage,
                     &[&inc.summary, &max_days.to_string()],
                 );
-                let mut pu = Purpose::new(
-                    TouchKind::Apology,
-                    Class::Apology,
-                    "R12",
-                    Some("apology"),
-                    why,
-                );
-                pu.fixed = true;
-                pu.contact = person;
-                pu.since = Some(inc.date);
-                pu.notes = vec![note.clone()];
+                let pu = apology(why, person, inc.date, vec![note.clone()]);
                 ctx.drafts.push(Draft::on_day(next_day, pu, Some(ch)));
                 notes.push(ctx.msg(Msg::NoteApologyMessageSent, &[]));
             }
@@ -94,18 +101,8 @@ pub fn apologies(ctx: &mut Ctx) {
                 Msg::WhyApology,
                 &[&human_date(ctx.locale(), inc.date), &inc.summary],
             );
-            let mut pu = Purpose::new(
-                TouchKind::Apology,
-                Class::Apology,
-                "R12",
-                Some("apology"),
-                why,
-            );
-            pu.fixed = true;
+            let mut pu = apology(why, person, inc.date, notes);
             pu.not_before = Some(apology_day.min(ctx.cal.on_or_after(ctx.from)));
-            pu.contact = person;
-            pu.since = Some(inc.date);
-            pu.notes = notes;
             ctx.add(apology_day.max(ctx.from), Move::Later, pu);
         }
         if done_since(ctx, "apology_follow_up", inc.date) {
