@@ -16,6 +16,7 @@ import { serve } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT = join(ROOT, 'target', 'bench');
 const BUDGET = { wasmGzipKB: 250, onePlanMs: 1, many10kMs: 1000, ratio: 2.5 };
 
@@ -221,7 +222,7 @@ const ok = (pass) => (pass ? 'within budget' : '**over budget**');
 
 function chromiumVersion() {
   try {
-    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     return 'Chromium (version unknown)';
   }
@@ -240,7 +241,7 @@ async function main() {
   console.log('native', JSON.stringify(nat));
 
   const { server, base } = await serve(0);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const web = await browserRun(browser, base, data);
     console.log('chromium', JSON.stringify(web));
