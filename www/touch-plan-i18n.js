@@ -68,6 +68,8 @@ const TEXTS = {
     noTouches: 'В плане нет касаний.',
     today: 'сегодня',
     printDate: 'Дата',
+    pastTouch: 'Прошлое касание',
+    pastShort: 'Было',
     calendarName: 'План касаний — {name}',
     widgetErrors: {
       src_not_found: 'Не найден <script type="application/json" id="{id}"> с данными клиента.',
@@ -143,6 +145,8 @@ const TEXTS = {
     noTouches: 'The plan has no touches.',
     today: 'today',
     printDate: 'Date',
+    pastTouch: 'Past touch',
+    pastShort: 'Past',
     calendarName: 'Touch plan — {name}',
     widgetErrors: {
       src_not_found: 'No <script type="application/json" id="{id}"> with the client data was found.',

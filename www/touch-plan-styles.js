@@ -219,12 +219,14 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 }
 .marker.automated { background: transparent; }
 .marker.slot { border-style: dashed; background-color: color-mix(in srgb, var(--kind-color) 25%, transparent); }
+.marker.past { --kind-color: ${v('muted-color')}; background: transparent; border-style: dotted; }
+.day.past { background-color: ${v('summary-background')}; }
 .marker.scheduled { box-shadow: 0 0 0 2px ${v('background')}, 0 0 0 3px var(--kind-color); }
 .marker .label { display: none; }
 @container (min-width: 640px) {
   .day { height: 58px; }
   .marker { height: auto; min-width: 0; max-width: 100%; padding: 0 4px; border-radius: 4px; font-size: 0.72em; line-height: 1.3; color: ${v('accent-contrast-color')}; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-  .marker.automated, .marker.slot { color: ${v('color')}; }
+  .marker.automated, .marker.slot, .marker.past { color: ${v('color')}; }
   .marker .label { display: inline; }
 }
 .help { font-size: 0.8em; margin-top: 4px; }

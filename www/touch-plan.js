@@ -93,6 +93,23 @@ export function groupWarnings(warnings) {
   return groups.map((group, i) => ({ ...group, id: `warning-group-${i + 1}`, dates: group.dates.sort() }));
 }
 
+// Past touches of the input (`client.history`) dated before today and at
+// most a year back, sorted; anything unreadable is left out (the engine
+// reports it).
+function pastTouches(input) {
+  try {
+    const history = input.client?.history;
+    if (!Array.isArray(history) || typeof input.today !== 'string') return [];
+    const since = addDays(input.today, -366);
+    return history
+      .filter((p) => p && typeof p.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.date) && p.date < input.today && p.date >= since)
+      .map((p) => ({ date: p.date, channel: typeof p.channel === 'string' ? p.channel : '', reason: typeof p.reason === 'string' ? p.reason : '' }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
 /** An `Error` shaped like the engine's `TouchPlanError`. */
 function touchPlanError(errors) {
   const [first] = errors;
@@ -136,6 +153,7 @@ export class TouchPlanElement extends HTMLElement {
   #focusDate = null;
   #selected = null; // { date, index } of the picked touch
   #groups = []; // the plan's warnings, grouped (groupWarnings)
+  #history = []; // the client's past touches before today, by date
   #ui;
 
   constructor() {
@@ -428,6 +446,7 @@ export class TouchPlanElement extends HTMLElement {
     this.#locale = input.locale;
     const client = input.client;
     this.#inputName = nameOf(client);
+    this.#history = pastTouches(input);
     if (client === undefined) {
       if (!this.#isSameInput(force, `empty ${this.#locale}`)) this.#show('empty', null, null);
       return null;
@@ -520,6 +539,16 @@ export class TouchPlanElement extends HTMLElement {
 
   #clientName() {
     return this.#plan ? this.#plan.clientName || this.#plan.clientId : this.#inputName;
+  }
+
+  // The first day the calendar shows: today, or the earliest past touch.
+  #start() {
+    const { from } = this.#plan.horizon;
+    return this.#history.length && this.#history[0].date < from ? this.#history[0].date : from;
+  }
+
+  #pastOn(date) {
+    return this.#history.filter((p) => p.date === date);
   }
 
   #touchesOn(date) {
@@ -740,7 +769,7 @@ export class TouchPlanElement extends HTMLElement {
     this.#ui.view.setAttribute('part', 'calendar');
     this.#ui.view.replaceChildren(
       h('div', { class: 'month-nav', part: 'month-nav' },
-        nav(-1, 'prevMonth', month <= monthOf(from)),
+        nav(-1, 'prevMonth', month <= monthOf(this.#start())),
         h('div', { class: 'month-title', id: titleId }, formatDate(loc, first, 'month')),
         nav(1, 'nextMonth', month >= monthOf(to))),
       grid,
@@ -753,22 +782,26 @@ export class TouchPlanElement extends HTMLElement {
     const loc = this.#locale;
     const { from, to } = this.#plan.horizon;
     const touches = this.#touchesOn(date);
+    const past = this.#pastOn(date);
     const inHorizon = date >= from && date <= to;
     const label = [formatDate(loc, date, 'weekday'),
+      ...past.map((p) => `${t(loc, 'pastTouch')}, ${channelLabel(loc, p.channel)}`),
       ...touches.map((touch) => `${kindLabel(loc, touch.kind)}, ${channelLabel(loc, touch.channel)}`)].join('; ');
     return h('td', {
-      class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}`,
+      class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}${date < from ? ' past' : ''}`,
       part: touches.length ? 'day day-with-touch' : 'day',
       role: 'gridcell',
       'data-date': date,
       tabindex: date === this.#focusDate ? '0' : '-1',
       'aria-selected': String(this.#selected?.date === date),
       'aria-label': label,
-      'aria-disabled': inHorizon ? null : 'true',
+      'aria-disabled': inHorizon || past.length ? null : 'true',
       onclick: () => this.#pickDay(date),
     },
     h('span', { class: 'num', 'aria-hidden': 'true' }, String(+date.slice(8))),
-    h('span', { class: 'markers', 'aria-hidden': 'true' }, touches.map((touch) => this.#marker(touch))));
+    h('span', { class: 'markers', 'aria-hidden': 'true' },
+      past.map(() => h('span', { class: 'marker past', part: 'marker past-marker', 'data-past': '' }, h('span', { class: 'label' }, t(loc, 'pastShort')))),
+      touches.map((touch) => this.#marker(touch))));
   }
 
   #marker(touch) {
@@ -786,8 +819,9 @@ export class TouchPlanElement extends HTMLElement {
   #showMonth(month) {
     const { from, to } = this.#plan.horizon;
     this.#month = month;
-    this.#focusDate = clampDate(`${month}-${this.#focusDate.slice(8)}`, from, to);
-    if (monthOf(this.#focusDate) !== month) this.#focusDate = clampDate(`${month}-01`, from, to);
+    const start = this.#start();
+    this.#focusDate = clampDate(`${month}-${this.#focusDate.slice(8)}`, start, to);
+    if (monthOf(this.#focusDate) !== month) this.#focusDate = clampDate(`${month}-01`, start, to);
     this.#renderMonth();
   }
 
@@ -812,8 +846,8 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #moveFocus(date) {
-    const { from, to } = this.#plan.horizon;
-    this.#focusDate = clampDate(date, from, to);
+    const { to } = this.#plan.horizon;
+    this.#focusDate = clampDate(date, this.#start(), to);
     if (monthOf(this.#focusDate) !== this.#month) {
       this.#month = monthOf(this.#focusDate);
       this.#renderMonth();
@@ -827,7 +861,7 @@ export class TouchPlanElement extends HTMLElement {
 
   #pickDay(date) {
     const { from, to } = this.#plan.horizon;
-    if (date < from || date > to) return;
+    if ((date < from && this.#pastOn(date).length === 0) || date > to) return;
     this.#focusDate = date;
     this.#pick(date, 0);
   }
@@ -904,6 +938,14 @@ export class TouchPlanElement extends HTMLElement {
     const { date, index } = this.#selected;
     const touches = this.#touchesOn(date);
     const touch = touches[index];
+    const past = this.#pastOn(date);
+    if (past.length) {
+      panel.replaceChildren(h('article', { class: 'touch past', 'data-past': '' },
+        h('h3', {}, formatDate(loc, date, 'weekday')),
+        past.map((p) => h('p', {}, h('span', { class: 'badge' }, t(loc, 'pastTouch')), ' ',
+          [channelLabel(loc, p.channel), p.reason].filter(Boolean).join(' · ')))));
+      return;
+    }
     if (!touch) {
       panel.replaceChildren(h('p', { class: 'muted' }, t(loc, 'noTouchOnDay', { date: formatDate(loc, date) })));
       return;
@@ -997,6 +1039,7 @@ export class TouchPlanElement extends HTMLElement {
       item('sample automated', t(loc, 'automatedMark'), { 'data-flag': 'automated' }),
       item('sample slot', t(loc, 'slot'), { 'data-flag': 'slot' }),
       item('sample scheduled', t(loc, 'scheduledMark'), { 'data-flag': 'scheduled' }),
+      ...(this.#history.length ? [item('past', t(loc, 'pastTouch'), { 'data-flag': 'past' })] : []),
     );
   }
 }
