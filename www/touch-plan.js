@@ -626,8 +626,7 @@ export class TouchPlanElement extends HTMLElement {
       h('h3', {}, t(loc, 'errorTitle')),
       h('ul', {}, this.#error.errors.map((e) => h('li', { 'data-code': e.code, 'data-path': e.path },
         e.path ? h('span', { class: 'field' }, `${fieldLabel(loc, e.path)}: `) : null,
-        e.message,
-        e.path ? h('code', {}, ` (${e.path})`) : null))),
+        localiseDates(loc, e.message)))),
       h('p', { class: 'muted' }, t(loc, 'errorHint')),
     );
   }
