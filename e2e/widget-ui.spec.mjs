@@ -259,6 +259,12 @@ test('the .ics and .csv downloads hold the plan’s touches; exportIcs() and exp
   const csvText = await streamText(await csv.createReadStream());
   for (const touch of plan.touches) expect(csvText).toContain(touch.date);
   expect(await widget.evaluate((el) => el.exportCsv())).toBe(csvText);
+  // In Russian, what Excel with a Russian locale opens as columns: a BOM
+  // and `;` between cells; the caller may ask for commas.
+  expect(csvText.startsWith('\uFEFF')).toBe(true);
+  expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFFКлиент;Дата;/);
+  const commas = await widget.evaluate((el) => el.exportCsv({ separator: ',', bom: false }));
+  expect(commas.split('\r\n')[0]).toMatch(/^Клиент,Дата,/);
 });
 
 async function streamText(stream) {

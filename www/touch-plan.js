@@ -120,7 +120,7 @@ function touchPlanError(errors) {
 }
 
 /**
- * The `<touch-plan>` custom element. See README.widget.md for attributes,
+ * The `<touch-plan>` custom element. See README.md, section "The `<touch-plan>` widget", for attributes,
  * properties, events, methods, CSS custom properties and parts.
  */
 export class TouchPlanElement extends HTMLElement {
@@ -262,10 +262,16 @@ export class TouchPlanElement extends HTMLElement {
     return this.#api.toIcs(this.#plan, { calendarName: t(this.#locale, 'calendarName', { name: this.#clientName() }) });
   }
 
-  /** The plan as CSV (RFC 4180) text, or `null` while there is no plan. */
-  exportCsv() {
+  /**
+   * The plan as CSV (RFC 4180) text, or `null` while there is no plan. In
+   * Russian the default is what Excel with a Russian locale opens as
+   * columns: `;` between cells and a UTF-8 byte-order mark; `options`
+   * (`{ separator, bom }`, as `toCsv`) overrides it.
+   */
+  exportCsv(options) {
     if (!this.#plan) return null;
-    return this.#api.toCsv(this.#plan);
+    const spreadsheet = this.#plan.locale === 'ru' ? { separator: ';', bom: true } : {};
+    return this.#api.toCsv(this.#plan, { ...spreadsheet, ...options });
   }
 
   #setData(name, value) {
