@@ -120,11 +120,21 @@ function touchPlanError(errors) {
 }
 
 /**
+ * A touch's identity for its CRM task: the client, the day, the kind and
+ * the person. The same touch after a re-plan keeps its key.
+ * @param {string} clientId
+ * @param {{ date: string, kind: string, contact?: string }} touch
+ */
+export function taskKey(clientId, touch) {
+  return [clientId, touch.date, touch.kind, touch.contact ?? ''].join('|');
+}
+
+/**
  * The `<touch-plan>` custom element. See README.md, section "The `<touch-plan>` widget", for attributes,
  * properties, events, methods, CSS custom properties and parts.
  */
 export class TouchPlanElement extends HTMLElement {
-  static observedAttributes = ['lang', 'today', 'horizon-months', 'view', 'src', 'map', 'scope'];
+  static observedAttributes = ['lang', 'today', 'horizon-months', 'view', 'src', 'map', 'scope', 'tasks'];
 
   /** Registers the element under `tag` in `registry`; returns the class. */
   static define(tag = 'touch-plan', registry = customElements) {
@@ -133,6 +143,10 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #data = { input: undefined, client: undefined, company: undefined, settings: undefined };
+  // «Поставить задачу»: the state of each touch's task by taskKey(), so a
+  // task is never asked for twice and one client's state never shows on
+  // another's touch (the key starts with the client's id).
+  #tasks = new Map();
   #plan = null;
   #error = null;
   #status = 'empty'; // empty | loading | ready | error
@@ -185,7 +199,7 @@ export class TouchPlanElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'view') {
+    if (name === 'view' || name === 'tasks') {
       this.#render();
       return;
     }
@@ -995,7 +1009,46 @@ export class TouchPlanElement extends HTMLElement {
         h('div', { class: 'reason-title' }, reason.title, i === 0 ? h('span', { class: 'badge' }, t(loc, 'bestReason')) : null),
         h('div', { class: 'reason-hint' }, reason.hint),
         h('div', { class: 'reason-why' }, localiseDates(loc, reason.why))))),
+      this.hasAttribute('tasks') ? this.#taskAction(touch) : null,
     );
+  }
+
+  // The CRM's own task for a touch: the element asks, a CRM kit does it
+  // (event `touchplan-task`), and the element shows what came of it.
+  #taskAction(touch) {
+    const loc = this.#locale;
+    const key = taskKey(this.#plan.clientId, touch);
+    const state = this.#tasks.get(key);
+    const busy = state?.status === 'pending' || state?.status === 'done';
+    const label = state?.status === 'done' ? t(loc, 'taskDone') : state?.status === 'pending' ? t(loc, 'taskPending') : t(loc, 'taskCreate');
+    return h('div', { class: 'task', part: 'task' },
+      h('button', {
+        class: 'btn', type: 'button', part: 'task-button', 'data-task-key': key, disabled: busy ? '' : null,
+        onclick: () => this.#requestTask(key, touch),
+      }, label),
+      state?.message ? h('p', { class: state.status === 'failed' ? 'notice' : 'muted', role: 'status' }, state.message) : null);
+  }
+
+  #requestTask(key, touch) {
+    if (this.#tasks.get(key)?.status === 'pending' || this.#tasks.get(key)?.status === 'done') return;
+    const loc = this.#locale;
+    let answer = null;
+    const respond = (result) => { if (answer === null) answer = Promise.resolve(result); };
+    this.#emit('touchplan-task', { clientId: this.#plan.clientId, key, touch: structuredClone(touch), locale: loc, respond });
+    if (answer === null) {
+      this.#tasks.set(key, { status: 'failed', message: t(loc, 'taskNoHandler') });
+      this.#renderDetails();
+      return;
+    }
+    this.#tasks.set(key, { status: 'pending' });
+    this.#renderDetails();
+    answer.then((r) => {
+      const ok = r === undefined || r === true || r?.ok === true;
+      const message = typeof r?.message === 'string' ? r.message : '';
+      this.#tasks.set(key, ok ? { status: 'done', message } : { status: 'failed', message: message || t(loc, 'taskFailed') });
+    }, (e) => {
+      this.#tasks.set(key, { status: 'failed', message: `${t(loc, 'taskFailed')} ${typeof e?.message === 'string' ? e.message : ''}`.trim() });
+    }).finally(() => { if (this.#plan) this.#renderDetails(); });
   }
 
   // For paper only (the print stylesheet): every month of the horizon as a
