@@ -266,7 +266,7 @@ pub fn rank(
                     title: t.into(),
                     hint: h.into(),
                     score: 1.0,
-                    why: ctx.msg(Msg::RwRule, &[p.rule]),
+                    why: super::texts::rule_why(ctx.locale(), p.rule),
                 });
                 specific = true;
             }
