@@ -94,7 +94,7 @@ fn leads_of(p: &touchplan::Plan, kind: TouchKind) -> Vec<(String, String)> {
     p.touches
         .iter()
         .filter(|t| t.kind == kind && t.purposes.is_none())
-        .map(|t| (t.date.clone(), t.reasons[0].code.clone()))
+        .map(|t| (t.date.clone(), t.reasons[0].title.clone()))
         .collect()
 }
 
@@ -205,5 +205,93 @@ fn merged_touch_carries_a_reason_for_each_purpose_near_the_top() {
             t.date,
             t.reasons[1]
         );
+    }
+}
+
+/// The touches whose lead reason is the content item titled `title`.
+fn led_by<'a>(p: &'a touchplan::Plan, title: &str) -> Vec<&'a touchplan::Touch> {
+    p.touches
+        .iter()
+        .filter(|t| t.reasons.first().is_some_and(|r| r.title == title))
+        .collect()
+}
+
+#[test]
+fn content_items_reach_the_person_they_fit_inside_their_window() {
+    // R9/seed 004 item 11: an item about a contact's interest ("бег") is
+    // told inside its window (1–14 May), by the manager, to her.
+    let p = plan(&sample("gym-member"));
+    let run = led_by(&p, "Клубный забег в парке 15 мая");
+    assert_eq!(run.len(), 1, "the club run is told once");
+    let t = run[0];
+    assert!(!t.automated);
+    assert!(
+        t.date.as_str() >= "2027-05-01" && t.date.as_str() <= "2027-05-14",
+        "{}",
+        t.date
+    );
+    assert_eq!(t.contact.as_deref(), Some("Екатерина Морозова"));
+    // R15: training for operators goes to the people who use the product,
+    // near its date, not three months later as a side note.
+    let p = plan(&sample("equipment-plant"));
+    let course = led_by(
+        &p,
+        "Курс для операторов: программирование 5-осевой обработки",
+    );
+    assert_eq!(course.len(), 1);
+    let t = course[0];
+    assert!(
+        matches!(t.role.as_deref(), Some("user" | "technical")),
+        "{:?}",
+        t.role
+    );
+    assert!(
+        t.date.as_str() >= "2027-01-20" && t.date.as_str() <= "2027-02-10",
+        "{}",
+        t.date
+    );
+    // R15: usage tips (a recipe) reach the technologist.
+    let p = plan(&sample("bakery-incident"));
+    let recipe = led_by(
+        &p,
+        "Рецептура ржаного хлеба на закваске от нашего технолога",
+    );
+    assert_eq!(recipe.len(), 1);
+    assert_eq!(recipe[0].role.as_deref(), Some("technical"));
+    assert!(!recipe[0].automated);
+}
+
+#[test]
+fn price_change_is_told_by_the_manager_to_the_buyer_before_it_takes_effect() {
+    // R10: a price change of an item the client buys is owed news: the
+    // manager tells the buyer before the last order at the old price, not
+    // only marketing's e-mail to the director.
+    for name in ["distributor-a", "distributor-d"] {
+        let p = plan(&sample(name));
+        let told: Vec<_> = p
+            .touches
+            .iter()
+            .filter(|t| {
+                t.reasons
+                    .iter()
+                    .any(|r| r.title == "Кабель ВВГнг дорожает на 7% с 1 марта")
+            })
+            .collect();
+        assert!(!told.is_empty(), "{name}: the price change is told");
+        for t in &told {
+            assert!(
+                !t.automated,
+                "{name} {}: never on an automated touch",
+                t.date
+            );
+        }
+        let lead = told
+            .iter()
+            .find(|t| t.reasons[0].title == "Кабель ВВГнг дорожает на 7% с 1 марта")
+            .expect("a touch led by it");
+        assert_eq!(lead.role.as_deref(), Some("buyer"), "{name}");
+        assert!(lead.date.as_str() < "2027-03-01", "{name} {}", lead.date);
+        // Before the last expected order at the old price (about 21–23 Feb).
+        assert!(lead.date.as_str() <= "2027-02-18", "{name} {}", lead.date);
     }
 }

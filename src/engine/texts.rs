@@ -76,6 +76,8 @@ pub enum Msg {
     WhyBirthdayMoved,
     WhyEventSlotMonth,
     WhyHobbyNovelty,
+    WhyPriceChange,
+    WhyPersonalItem,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -195,6 +197,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyApologyMessage => ("Сбой: «{0}». До первого рабочего дня больше {1} дн.: личное сообщение с извинением уходит сразу, звонок — в первый рабочий день.", "Failure: \"{0}\". The first working day is more than {1} days away: a personal apology message goes out at once, the call follows on the first working day."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+        WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
+        WhyPersonalItem => ("Повод из контент-плана для этого человека: «{0}». Сказать, пока он актуален.", "A content-plan item for this person: \"{0}\". Tell them while it is current."),
         WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
