@@ -486,6 +486,8 @@ pub fn personal_items(ctx: &mut Ctx) {
                 .max()
                 .copied();
             let raw = last_order.map_or(start, |o| add_days(o, -7).max(start));
+            // R4/R5: not in the days of silence after a delivery.
+            let raw = after_silence(ctx, &deliveries, raw.max(ctx.from));
             (b, "R10", raw, Move::Earlier)
         } else {
             if !ctx.profile.policy.standard_by_manager {
