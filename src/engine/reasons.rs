@@ -136,6 +136,10 @@ fn title(ctx: &Ctx, r: &ReasonDef) -> (&'static str, &'static str) {
 #[derive(Default)]
 pub struct Ranking {
     recent: Vec<String>,
+    /// The reasons that led each kind of touch (a purpose's kind), oldest
+    /// first, history included: a lead does not repeat within the last
+    /// `freshnessTouches` of its kind while another reason may lead.
+    leads: BTreeMap<TouchKind, Vec<&'static str>>,
     /// Offers led with, per (year, month).
     offers: BTreeMap<(i32, u32), u32>,
     /// R10 touches for a hobby novelty not ranked yet, per (year, month):
@@ -166,6 +170,14 @@ impl Ranking {
         for x in h.iter().filter(|x| x.reason.as_deref() == Some("referral")) {
             st.referrals.push(x.date);
         }
+        for r in h
+            .iter()
+            .filter_map(|x| x.reason.as_deref().and_then(catalog::find))
+        {
+            for k in r.serves {
+                st.leads.entry(*k).or_default().push(r.code);
+            }
+        }
         // An item a rule placed a touch for is that touch's own.
         for d in &ctx.drafts {
             for p in &d.purposes {
@@ -173,7 +185,8 @@ impl Ranking {
                 if !st.used_items.contains(&i) {
                     st.used_items.push(i);
                 }
-                if p.rule == "R10" {
+                let offer = ctx.input.company.content_plan[i].reason.as_str();
+                if p.rule == "R10" && OFFERS.contains(&offer) {
                     *st.reserved
                         .entry((d.date.year(), d.date.month()))
                         .or_default() += 1;
@@ -242,7 +255,12 @@ pub fn rank(
     let r10 = d
         .purposes
         .iter()
-        .filter(|p| p.rule == "R10" && p.content.is_some())
+        .filter(|p| {
+            p.rule == "R10"
+                && p.content.is_some_and(|i| {
+                    OFFERS.contains(&ctx.input.company.content_plan[i].reason.as_str())
+                })
+        })
         .count() as u32;
     if r10 > 0 {
         let left = st.reserved.entry(month).or_default();
@@ -266,7 +284,7 @@ pub fn rank(
                     title: t.into(),
                     hint: h.into(),
                     score: 1.0,
-                    why: ctx.msg(Msg::RwRule, &[p.rule]),
+                    why: super::texts::rule_why(ctx.locale(), p.rule),
                 });
                 specific = true;
             }
@@ -275,12 +293,22 @@ pub fn rank(
     let kinds: Vec<TouchKind> = d.purposes.iter().map(|p| p.kind).collect();
     let serves = |r: &ReasonDef| r.serves.iter().any(|k| kinds.contains(k));
     let role: Option<Role> = contact.and_then(|i| ctx.input.client.contacts[i].role);
-    // 2. Content-plan items available on the day (each used once), in
-    // R10's order of precedence.
+    // 2. Content-plan items available on the day (each used once): the
+    // items a rule placed the touch for first, then R10's order of
+    // precedence.
     let items = &ctx.input.company.content_plan;
     let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
+    let order = pinned.iter().copied().chain(
+        facts
+            .content_order
+            .iter()
+            .copied()
+            .filter(|i| !pinned.contains(i)),
+    );
     let mut content_offer = false;
-    for &i in &facts.content_order {
+    // The kinds the content item serves: their purposes have a reason.
+    let mut content_serves: &[TouchKind] = &[];
+    for i in order {
         let item = &items[i];
         let Some(fit) = &facts.content[i] else {
             continue;
@@ -295,6 +323,8 @@ pub fn rank(
                 // need a conversation: the manager has them.
                 || (item.delivery == super::model::Delivery::Automated && !r.needs_conversation())
                 || (automated && r.needs_conversation())
+                // R10: a price change is owed news the manager tells.
+                || (automated && r.code == "price_change")
                 || !item_for(item, r, role)
             {
                 continue;
@@ -326,6 +356,7 @@ pub fn rank(
         // An offer leading the touch, or the offer a rule placed it for,
         // uses the month's cap.
         content_offer = OFFERS.contains(&r.code) && (out.is_empty() || is_pinned);
+        content_serves = r.serves;
         out.push(ReasonSuggestion {
             code: r.code.into(),
             title: item.title.clone(),
@@ -338,6 +369,40 @@ pub fn rank(
         }
         specific = true;
         break;
+    }
+    // R13: every purpose of a merged touch carries its own reason near the
+    // top. The purposes still without one (a standard purpose beside a
+    // need or a mandatory step) each get the best catalog reason that may
+    // lead it, most protected purpose first.
+    let mut unserved: Vec<TouchKind> = Vec::new();
+    for p in &d.purposes {
+        let has_own = p.reason.is_some_and(|c| catalog::find(c).is_some());
+        if !has_own && !content_serves.contains(&p.kind) && !unserved.contains(&p.kind) {
+            unserved.push(p.kind);
+        }
+    }
+    // The item leads those purposes: freshness counts it like a catalog
+    // lead of the same code.
+    if let Some(code) = out
+        .last()
+        .filter(|_| !content_serves.is_empty())
+        .map(|x| x.code.clone())
+    {
+        if let Some(r) = catalog::find(&code) {
+            for p in &d.purposes {
+                let own = p.reason.is_some_and(|c| catalog::find(c).is_some());
+                if !own && r.serves.contains(&p.kind) {
+                    let past = st.leads.entry(p.kind).or_default();
+                    if past.last() != Some(&r.code) {
+                        past.push(r.code);
+                    }
+                }
+            }
+        }
+    }
+    if out.is_empty() && unserved.is_empty() {
+        unserved.clone_from(&kinds);
+        unserved.dedup();
     }
     // 3. Catalog reasons for the touch's kinds: scored first, and only the
     // kept ones explained, since most candidates are dropped.
@@ -362,36 +427,64 @@ pub fn rank(
     // differ), so selecting the kept ones before sorting changes nothing.
     let best_first =
         |a: &(f64, usize, bool), b: &(f64, usize, bool)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    // A touch without a reason yet is led by the best one that may lead.
-    let mut lead = None;
-    if out.is_empty() {
+    // Each purpose without a reason yet is led by the best one that may
+    // lead it and is fresh for its kind.
+    let fresh = ctx.input.settings.freshness_touches as usize;
+    let mut leads: Vec<(f64, usize, bool)> = Vec::new();
+    let mut led: Vec<(TouchKind, &'static str)> = Vec::new();
+    let first_lead = out.is_empty();
+    for k in unserved {
         let code = |x: &(f64, usize, bool)| catalog::CATALOG[x.1].code;
-        let leads = |x: &(f64, usize, bool)| {
-            st.may_lead(ctx, code(x), d.date) && catalog_may_lead(facts, code(x))
+        let past = st.leads.get(&k).map_or(&[][..], Vec::as_slice);
+        // How many leads of this kind ago the reason led it; `None` if never.
+        let ago = |c: &str| past.iter().rev().position(|x| *x == c);
+        let eligible = |x: &(f64, usize, bool)| {
+            catalog::CATALOG[x.1].serves.contains(&k)
+                && st.may_lead(ctx, code(x), d.date)
+                && catalog_may_lead(facts, code(x))
         };
+        let is_fresh = |x: &(f64, usize, bool)| ago(code(x)).is_none_or(|a| a >= fresh);
+        let any_fresh = scored.iter().any(|x| eligible(x) && is_fresh(x));
+        // Fresh ones by score; when every candidate led lately, the one
+        // that led longest ago (deterministic rotation).
         let best = scored
             .iter()
             .enumerate()
-            .filter(|(_, x)| leads(x))
-            .min_by(|a, b| best_first(a.1, b.1))
+            .filter(|(_, x)| eligible(x) && (!any_fresh || is_fresh(x)))
+            .min_by(|a, b| {
+                if any_fresh {
+                    best_first(a.1, b.1)
+                } else {
+                    ago(code(b.1))
+                        .cmp(&ago(code(a.1)))
+                        .then_with(|| best_first(a.1, b.1))
+                }
+            })
             .map(|(i, _)| i);
-        lead = best.map(|i| scored.swap_remove(i));
+        if let Some(i) = best {
+            let x = scored.swap_remove(i);
+            led.push((k, code(&x)));
+            leads.push(x);
+        }
     }
-    let keep = KEEP.saturating_sub(out.len() + usize::from(lead.is_some()));
+    let keep = KEEP.saturating_sub(out.len() + leads.len());
     if scored.len() > keep {
         scored.select_nth_unstable_by(keep, best_first);
         scored.truncate(keep);
     }
     scored.sort_by(best_first);
-    if let Some(lead) = lead {
-        // The reasons it passes follow it, shown at its score.
+    if let Some(low) = leads.iter().map(|x| x.0).min_by(f64::total_cmp) {
+        // The reasons they pass follow them, shown at their score.
         for x in &mut scored {
-            x.0 = x.0.min(lead.0);
+            x.0 = x.0.min(low);
         }
-        scored.insert(0, lead);
     }
-    for (score, idx, is_specific) in scored {
-        if out.is_empty() && is_specific {
+    for (n, x) in leads.into_iter().enumerate() {
+        scored.insert(n, x);
+    }
+    let n_leads = led.len();
+    for (n, (score, idx, is_specific)) in scored.into_iter().enumerate() {
+        if first_lead && n == 0 && n < n_leads && is_specific {
             specific = true;
         }
         let r = &catalog::CATALOG[idx];
@@ -408,13 +501,17 @@ pub fn rank(
                 .clone(),
         });
     }
+    let led_referral = led.iter().any(|(_, c)| *c == "referral");
+    for (k, code) in led {
+        st.leads.entry(k).or_default().push(code);
+    }
     if let Some(first) = out.first() {
         // R10: only the content plan's offers use the month's cap; catalog
         // offers are suggestions.
         if content_offer {
             *st.offers.entry(month).or_default() += 1;
         }
-        if first.code == "referral" {
+        if first.code == "referral" || led_referral {
             st.referrals.push(d.date);
         }
         st.recent.push(first.code.clone());

@@ -76,6 +76,8 @@ pub enum Msg {
     WhyBirthdayMoved,
     WhyEventSlotMonth,
     WhyHobbyNovelty,
+    WhyPriceChange,
+    WhyPersonalItem,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -195,6 +197,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyApologyMessage => ("Сбой: «{0}». До первого рабочего дня больше {1} дн.: личное сообщение с извинением уходит сразу, звонок — в первый рабочий день.", "Failure: \"{0}\". The first working day is more than {1} days away: a personal apology message goes out at once, the call follows on the first working day."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+        WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
+        WhyPersonalItem => ("Повод из контент-плана для этого человека: «{0}». Сказать, пока он актуален.", "A content-plan item for this person: \"{0}\". Tell them while it is current."),
         WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
@@ -225,7 +229,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 
-        RwRule => ("Этот повод задаёт правило {0}.", "Rule {0} sets this reason."),
+        RwRule => ("{0} (правило {1}).", "{0} (rule {1})."),
         RwContent => ("В контент-плане с {0}: «{1}».", "In the content plan from {0}: \"{1}\"."),
         RwContentPilot => ("Пилот для лояльных клиентов с {0}: «{1}».", "Pilot for loyal clients from {0}: \"{1}\"."),
         RwRole => ("Подходит роли контакта.", "Suits the contact's role."),
@@ -245,6 +249,88 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
+}
+
+/// Every rule's plain-language name, what the rule is for: a rule number
+/// reaches the reader only beside it (DOMAIN "What the manager reads").
+const RULE_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "R1",
+        "Полезный повод у каждого касания",
+        "A useful reason for every touch",
+    ),
+    (
+        "R2",
+        "Касания, которых требует цикл заказов",
+        "The touches an order cycle needs",
+    ),
+    (
+        "R3",
+        "Два полезных касания на одно обязательное",
+        "Two useful touches per mandatory one",
+    ),
+    (
+        "R4",
+        "Узнать о следующем заказе раньше конкурентов",
+        "Learn of the next order before competitors do",
+    ),
+    (
+        "R5",
+        "Первый день и проверка после покупки",
+        "First day and the check after a purchase",
+    ),
+    (
+        "R6",
+        "Успеть исправить проблему до решения клиента",
+        "Time to fix a problem before the client decides",
+    ),
+    ("R7", "Разные форматы касаний", "Varied formats of touches"),
+    (
+        "R8",
+        "Усилия по ценности клиента",
+        "Effort that follows the client's value",
+    ),
+    ("R9", "Поздравления в меру", "Greetings, sparingly"),
+    (
+        "R10",
+        "Предложения только тем, кому они подходят",
+        "Offers only to those they fit",
+    ),
+    (
+        "R11",
+        "Напомнить об окончании срока заранее",
+        "A reminder well before a term ends",
+    ),
+    ("R12", "Извиниться после сбоя", "An apology after a failure"),
+    (
+        "R13",
+        "Один план без навязчивости",
+        "One plan, no pestering",
+    ),
+    ("R14", "Касания в рабочие дни", "Touches on working days"),
+    (
+        "R15",
+        "Нужный человек у клиента",
+        "The right person at the client",
+    ),
+];
+
+/// A rule's plain-language name in `locale`; the code itself when the
+/// table lacks it.
+pub fn rule_name(locale: Locale, rule: &str) -> &str {
+    RULE_NAMES
+        .iter()
+        .find(|(code, _, _)| *code == rule)
+        .map_or(rule, |(_, ru, en)| match locale {
+            Locale::Ru => ru,
+            Locale::En => en,
+        })
+}
+
+/// A rule shown to the reader: its plain name, the number beside it —
+/// "Касания в рабочие дни (правило R14)."
+pub fn rule_why(locale: Locale, rule: &str) -> String {
+    message(locale, Msg::RwRule, &[rule_name(locale, rule), rule])
 }
 
 /// Fills `m`'s template in `locale` with `args`.
