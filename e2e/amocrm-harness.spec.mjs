@@ -187,3 +187,18 @@ test('screenshot: the lead card in Russian', async ({ page }, testInfo) => {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: process.env.UPDATE_DOCS ? 'docs/screenshots/amocrm-harness.png' : testInfo.outputPath('amocrm-harness.png'), fullPage: true });
 });
+
+test('settings: the field map editor writes valid JSON into the custom setting and refuses the rest', async ({ page }) => {
+  await harness.close();
+  harness = await startHarness({ settings: { field_map: '{"segment":"Категория"}' } });
+  await openCard(page, '/settings/widgets/touchplan');
+  const editor = page.locator('textarea.touchplan-field-map');
+  await expect(editor).toHaveValue('{\n  "segment": "Категория"\n}');
+  await expect(editor).toHaveAttribute('placeholder', /"incidentTag": "Рекламация"/);
+  await expect(page.locator('.touchplan-field-map__hint')).toContainText('сегмент');
+  await editor.fill('{"segment": "Категория", "birthday": [571203]}');
+  expect(await page.evaluate(() => window.harness.save())).toEqual({ field_map: '{"segment":"Категория","birthday":[571203]}' });
+  await editor.fill('{"segment": ');
+  await expect(page.locator('.touchplan-field-map__error')).toHaveText('Это не JSON-объект: исправьте, иначе сохранится прежняя карта.');
+  expect(await page.evaluate(() => window.harness.save())).toEqual({ field_map: '{"segment":"Категория","birthday":[571203]}' });
+});

@@ -2,6 +2,7 @@
 // widget, with our code and the real loaders:
 //
 //   /leads/detail/<id>, /contacts/detail/<id>, /companies/detail/<id>
+//   /settings/widgets/<code>
 //                        a card page (card.html) that sets the session
 //                        cookie and runs app.js, the APP/widget-object
 //                        stand-in, under a strict CSP
@@ -86,7 +87,7 @@ export async function startHarness({
       return;
     }
     if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed\n');
-    if (/^\/(leads|contacts|companies)\/detail\/\d+$/.test(url.pathname)) {
+    if (/^\/(leads|contacts|companies)\/detail\/\d+$/.test(url.pathname) || url.pathname === `/settings/widgets/${code}`) {
       return send(200, TYPES['.html'], card, { 'Content-Security-Policy': HARNESS_CSP, 'Set-Cookie': `${SESSION}; Path=/; HttpOnly; SameSite=Lax` });
     }
     if (VENDOR[url.pathname]) return send(200, TYPES['.js'], readFileSync(VENDOR[url.pathname]));
