@@ -131,3 +131,31 @@ fn r7_no_visit_inside_the_visit_gap_of_the_annual_meeting() {
         assert!(gap >= 14, "visits {} and {}", w[0].date, w[1].date);
     }
 }
+
+/// R9: A clients get the decision makers' and the influencers' New Year
+/// greeting, each in a touch of their own, by a call or a personal message
+/// (not e-mail where better is accepted).
+#[test]
+fn r9_new_year_greets_decision_makers_and_influencers_personally() {
+    let p = plan(&sample("equipment-plant"));
+    let ny: Vec<_> = p
+        .touches
+        .iter()
+        .filter(|t| t.kind == TouchKind::Greeting && has_reason(t, "new_year"))
+        .collect();
+    let who: Vec<_> = ny.iter().filter_map(|t| t.contact.as_deref()).collect();
+    assert!(who.contains(&"Виктор Андреев"), "{who:?}");
+    assert!(who.contains(&"Наталья Ершова"), "{who:?}");
+    for t in &ny {
+        assert!(t.date.as_str() < "2026-12-31" && t.date.as_str() >= "2026-12-25");
+        assert!(matches!(t.channel, Channel::Phone | Channel::Messenger));
+    }
+    let p = plan(&sample("consultative-a"));
+    for t in p
+        .touches
+        .iter()
+        .filter(|t| t.kind == TouchKind::Greeting && !t.automated)
+    {
+        assert_ne!(t.channel, Channel::Email, "{}: greeting by e-mail", t.date);
+    }
+}
