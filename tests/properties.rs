@@ -151,11 +151,13 @@ proptest! {
         if allowed.len() > 1 && !own_lists {
             let manager: Vec<_> = plan.touches.iter().filter(|t| !t.automated && t.scheduled != Some(true)).collect();
             // Key touches go by phone or visit (R7, R12) even when that
-            // repeats the channel.
+            // repeats the channel; so does a greeting, personal by R9 (a
+            // call rather than an e-mail).
             let key = |t: &touchplan::Touch| {
                 common::purposes(t).iter().any(|k| {
                     matches!(k, TouchKind::Apology | TouchKind::FirstDay | TouchKind::Renewal | TouchKind::Meeting)
                 }) || (t.rule == "R6" && t.kind == TouchKind::Check)
+                    || t.kind == TouchKind::Greeting
             };
             for w in manager.windows(2).filter(|w| !key(w[1])) {
                 prop_assert!(w[0].channel != w[1].channel, "{} and {} both on {:?}", w[0].date, w[1].date, w[0].channel);

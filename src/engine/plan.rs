@@ -115,7 +115,7 @@ fn build(mut ctx: Ctx) -> Plan {
         if *gap_broken {
             extra_warnings.push((
                 "channel_gap",
-                ctx.msg(Msg::WarnChannelGap, &[]),
+                channels::gap_warning(&ctx, *channel),
                 "R7",
                 d.date,
             ));

@@ -6,7 +6,7 @@ use chrono::Datelike;
 use crate::engine::calendar::Move;
 use crate::engine::channels::decision_makers;
 use crate::engine::context::Ctx;
-use crate::engine::date::in_year;
+use crate::engine::date::{add_days, in_year};
 use crate::engine::draft::{Class, Draft, Purpose};
 use crate::engine::model::{Channel, Date, Role, TouchKind};
 use crate::engine::settings::GreetingPolicy;
@@ -92,6 +92,9 @@ pub fn greetings(ctx: &mut Ctx) {
             }
         }
     }
+    // New Year: each decision maker and influencer, each in a touch of
+    // their own (R9); the first on the last working day before the
+    // holidays, the next ones on the working days just before it.
     for y in ctx.from.year()..=ctx.to.year() {
         if !(always || new_year_offer(y)) {
             continue;
@@ -99,21 +102,36 @@ pub fn greetings(ctx: &mut Ctx) {
         let Some(eve) = in_year(y, 12, 31) else {
             continue;
         };
-        let day = ctx.cal.on_or_before(eve);
-        if day < ctx.from || day > ctx.to {
-            continue;
+        let last = ctx.cal.on_or_before(eve);
+        let mut day = last;
+        let people: Vec<Option<usize>> = if greeted.is_empty() {
+            vec![dms.first().copied()]
+        } else {
+            greeted.iter().copied().map(Some).collect()
+        };
+        for (n, person) in people.into_iter().enumerate() {
+            if n > 0 {
+                day = ctx.cal.on_or_before(add_days(day, -1));
+            }
+            if day < ctx.from || day > ctx.to {
+                continue;
+            }
+            let why = if day == last {
+                ctx.msg(Msg::WhyNewYear, &[])
+            } else {
+                ctx.msg(Msg::WhyNewYearEarlier, &[])
+            };
+            let mut pu = Purpose::new(
+                TouchKind::Greeting,
+                Class::Greeting,
+                "R9",
+                Some("new_year"),
+                why,
+            );
+            pu.fixed = true;
+            pu.contact = person;
+            ctx.drafts.push(Draft::on_day(day, pu, None));
         }
-        let why = ctx.msg(Msg::WhyNewYear, &[]);
-        let mut pu = Purpose::new(
-            TouchKind::Greeting,
-            Class::Greeting,
-            "R9",
-            Some("new_year"),
-            why,
-        );
-        pu.fixed = true;
-        pu.contact = dms.first().copied();
-        ctx.drafts.push(Draft::on_day(day, pu, None));
     }
     // Greetings are standard touches of R2's count: each replaces the
     // standard slot of its window, the manager's or (segments C, D)
