@@ -26,3 +26,6 @@ fi
 rm -rf www/pkg
 cp -r pkg www/pkg
 echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2
+
+# The CRM kits, built from www/ and pkg/ above.
+bash kits/bitrix24/build.sh

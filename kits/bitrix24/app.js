@@ -1,0 +1,116 @@
+// The app's handler page inside a Bitrix24 CRM card tab. Bitrix24 POSTs the
+// placement to index.html in an iframe named `DOMAIN|PROTOCOL|APP_SID`; the
+// official SDK (vendor/b24jssdk.min.js, global `B24Js`) reads that name,
+// asks the portal for the rest over postMessage (getInitData) and calls
+// REST with the user's token, refreshing it when it expires. This module
+// reads the card, hands the client to <touch-plan> and turns the element's
+// `touchplan-task` event into a `crm.activity.todo.add` to-do.
+import { clientFromBitrix24, openTasksOf, taskMarker, todoFromTouch } from './adapter.js';
+import { loadCard, placementId } from './rest.js';
+
+const TEXTS = {
+  ru: {
+    loading: 'Читаем карточку…',
+    notInPortal: 'Эта страница открывается из карточки CRM Битрикс24 (вкладка «План касаний»).',
+    failed: 'Не удалось прочитать карточку:',
+    unsupported: 'Это место встройки не поддерживается:',
+    segment_not_mapped: 'Сегмент клиента не задан: укажите поле сегмента в настройках приложения (touchplanFieldMap.segment) — пока план строится для сегмента B.',
+    field_not_found: (n) => `Поле ${n.source} (настройка touchplanFieldMap.${n.field}) не найдено в карточке.`,
+    not_a_segment: (n) => `В поле ${n.source} значение «${n.value}», а сегмент — одно из A+, A, B, C, D.`,
+    taskSet: (id) => `Дело №${id} создано в Битрикс24.`,
+    taskExists: (id) => `Дело для этого касания уже есть (№${id}).`,
+  },
+  en: {
+    loading: 'Reading the card…',
+    notInPortal: 'This page opens from a Bitrix24 CRM card (the «Touch plan» tab).',
+    failed: 'Could not read the card:',
+    unsupported: 'This placement is not supported:',
+    segment_not_mapped: 'The client segment is not set: name its field in the app settings (touchplanFieldMap.segment); until then the plan uses segment B.',
+    field_not_found: (n) => `Field ${n.source} (setting touchplanFieldMap.${n.field}) is not in the card.`,
+    not_a_segment: (n) => `Field ${n.source} holds «${n.value}»; a segment is one of A+, A, B, C, D.`,
+    taskSet: (id) => `To-do #${id} created in Bitrix24.`,
+    taskExists: (id) => `This touch already has a to-do (#${id}).`,
+  },
+};
+
+const plan = document.getElementById('plan');
+const status = document.getElementById('status');
+const noticeList = document.getElementById('notices');
+
+const localeOf = (lang) => (/^(ru|ua|by|kz)/i.test(lang ?? '') ? 'ru' : 'en');
+let texts = TEXTS.ru;
+
+function say(message) {
+  status.textContent = message;
+  status.hidden = !message;
+}
+
+async function start() {
+  say(texts.loading);
+  let b24;
+  try {
+    b24 = await globalThis.B24Js.initializeB24Frame();
+  } catch {
+    say(texts.notInPortal);
+    return;
+  }
+  const locale = localeOf(b24.getLang());
+  texts = TEXTS[locale];
+  document.documentElement.lang = locale;
+  plan.setAttribute('lang', locale);
+
+  const call = async (method, params) => {
+    const answer = await b24.actions.v2.call.make({ method, params });
+    if (!answer.isSuccess) throw new Error(answer.getErrorMessages().join('; '));
+    return answer.getData();
+  };
+  const placement = b24.placement.placement;
+  const id = placementId(b24.placement.options);
+  if (!id) {
+    say(`${texts.unsupported} ${placement}`);
+    return;
+  }
+  let card;
+  try {
+    card = await loadCard(call, placement, id);
+  } catch (e) {
+    say(`${texts.failed} ${e?.message ?? e}`);
+    return;
+  }
+  let fieldMap = {};
+  try { fieldMap = b24.options.appGet('touchplanFieldMap'); } catch { /* not set: defaults */ }
+  const { client, notices } = clientFromBitrix24(card, fieldMap);
+  noticeList.replaceChildren(...notices.map((n) => {
+    const li = document.createElement('li');
+    const text = texts[n.code];
+    li.textContent = typeof text === 'function' ? text(n) : text;
+    return li;
+  }));
+  say('');
+
+  const openTasks = openTasksOf(card.activities);
+  plan.addEventListener('touchplan-task', (e) => {
+    const { touch, respond } = e.detail;
+    const marker = taskMarker(touch);
+    if (openTasks.has(marker)) {
+      respond({ ok: true, message: texts.taskExists(openTasks.get(marker)) });
+      return;
+    }
+    respond(call('crm.activity.todo.add', todoFromTouch(touch, card.owner, { locale })).then((answer) => {
+      const todoId = String(answer?.result?.id ?? '');
+      openTasks.set(marker, todoId);
+      return { ok: true, message: texts.taskSet(todoId) };
+    }));
+  });
+  plan.addEventListener('touchplan-change', () => fit(b24));
+  plan.client = client;
+}
+
+// The tab takes the height of its content (resizeWindow to the portal).
+function fit(b24) {
+  requestAnimationFrame(() => {
+    b24.parent.resizeWindow(document.documentElement.scrollWidth, document.documentElement.scrollHeight).catch(() => {});
+  });
+}
+
+start();
