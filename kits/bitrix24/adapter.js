@@ -104,7 +104,10 @@ export function clientFromBitrix24(card, fieldMap = {}) {
     id: text(`b24-${kind}-${String(record?.ID ?? '')}`, MAX_ID),
     kind: kind === 'contact' ? 'person' : 'business',
   };
-  const name = kind === 'contact' ? personName(record) : text(record?.TITLE) || text(record?.COMPANY_TITLE) || personName(record);
+  // A lead names its company (COMPANY_TITLE) or its person; TITLE is the request's subject.
+  const name = kind === 'contact' ? personName(record)
+    : kind === 'lead' ? text(record?.COMPANY_TITLE) || personName(record)
+      : text(record?.TITLE) || personName(record);
   if (name) client.name = name;
 
   const orders = deals.filter((d) => d?.STAGE_SEMANTIC_ID === 'S').map(orderOf).filter(Boolean)
@@ -224,9 +227,10 @@ function orderOf(deal) {
 // (PROVIDER_ID says which: open-line chats, SMS, our own to-dos).
 function historyOf(a) {
   if (a?.COMPLETED !== 'Y') return null;
-  const date = dateFromBitrix24(a.END_TIME) ?? dateFromBitrix24(a.START_TIME) ?? dateFromBitrix24(a.CREATED);
-  if (!date) return null;
   const marker = typeof a.DESCRIPTION === 'string' ? MARKER.exec(a.DESCRIPTION) : null;
+  const date = dateFromBitrix24(a.END_TIME) ?? dateFromBitrix24(a.START_TIME) ?? dateFromBitrix24(a.DEADLINE)
+    ?? dateFromBitrix24(a.CREATED) ?? (marker ? dateFromBitrix24(marker[1]) : null);
+  if (!date) return null;
   if (marker) return { date, channel: marker[2], reason: marker[3] };
   const type = String(a.TYPE_ID ?? '');
   const provider = String(a.PROVIDER_ID ?? '').toUpperCase();
