@@ -59,10 +59,16 @@ async function start() {
   document.documentElement.lang = locale;
   plan.setAttribute('lang', locale);
 
+  // The REST envelope for rest.js. The SDK's getData() keeps only `result`
+  // and `time`; isMore() says whether the answer had a `next`, which is the
+  // request's start plus the records it returned.
   const call = async (method, params) => {
     const answer = await b24.actions.v2.call.make({ method, params });
     if (!answer.isSuccess) throw new Error(answer.getErrorMessages().join('; '));
-    return answer.getData();
+    const { result } = answer.getData();
+    const envelope = { result };
+    if (answer.isMore() && Array.isArray(result)) envelope.next = (Number(params?.start) || 0) + result.length;
+    return envelope;
   };
   const placement = b24.placement.placement;
   const id = placementId(b24.placement.options);
