@@ -35,6 +35,16 @@ async function appFrame(page) {
   return page.frames().find((f) => f.url().startsWith(harness.appOrigin));
 }
 
+/** Opens a date's touch in the widget's details (stepping to its month). */
+async function pickTouch(frame, date) {
+  const widget = frame.locator('#plan');
+  for (let i = 0; i < 12 && !(await widget.locator(`.grid [data-date="${date}"]`).count()); i += 1) {
+    await widget.locator('[data-step="1"]').click();
+  }
+  await widget.locator(`.grid [data-date="${date}"]`).click();
+  await expect(widget.locator('[part="details"]')).toContainText(String(Number(date.slice(8))));
+}
+
 const widgetState = (frame) => frame.evaluate(() => {
   const el = document.getElementById('plan');
   return { client: el.client, plan: el.plan, lang: el.getAttribute('lang') };
@@ -117,6 +127,10 @@ test('«Поставить задачу» sends one crm.activity.todo.add with t
     window.asked = [];
     document.addEventListener('touchplan-task', (e) => window.asked.push(e.detail.touch));
   });
+  // A touch of the manager's own (not an automated one).
+  const { plan } = await widgetState(frame);
+  const chosen = plan.touches.find((t) => !t.automated);
+  await pickTouch(frame, chosen.date);
   const button = frame.locator('#plan [part~="task-button"]');
   await expect(button).toHaveText('Поставить задачу');
   await button.click();
@@ -125,6 +139,8 @@ test('«Поставить задачу» sends one crm.activity.todo.add with t
   await button.click({ force: true });
 
   const [touch] = await asked();
+  expect(touch.date).toBe(chosen.date);
+  expect(touch.automated).toBe(false);
   const adds = harness.log.rest.filter((r) => r.method === 'crm.activity.todo.add');
   expect(adds).toHaveLength(1);
   const { params } = adds[0];
@@ -139,6 +155,7 @@ test('«Поставить задачу» sends one crm.activity.todo.add with t
   frame = await appFrame(page);
   await frame.waitForFunction(() => document.getElementById('plan')?.plan, null, { timeout: 20_000 });
   const again = frame.locator('#plan [part~="task-button"]');
+  await pickTouch(frame, chosen.date);
   await expect(again).toHaveAttribute('data-task-key', key);
   await again.click();
   await expect(frame.locator('#plan [part~="task"] [role="status"]')).toHaveText(`Дело для этого касания уже есть (№${adds[0].result.id}).`);
@@ -158,6 +175,11 @@ test('install.html binds the four card tabs to index.html and finishes the insta
 test('screenshot of the deal card tab in Russian (docs/screenshots/bitrix24-harness.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 1000 });
   const frame = await openCard(page, 'CRM_DEAL_DETAIL_TAB');
+  // Anna Smirnova's birthday greeting (from the fixture's BIRTHDATE) in the details.
+  const { plan } = await widgetState(frame);
+  const greeting = plan.touches.find((t) => t.kind === 'greeting' && t.contact === 'Анна Смирнова');
+  await pickTouch(frame, greeting.date);
+  await expect(frame.locator('#plan [part="details"]')).toContainText('Анна Смирнова');
   await expect(frame.locator('#plan [part~="task-button"]')).toBeVisible();
   await expect(frame.locator('#notices')).toBeHidden();
   await page.mouse.move(0, 0);

@@ -87,7 +87,7 @@ export function channelsOf(record) {
  * (a field map that names nothing, a value that is not a segment).
  *
  * `card`: what `loadCard` (rest.js) read — `{ kind, record, company?,
- * contacts, deals, activities }`, kind being the entity the client is
+ * contacts, deals, activities, industryNames? }`, kind being the entity the client is
  * (`company`, `contact`, `lead`, or `deal` for a deal with no client).
  */
 export function clientFromBitrix24(card, fieldMap = {}) {
@@ -130,7 +130,9 @@ export function clientFromBitrix24(card, fieldMap = {}) {
 
   const source = card.company ?? record;
   if (map.industry) {
-    const industry = text(fieldValue(source, map.industry));
+    const code = fieldValue(source, map.industry);
+    const names = card.industryNames ?? {};
+    const industry = text(typeof code === 'string' && Object.hasOwn(names, code) ? names[code] : code);
     if (industry) client.industry = industry;
   }
   if (map.annualRevenue) {

@@ -75,13 +75,16 @@ export async function loadCard(call, placement, id) {
 }
 
 async function companyCard(call, id) {
-  const [record, contacts, deals, activities] = await Promise.all([
+  const [record, contacts, deals, activities, industries] = await Promise.all([
     getRecord(call, 'company', id),
     listAll(call, 'crm.contact.list', { filter: { COMPANY_ID: id }, select: CONTACT_FIELDS, order: { ID: 'ASC' } }),
     listAll(call, 'crm.deal.list', { filter: { COMPANY_ID: id }, select: DEAL_FIELDS, order: { ID: 'ASC' } }),
     activitiesOf(call, 'company', id),
+    // INDUSTRY holds a code of the portal's industry list; the names are in crm.status.list.
+    listAll(call, 'crm.status.list', { filter: { ENTITY_ID: 'INDUSTRY' } }),
   ]);
-  return { kind: 'company', record, company: record, contacts, deals, activities };
+  const industryNames = Object.fromEntries(industries.filter((s) => typeof s?.STATUS_ID === 'string').map((s) => [s.STATUS_ID, s.NAME]));
+  return { kind: 'company', record, company: record, contacts, deals, activities, industryNames };
 }
 
 async function contactCard(call, id, known) {

@@ -146,7 +146,7 @@ test('company card: roles, birthdays in both forms, channels, segment and indust
   ]);
   assert.deepEqual(client.channels, ['phone', 'visit', 'messenger', 'email']);
   assert.equal(client.segment, 'A');
-  assert.equal(client.industry, 'MANUFACTURING');
+  assert.equal(client.industry, 'Производство'); // the name crm.status.list gives the code
   assert.equal(client.annualRevenue, 48000000);
   assert.deepEqual(notices, []);
   // History: 51 calls, an e-mail, a meeting, and the done to-do with its reason.

@@ -84,7 +84,14 @@ export function portalData() {
   activity({ OWNER_TYPE_ID: '1', OWNER_ID: '301', TYPE_ID: '2', PROVIDER_ID: 'VOXIMPLANT_CALL', COMPLETED: 'Y',
     START_TIME: msk('2026-11-21', '10:00:00'), END_TIME: msk('2026-11-21', '10:05:00'), DESCRIPTION: '' });
 
-  return { companies, contacts, deals, leads, activities };
+  // crm.status.list: the portal's industry list (company INDUSTRY holds the code).
+  const statuses = [
+    { ID: '71', ENTITY_ID: 'INDUSTRY', STATUS_ID: 'IT', NAME: 'Информационные технологии', SORT: '10' },
+    { ID: '72', ENTITY_ID: 'INDUSTRY', STATUS_ID: 'MANUFACTURING', NAME: 'Производство', SORT: '20' },
+    { ID: '73', ENTITY_ID: 'INDUSTRY', STATUS_ID: 'OTHER', NAME: 'Другое', SORT: '30' },
+  ];
+
+  return { companies, contacts, deals, leads, activities, statuses };
 }
 
 /** The card each placement opens in the harness. */

@@ -5,7 +5,7 @@
 
 export const PAGE_SIZE = 50;
 
-const TABLES = { company: 'companies', contact: 'contacts', deal: 'deals', lead: 'leads', activity: 'activities' };
+const TABLES = { company: 'companies', contact: 'contacts', deal: 'deals', lead: 'leads', activity: 'activities', status: 'statuses' };
 const TODO_PARAMS = new Set(['ownerTypeId', 'ownerId', 'description', 'deadline', 'responsibleId']);
 
 /** A REST stand-in over `data` (fixtures.mjs's portalData()); it keeps what is added. */
@@ -19,7 +19,7 @@ export function createPortalRest(data) {
       const record = data[TABLES[m[1]]].find((r) => r.ID === String(params.id ?? params.ID ?? ''));
       return record ? ok({ result: structuredClone(record) }) : fail(400, '', 'Not found');
     }
-    if ((m = /^crm\.(company|contact|deal|lead|activity)\.list$/.exec(method))) {
+    if ((m = /^crm\.(company|contact|deal|lead|activity|status)\.list$/.exec(method))) {
       const rows = data[TABLES[m[1]]].filter((r) => matches(r, params.filter ?? {}));
       const start = Math.max(0, Number(params.start ?? 0) | 0);
       const page = rows.slice(start, start + PAGE_SIZE).map((r) => select(r, params.select));
