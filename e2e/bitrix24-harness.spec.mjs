@@ -172,6 +172,19 @@ test('install.html binds the four card tabs to index.html and finishes the insta
   await expect.poll(() => page.evaluate(() => window.portalLog.map((c) => c.command))).toContain('setInstallFinish');
 });
 
+test('opened from the app menu, the page keeps the field map in the app option touchplanFieldMap', async ({ page }) => {
+  await page.goto(`${harness.portalOrigin}/portal.html?placement=DEFAULT`);
+  const frame = await appFrame(page);
+  const segment = frame.locator('#settings input[name="segment"]');
+  await expect(segment).toHaveValue('UF_CRM_SEGMENT');
+  await segment.fill('UF_CRM_TIER');
+  await frame.locator('#settings button[type="submit"]').click();
+  await expect(frame.locator('#status')).toContainText('Сохранено');
+  const saved = await page.evaluate(() => window.portalLog.find((c) => c.command === 'setAppOption')?.params);
+  expect(saved).toEqual({ name: 'touchplanFieldMap', value: JSON.stringify({ segment: 'UF_CRM_TIER' }) });
+  await expect(frame.locator('#plan')).toBeHidden();
+});
+
 test('screenshot of the deal card tab in Russian (docs/screenshots/bitrix24-harness.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 1000 });
   const frame = await openCard(page, 'CRM_DEAL_DETAIL_TAB');

@@ -5,7 +5,7 @@
 // REST with the user's token, refreshing it when it expires. This module
 // reads the card, hands the client to <touch-plan> and turns the element's
 // `touchplan-task` event into a `crm.activity.todo.add` to-do.
-import { clientFromBitrix24, openTasksOf, taskMarker, todoFromTouch } from './adapter.js';
+import { DEFAULT_FIELD_MAP, clientFromBitrix24, openTasksOf, taskMarker, todoFromTouch } from './adapter.js';
 import { loadCard, placementId } from './rest.js';
 
 const TEXTS = {
@@ -71,6 +71,10 @@ async function start() {
     return envelope;
   };
   const placement = b24.placement.placement;
+  if (placement === 'DEFAULT') {
+    settingsForm(b24);
+    return;
+  }
   const id = placementId(b24.placement.options);
   if (!id) {
     say(`${texts.unsupported} ${placement}`);
@@ -110,6 +114,39 @@ async function start() {
   });
   plan.addEventListener('touchplan-change', () => fit(b24));
   plan.client = client;
+}
+
+// Opened from the app menu (placement DEFAULT): the field map an
+// administrator keeps in the app option `touchplanFieldMap`.
+function settingsForm(b24) {
+  let current = {};
+  try { current = JSON.parse(b24.options.appGet('touchplanFieldMap')); } catch { /* not set */ }
+  const labels = {
+    segment: 'Сегмент клиента (A+, A, B, C, D)', industry: 'Отрасль',
+    annualRevenue: 'Годовая выручка клиента', interests: 'Интересы контакта (поле контакта)',
+  };
+  const form = document.getElementById('settings');
+  form.hidden = false;
+  plan.hidden = true;
+  const inputs = Object.keys(DEFAULT_FIELD_MAP).map((key) => {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.name = key;
+    input.pattern = '[A-Z][A-Z0-9_]*';
+    input.placeholder = DEFAULT_FIELD_MAP[key] ?? 'UF_CRM_…';
+    input.value = typeof current?.[key] === 'string' ? current[key] : '';
+    label.append(labels[key], input);
+    return label;
+  });
+  form.querySelector('.fields').replaceChildren(...inputs);
+  say(b24.auth.isAdmin ? '' : 'Настройки меняет администратор портала.');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const map = {};
+    for (const input of form.querySelectorAll('input')) if (input.value.trim()) map[input.name] = input.value.trim();
+    await b24.options.appSet('touchplanFieldMap', JSON.stringify(map));
+    say('Сохранено: вкладки прочитают поля при следующем открытии.');
+  });
 }
 
 // The tab takes the height of its content (resizeWindow to the portal).

@@ -5,6 +5,7 @@
 const query = new URLSearchParams(location.search);
 const install = query.has('install');
 const placement = install ? 'DEFAULT' : query.get('placement');
+const menu = placement === 'DEFAULT'; // the app opened from the menu, or installing
 const id = query.get('id') ?? '';
 const config = await (await fetch('/harness.json')).json();
 
@@ -17,8 +18,8 @@ let generation = 1;
 const token = () => `auth-${session}-${generation}`;
 
 const ENTITIES = { CRM_DEAL_DETAIL_TAB: 'Сделка', CRM_COMPANY_DETAIL_TAB: 'Компания', CRM_CONTACT_DETAIL_TAB: 'Контакт', CRM_LEAD_DETAIL_TAB: 'Лид' };
-document.getElementById('entity').textContent = install ? 'Приложения' : `${ENTITIES[placement] ?? placement} №${id}`;
-document.getElementById('title').textContent = install ? 'Установка приложения «План касаний»' : (config.titles[placement] ?? '');
+document.getElementById('entity').textContent = menu ? 'Приложения' : `${ENTITIES[placement] ?? placement} №${id}`;
+document.getElementById('title').textContent = install ? 'Установка приложения «План касаний»' : menu ? 'План касаний' : (config.titles[placement] ?? '');
 
 window.portalLog = [];
 const frameName = `${DOMAIN}|${PROTOCOL}|${APP_SID}`;
@@ -30,7 +31,7 @@ document.getElementById('app-slot').append(iframe);
 const fields = {
   DOMAIN, PROTOCOL, LANG: 'ru', APP_SID,
   AUTH_ID: token(), AUTH_EXPIRES: '3600', REFRESH_ID: `refresh-${session}`, member_id: MEMBER_ID, status: 'L',
-  PLACEMENT: placement, PLACEMENT_OPTIONS: install ? '' : JSON.stringify({ ID: id }),
+  PLACEMENT: placement, PLACEMENT_OPTIONS: menu ? '' : JSON.stringify({ ID: id }),
 };
 const form = document.createElement('form');
 form.method = 'POST';
@@ -51,8 +52,8 @@ form.remove();
 const answers = {
   getInitData: () => ({
     LANG: 'ru', DOMAIN, PROTOCOL: Number(PROTOCOL), PATH: '/rest/', AUTH_ID: token(), AUTH_EXPIRES: 3600,
-    REFRESH_ID: `refresh-${session}`, MEMBER_ID, IS_ADMIN: install, INSTALL: install, FIRST_RUN: false,
-    PLACEMENT: placement, PLACEMENT_OPTIONS: install ? {} : { ID: id },
+    REFRESH_ID: `refresh-${session}`, MEMBER_ID, IS_ADMIN: menu, INSTALL: install, FIRST_RUN: false,
+    PLACEMENT: placement, PLACEMENT_OPTIONS: menu ? {} : { ID: id },
     APP_OPTIONS: config.appOptions, USER_OPTIONS: {},
   }),
   refreshAuth: () => {
