@@ -53,6 +53,16 @@ export function dateFromBitrix24(value) {
   return `${y}-${mo}-${d}`;
 }
 
+// \b knows only Latin letters; a Cyrillic word's edges are not-a-letter lookarounds.
+const word = (w) => `(?<!\\p{L})${w}(?!\\p{L})`;
+const ROLE_RULES = [
+  ['buyer', 'закуп|снабж|тендер|procure|purchas|buyer|sourcing'],
+  ['technical', `техн|инженер|${word('ит')}|${word('it')}|${word('cto')}|${word('cio')}|engineer|technical|системн|разработ|developer`],
+  ['influencer', `заместител|${word('зам')}|deputy|vice|советник|advisor|консультант|финансов|${word('cfo')}|главный бухгалтер`],
+  ['decision_maker', `директор|руковод|владел|собственник|учредит|основател|президент|председател|начальник|${word('лпр')}|${word('ceo')}|owner|founder|president|director|${word('head')}|chief|${word('ип')}`],
+  ['user', 'менеджер|специалист|оператор|бухгалтер|секретар|ассистент|помощник|кладовщик|логист|manager|specialist|assistant|operator|clerk|accountant'],
+].map(([role, source]) => [role, new RegExp(source, 'u')]);
+
 /**
  * The contact's role (DOMAIN R15) from the position text (POST), in
  * Russian or English, or undefined when the text says nothing we know.
@@ -62,14 +72,7 @@ export function dateFromBitrix24(value) {
 export function roleFromPosition(post) {
   if (typeof post !== 'string') return undefined;
   const p = post.toLowerCase().replace(/ё/g, 'е');
-  const rules = [
-    ['buyer', /закуп|снабж|тендер|procure|purchas|buyer|sourcing/],
-    ['technical', /техн|инженер|\bит\b|\bit\b|it-|ит-|\bcto\b|\bcio\b|engineer|technical|администратор сист|разработ|developer/],
-    ['influencer', /заместител|\bзам\b|зам\.|deputy|vice|советник|advisor|консультант|финансов|\bcfo\b|главный бухгалтер/],
-    ['decision_maker', /директор|руковод|владел|собственник|учредит|основател|президент|председател|начальник|\bлпр\b|\bceo\b|owner|founder|president|director|head\b|chief|\bip\b|\bип\b/],
-    ['user', /менеджер|специалист|оператор|бухгалтер|секретар|ассистент|помощник|кладовщик|логист|manager|specialist|assistant|operator|clerk|accountant/],
-  ];
-  for (const [role, re] of rules) if (re.test(p)) return role;
+  for (const [role, re] of ROLE_RULES) if (re.test(p)) return role;
   return undefined;
 }
 
