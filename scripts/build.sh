@@ -28,5 +28,6 @@ rm -rf www/pkg
 cp -r pkg www/pkg
 echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2
 
-# The CRM kits' packages in dist/ (see kits/*/build.mjs).
+# The CRM kits' packages in dist/, built from www/ and pkg/ above.
 node kits/amocrm/build.mjs
+bash kits/bitrix24/build.sh
