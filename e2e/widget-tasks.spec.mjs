@@ -21,7 +21,8 @@ test('a kit answers the task event: the button says the task is set and is not o
     window.asked = [];
     document.addEventListener('touchplan-task', (e) => {
       window.asked.push({ clientId: e.detail.clientId, key: e.detail.key, date: e.detail.touch.date, reason: e.detail.touch.reasons[0].title });
-      e.detail.respond(new Promise((resolve) => setTimeout(() => resolve({ ok: true, message: 'Задача №77' }), 200)));
+      // The kit's request stays open until the test lets it finish.
+      e.detail.respond(new Promise((resolve) => { window.finishTask = () => resolve({ ok: true, message: 'Задача №77' }); }));
     });
   });
   const button = page.locator('#w [part~="task-button"]');
@@ -29,6 +30,7 @@ test('a kit answers the task event: the button says the task is set and is not o
   await button.click();
   await expect(button).toHaveText('Задача ставится…');
   await expect(button).toBeDisabled();
+  await page.evaluate(() => window.finishTask());
   await expect(button).toHaveText('Задача поставлена');
   await expect(page.locator('#w [part~="task"] [role="status"]')).toHaveText('Задача №77');
   await button.click({ force: true });
