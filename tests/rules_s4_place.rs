@@ -95,3 +95,41 @@ fn r4_short_cycle_need_touch_every_month_never_in_the_silence() {
         .iter()
         .all(|t| t.date.as_str() > "2026-12-03"));
 }
+
+#[test]
+fn r2_standard_slot_stays_in_its_month_over_the_new_year_holidays() {
+    for name in [
+        "car-buyer",
+        "club-membership",
+        "equipment-plant",
+        "roofing-buyer",
+        "transactional-bimonthly",
+    ] {
+        let p = plan(&sample(name));
+        assert!(
+            p.touches.iter().any(|t| t.date.starts_with("2027-01")
+                && !t.automated
+                && purposes(t).contains(&Standard)),
+            "{name}: no standard touch in January 2027"
+        );
+    }
+}
+
+/// R6: the gaps the watch bounds are those inside the stretch (the last
+/// 30 days before E − R): a standard touch a week before the stretch does
+/// not call for an extra check-in at its start.
+#[test]
+fn r6_watch_gaps_are_counted_inside_the_stretch_only() {
+    let v = serde_json::json!({"today":"2026-04-21","horizonMonths":9,"locale":"en","client":{
+        "id":"p","kind":"person","segment":"B","channels":["phone"],"orderCycleDays":177,
+        "saleType":"transactional","orders":[{"date":"2025-10-03","categories":["x"]}],
+        "service":{"kind":"contract","start":"2026-08-31","end":"2027-01-13","reactionDays":3}}});
+    let p = plan(&v);
+    // Stretch 2026-12-11 … 2027-01-10; the renewal on 12-14 is within G.
+    assert!(
+        !p.touches
+            .iter()
+            .any(|t| t.rule == "R6" && t.date.as_str() < "2026-12-14"),
+        "an extra check-in before the renewal"
+    );
+}

@@ -268,7 +268,18 @@ fn standard_touches(ctx: &mut Ctx, cs: Date) {
     for j in 0..c {
         let off = (((j as f64 + 0.5) * len as f64) / c as f64).round() as i64;
         let raw = add_days(cs, off.max(silence + 1));
-        let window = (add_days(cs, j * len / c), add_days(cs, (j + 1) * len / c));
+        // One a month (R2): the slot's window is the calendar month it
+        // falls in, from its share of the cycle on; a move off a day off
+        // stays inside it (later into the month when earlier leaves it),
+        // and a greeting in that month stands for it (R9).
+        let month = raw.with_day(1).unwrap_or(raw);
+        let window = (add_days(cs, j * len / c).max(month), add_months(month, 1));
+        let inside = |d: Date| d >= window.0 && d < window.1;
+        let near = ctx.cal.move_day(raw, Move::Nearest);
+        let raw = [near, ctx.cal.on_or_after(raw), ctx.cal.on_or_before(raw)]
+            .into_iter()
+            .find(|d| inside(*d))
+            .unwrap_or(near);
         let mut pu = if p.policy.standard_by_manager {
             let m = match ctx.input.client.kind {
                 ClientKind::Person => Msg::WhyStandardForPerson,
