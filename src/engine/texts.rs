@@ -127,6 +127,8 @@ pub enum Msg {
     RwCampaignAhead,
     RwCampaignEnded,
     RwPriceChange,
+    // Placement: what cannot be placed, and why (session 4).
+    WarnFulfilmentNoDay,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -249,6 +251,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
         RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
+        WarnFulfilmentNoDay => ("Обязательное касание по заказу не поместилось: от заказа до следующего нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "A mandatory touch for an order did not fit: there is no working day between that order and the next one (holidays). Ask the client when the order will come and set the touch yourself."),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }
