@@ -142,8 +142,10 @@ impl Past {
 /// Moves draft `i` to the nearest working day its own purposes allow that
 /// keeps the merge gap to every other touch and the daily and weekly caps
 /// (history counted). Touches tied to their day never move. Returns
-/// whether it moved.
-fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+/// whether it moved. With `keep_gap` false, only the caps and a day of its
+/// own are kept: a touch that cannot merge may stand a day from another
+/// rather than be dropped (R13 drops only when no day exists).
+fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, keep_gap: bool) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
@@ -176,7 +178,7 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
             if j == i {
                 continue;
             }
-            if !o.scheduled && (o.date - day).num_days().abs() < gap {
+            if keep_gap && !o.scheduled && (o.date - day).num_days().abs() < gap {
                 return false;
             }
             if o.date == day {
@@ -210,6 +212,17 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
         }
         None => false,
     }
+}
+
+/// Moves draft `i` keeping the merge gap to other touches (see
+/// [`relocate_with`]).
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+    relocate_with(ctx, past, i, true)
+}
+
+/// Under a cap: a day keeping the merge gap, else any day keeping the caps.
+fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+    relocate(ctx, past, i) || relocate_with(ctx, past, i, false)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -262,7 +275,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let mut i = 0;
     while i < ctx.drafts.len() {
         let d = &ctx.drafts[i];
-        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate(ctx, &past, i) {
+        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate_capped(ctx, &past, i) {
             drop_touch(ctx, i, Msg::CauseDailyCap);
             continue;
         }
@@ -282,7 +295,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate(ctx, &past, j) || relocate(ctx, &past, k) {
+            if relocate_capped(ctx, &past, j) || relocate_capped(ctx, &past, k) {
                 sort(ctx);
                 continue;
             }
@@ -345,7 +358,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if !relocate(ctx, &past, x) {
+            if !relocate_capped(ctx, &past, x) {
                 drop_touch(ctx, x, Msg::CauseWeeklyCap);
             }
         }

@@ -127,6 +127,8 @@ pub enum Msg {
     RwCampaignAhead,
     RwCampaignEnded,
     RwPriceChange,
+    // Placement: what cannot be placed, and why (session 4).
+    WarnFulfilmentNoDay,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -249,6 +251,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
         RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
+        WarnFulfilmentNoDay => ("Обязательное касание по заказу не поместилось: от заказа до следующего нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "A mandatory touch for an order did not fit: there is no working day between that order and the next one (holidays). Ask the client when the order will come and set the touch yourself."),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }
@@ -498,24 +501,85 @@ pub fn channel_name(locale: Locale, c: Channel) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Every counted word at the numbers where Russian changes form.
     #[test]
-    fn counted_words_follow_russian_plural_rules() {
-        let cases = [
-            (1, "1 рабочий день"),
-            (2, "2 рабочих дня"),
-            (5, "5 рабочих дней"),
-            (11, "11 рабочих дней"),
-            (21, "21 рабочий день"),
-            (22, "22 рабочих дня"),
-            (25, "25 рабочих дней"),
-            (111, "111 рабочих дней"),
+    fn counted_words_follow_each_locale_s_plural_rules() {
+        let ns = [1, 2, 5, 11, 21, 22, 25, 111];
+        let table: [(Counted, [&str; 8], [&str; 8]); 3] = [
+            (
+                Counted::Day,
+                [
+                    "1 день",
+                    "2 дня",
+                    "5 дней",
+                    "11 дней",
+                    "21 день",
+                    "22 дня",
+                    "25 дней",
+                    "111 дней",
+                ],
+                [
+                    "1 day", "2 days", "5 days", "11 days", "21 days", "22 days", "25 days",
+                    "111 days",
+                ],
+            ),
+            (
+                Counted::WorkingDay,
+                [
+                    "1 рабочий день",
+                    "2 рабочих дня",
+                    "5 рабочих дней",
+                    "11 рабочих дней",
+                    "21 рабочий день",
+                    "22 рабочих дня",
+                    "25 рабочих дней",
+                    "111 рабочих дней",
+                ],
+                [
+                    "1 working day",
+                    "2 working days",
+                    "5 working days",
+                    "11 working days",
+                    "21 working days",
+                    "22 working days",
+                    "25 working days",
+                    "111 working days",
+                ],
+            ),
+            (
+                Counted::Touch,
+                [
+                    "1 касание",
+                    "2 касания",
+                    "5 касаний",
+                    "11 касаний",
+                    "21 касание",
+                    "22 касания",
+                    "25 касаний",
+                    "111 касаний",
+                ],
+                [
+                    "1 touch",
+                    "2 touches",
+                    "5 touches",
+                    "11 touches",
+                    "21 touches",
+                    "22 touches",
+                    "25 touches",
+                    "111 touches",
+                ],
+            ),
         ];
-        for (n, want) in cases {
-            assert_eq!(count(Locale::Ru, n, Counted::WorkingDay), want);
+        for (what, ru, en) in table {
+            for (i, n) in ns.iter().enumerate() {
+                assert_eq!(count(Locale::Ru, *n, what), ru[i]);
+                assert_eq!(count(Locale::En, *n, what), en[i]);
+            }
         }
-        assert_eq!(count(Locale::Ru, 21, Counted::Touch), "21 касание");
-        assert_eq!(count(Locale::En, 1, Counted::Day), "1 day");
-        assert_eq!(count(Locale::En, 3, Counted::Day), "3 days");
+        // 12–14 take the "many" form although they end in 2–4.
+        assert_eq!(count(Locale::Ru, 12, Counted::Day), "12 дней");
+        assert_eq!(count(Locale::Ru, 14, Counted::Touch), "14 касаний");
+        assert_eq!(count(Locale::Ru, 104, Counted::Day), "104 дня");
     }
 
     #[test]
@@ -525,13 +589,49 @@ mod tests {
         assert_eq!(decimal(Locale::Ru, 2.0), "2");
     }
 
+    /// A date in a sentence, every month, both locales: "1 декабря 2026".
     #[test]
-    fn dates_in_sentences_are_the_locale_s_way() {
-        let d = Date::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(human_date(Locale::Ru, d), "1 декабря 2026");
-        assert_eq!(human_date(Locale::En, d), "1 December 2026");
-        let d = Date::from_ymd_opt(2027, 5, 9).unwrap();
-        assert_eq!(human_date(Locale::Ru, d), "9 мая 2027");
+    fn dates_in_sentences_are_the_locale_s_way_in_every_month() {
+        let ru = [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ];
+        let en = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        for m in 1..=12u32 {
+            let first = Date::from_ymd_opt(2027, m, 1).unwrap();
+            let ninth = Date::from_ymd_opt(2026, m, 9).unwrap();
+            let i = (m - 1) as usize;
+            assert_eq!(human_date(Locale::Ru, first), format!("1 {} 2027", ru[i]));
+            assert_eq!(human_date(Locale::En, first), format!("1 {} 2027", en[i]));
+            assert_eq!(human_date(Locale::Ru, ninth), format!("9 {} 2026", ru[i]));
+            assert_eq!(human_date(Locale::En, ninth), format!("9 {} 2026", en[i]));
+        }
+        let leap = Date::from_ymd_opt(2028, 2, 29).unwrap();
+        assert_eq!(human_date(Locale::Ru, leap), "29 февраля 2028");
+        assert_eq!(human_date(Locale::En, leap), "29 February 2028");
     }
 
     #[test]

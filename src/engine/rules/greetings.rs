@@ -135,7 +135,11 @@ pub fn greetings(ctx: &mut Ctx) {
     }
     // Greetings are standard touches of R2's count: each replaces the
     // standard slot of its window, the manager's or (segments C, D)
-    // marketing's.
+    // marketing's. Where two slots share the window (a cycle's months do
+    // not follow the calendar's), it replaces the one nearest its day: the
+    // other stays a touch of its own, so that the greeting never both
+    // replaces one slot and absorbs the next (R8: a segment with greetings
+    // would come out with fewer touches than one without).
     let greeting_days: Vec<Date> = ctx
         .drafts
         .iter()
@@ -143,11 +147,15 @@ pub fn greetings(ctx: &mut Ctx) {
         .map(|d| d.date)
         .collect();
     for g in greeting_days {
-        if let Some(i) = ctx.drafts.iter().position(|d| {
-            d.purposes.len() == 1
-                && d.main().kind == TouchKind::Standard
-                && d.main().slot_window.is_some_and(|(a, b)| g >= a && g < b)
-        }) {
+        let nearest = (0..ctx.drafts.len())
+            .filter(|&i| {
+                let d = &ctx.drafts[i];
+                d.purposes.len() == 1
+                    && d.main().kind == TouchKind::Standard
+                    && d.main().slot_window.is_some_and(|(a, b)| g >= a && g < b)
+            })
+            .min_by_key(|&i| ((ctx.drafts[i].date - g).num_days().abs(), i));
+        if let Some(i) = nearest {
             ctx.drafts.remove(i);
         }
     }

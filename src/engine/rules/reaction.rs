@@ -146,18 +146,9 @@ pub fn fill_reaction_gaps(ctx: &mut Ctx) {
         return;
     }
     let begin = w.begin.max(ctx.from);
-    // The watch starts from the manager's last touch before the stretch
-    // when it is within G, else from the stretch's first day.
-    let before = ctx
-        .input
-        .client
-        .history
-        .iter()
-        .map(|h| h.date)
-        .chain(manager_days(ctx))
-        .filter(|d| *d <= begin)
-        .max();
-    let mut prev = before.filter(|d| w.gap(*d, begin) <= w.g).unwrap_or(begin);
+    // The gaps R6 bounds are those inside the stretch: a touch before it
+    // does not pull the watch earlier than its first day.
+    let mut prev = begin;
     for _ in 0..400 {
         let next = manager_days(ctx)
             .into_iter()
