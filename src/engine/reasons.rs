@@ -220,10 +220,20 @@ impl Ranking {
 
 /// R10: a generic catalog offer (no content-plan item behind it) is a
 /// suggestion, never a touch's lead, except a new model once a durable
-/// purchase's usual interval has passed.
-fn catalog_may_lead(facts: &Facts<'_>, code: &str) -> bool {
+/// purchase's usual interval has passed; an event invitation leads only
+/// where the company has events (R2).
+fn catalog_may_lead(ctx: &Ctx, facts: &Facts<'_>, code: &str) -> bool {
     if code == "new_products" {
         return facts.durable.is_some();
+    }
+    // An invitation leads only where the company has an event to name.
+    if code == "event_invitation" {
+        let company = &ctx.input.company;
+        return !company.events.is_empty()
+            || company
+                .content_plan
+                .iter()
+                .any(|i| i.reason == "event_invitation");
     }
     !OFFERS.contains(&code) && code != "price_change"
 }
@@ -279,10 +289,16 @@ pub fn rank(
             }
             if let Some(r) = catalog::find(code) {
                 let (t, h) = title(ctx, r);
+                let mut hint = h.to_string();
+                // R9: a birthday greeting with the company's birthday offer
+                // carries the offer.
+                if code == "birthday" && birthday_offer(ctx) {
+                    hint = format!("{hint} {}", ctx.msg(Msg::ReasonBirthdayOffer, &[]));
+                }
                 out.push(ReasonSuggestion {
                     code: code.into(),
                     title: t.into(),
-                    hint: h.into(),
+                    hint,
                     score: 1.0,
                     why: super::texts::rule_why(ctx.locale(), p.rule),
                 });
@@ -414,6 +430,10 @@ pub fn rank(
             || out.iter().any(|x| x.code == r.code)
             || (automated && r.needs_conversation())
             || role.is_some_and(|role| !r.suits(role))
+            // R10/R1: a price change is told only from a content-plan item,
+            // before its date: the catalog alone would claim one that does
+            // not exist.
+            || r.code == "price_change"
         {
             continue;
         }
@@ -441,7 +461,7 @@ pub fn rank(
         let eligible = |x: &(f64, usize, bool)| {
             catalog::CATALOG[x.1].serves.contains(&k)
                 && st.may_lead(ctx, code(x), d.date)
-                && catalog_may_lead(facts, code(x))
+                && catalog_may_lead(ctx, facts, code(x))
         };
         let is_fresh = |x: &(f64, usize, bool)| ago(code(x)).is_none_or(|a| a >= fresh);
         let any_fresh = scored.iter().any(|x| eligible(x) && is_fresh(x));
@@ -517,6 +537,17 @@ pub fn rank(
         st.recent.push(first.code.clone());
     }
     (out, specific)
+}
+
+/// R9: the company has a special offer for a birthday.
+pub fn birthday_offer(ctx: &Ctx) -> bool {
+    ctx.input.client.birthday_offer
+        || ctx
+            .input
+            .company
+            .content_plan
+            .iter()
+            .any(|i| i.reason == "birthday")
 }
 
 /// R1: why a content item, true on the touch's day — "pilot" only to a

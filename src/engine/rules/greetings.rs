@@ -32,8 +32,7 @@ pub fn greetings(ctx: &mut Ctx) {
         return;
     }
     let plan = &ctx.input.company.content_plan;
-    let birthday_offer =
-        ctx.input.client.birthday_offer || plan.iter().any(|i| i.reason == "birthday");
+    let birthday_offer = crate::engine::reasons::birthday_offer(ctx);
     let new_year_offer = |y: i32| {
         plan.iter().any(|i| {
             i.reason == "new_year"
@@ -73,12 +72,18 @@ pub fn greetings(ctx: &mut Ctx) {
                 pu.fixed = true;
                 pu.not_before = Some(day);
                 pu.contact = Some(ci);
+                // R9: the company's birthday offer goes in the greeting.
+                let offer = if birthday_offer {
+                    format!(" {}", ctx.msg(Msg::ReasonBirthdayOffer, &[]))
+                } else {
+                    String::new()
+                };
                 if ctx.cal.is_working(day) {
-                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
+                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]) + &offer;
                     ctx.drafts.push(Draft::on_day(day, pu, None));
                 } else if let Some(ch) = async_channel(ctx, ci) {
                     // On a day off: a message prepared ahead, sent on the day.
-                    pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]);
+                    pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]) + &offer;
                     ctx.drafts.push(Draft::on_day(day, pu, Some(ch)));
                 } else {
                     // No message channel: the first working day after, and
@@ -86,7 +91,7 @@ pub fn greetings(ctx: &mut Ctx) {
                     pu.why = ctx.msg(
                         Msg::WhyBirthdayMoved,
                         &[&name, &human_date(ctx.locale(), day)],
-                    );
+                    ) + &offer;
                     ctx.add(day, Move::Later, pu);
                 }
             }

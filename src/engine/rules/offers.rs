@@ -274,6 +274,13 @@ pub fn gates_hold(
     first_check: Option<Date>,
 ) -> bool {
     let c = &ctx.input.client;
+    // R8: private persons get no event invitations.
+    if r.code == "event_invitation" && c.kind == ClientKind::Person {
+        return false;
+    }
+    if !fits_service(ctx, r) {
+        return false;
+    }
     r.signals.iter().all(|s| match s {
         Signal::PromoSensitive => bought.promo,
         Signal::AfterCheck => first_check.is_some_and(|f| f < date),
@@ -295,6 +302,33 @@ pub fn gates_hold(
         Signal::DurableIntervalPassed => bought.all_durable_ready().is_none_or(|r| date >= r),
         Signal::HasPurchases | Signal::HasIndustry => true,
     })
+}
+
+/// R2: a service client's mandatory steps follow its service kind — a
+/// campaign: statistics and the final report; a membership or
+/// subscription: the usage check; a contract: the acceptance of stages; a
+/// policy: its documents — and no goods fulfilment step is suggested to
+/// it. A client without a service gets no service step.
+fn fits_service(ctx: &Ctx, r: &ReasonDef) -> bool {
+    use ServiceKind as K;
+    if r.kind != catalog::ReasonKind::Mandatory || r.code == "upsell" {
+        return true;
+    }
+    let kind = ctx.input.client.service.as_ref().map(|s| s.kind);
+    let fits = |kinds: &[K]| match kind {
+        Some(Some(k)) => kinds.contains(&k),
+        // A service of unknown kind: any service step may fit.
+        Some(None) => true,
+        None => false,
+    };
+    match r.code {
+        "campaign_midway_stats" | "final_report" => fits(&[K::Campaign]),
+        "usage_check" => fits(&[K::Membership, K::Subscription]),
+        "stage_acceptance" => fits(&[K::Contract]),
+        "policy_documents" => fits(&[K::Policy]),
+        // Goods steps: not for a client who buys a service period.
+        _ => !ctx.profile.service_client,
+    }
 }
 
 /// Where a touch's day stands against the client's advertising campaign.
