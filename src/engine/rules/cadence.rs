@@ -512,8 +512,10 @@ pub fn top_ups(ctx: &mut Ctx) {
             // Farthest first; a day next to another touch only when the
             // cycle has nothing farther (never a day already taken).
             let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
-                // R3: caps leave no room; the plan says so.
-                if ce > ctx.from {
+                // R3: caps leave no room; the plan says so. A cycle the
+                // horizon cuts off has its top-ups after the horizon: no
+                // warning blames the caps for that.
+                if ce > ctx.from && ce <= add_days(ctx.to, 1) {
                     no_room.push(cs.max(ctx.from));
                 }
                 break;
