@@ -13,7 +13,27 @@ use touchplan::TouchKind::*;
 /// manager touch watches, R6) or stands on a day of its own window.
 #[test]
 fn r5_first_day_kept_when_the_last_reaction_check_falls_on_it() {
-    let input = json!({"client":{"channels":["phone"],"contacts":[{"name":"Aa","role":"decision_maker"},{"name":"aa","role":"user"}],"flags":{"birthdayOffer":false},"history":[],"id":"p","incidents":[],"orders":[],"saleType":"transactional","segment":"A+","service":{"end":"2025-06-24","kind":"contract","reactionDays":6,"start":"2025-06-18"}},"horizonMonths":2,"locale":"en","today":"2025-05-14"});
+    for kind in ["contract", "campaign"] {
+        first_day_kept(kind);
+    }
+    // E − R on a Sunday moves the check onto the Friday that starts the
+    // period: the same one touch.
+    let input = json!({"client":{"channels":["phone"],"contacts":[{"name":"Aa","role":"decision_maker"},{"name":"AA","role":"user"}],"history":[],"id":"p","orders":[],"saleType":"transactional","segment":"A+","service":{"end":"2025-06-21","kind":"contract","reactionDays":13,"start":"2025-06-06"}},"horizonMonths":5,"locale":"en","today":"2025-01-22"});
+    let p = plan(&input);
+    let first = p
+        .touches
+        .iter()
+        .find(|t| t.date.as_str() >= "2025-06-06")
+        .expect("a touch on the first day");
+    assert_eq!(first.date, "2025-06-06");
+    assert!(purposes(first).contains(&FirstDay), "{first:?}");
+}
+
+/// E − R on the service's first day: the first day and the last check are
+/// one touch to the first day's person (a campaign's check went to the user
+/// and the first day was dropped by the daily cap).
+fn first_day_kept(kind: &str) {
+    let input = json!({"client":{"channels":["phone"],"contacts":[{"name":"Aa","role":"decision_maker"},{"name":"aa","role":"user"}],"flags":{"birthdayOffer":false},"history":[],"id":"p","incidents":[],"orders":[],"saleType":"transactional","segment":"A+","service":{"end":"2025-06-24","kind":kind,"reactionDays":6,"start":"2025-06-18"}},"horizonMonths":2,"locale":"en","today":"2025-05-14"});
     let p = plan(&input);
     let first = p
         .touches

@@ -131,7 +131,15 @@ pub fn last_reaction_check(ctx: &mut Ctx) {
         why,
     );
     pu.deadline = Some(last);
-    pu.not_before = Some(add_days(last, -g));
+    // A check-in watches the period: never before its first day.
+    pu.not_before = Some(add_days(last, -g).max(sv.start));
+    // E − R on (or, off working days, moved onto) the first day itself:
+    // the first-day touch is the last
+    // check-in moment too, so the check goes to the same person and merges
+    // into it instead of pushing the first day out of its day.
+    if ctx.cal.on_or_before(last) <= ctx.cal.on_or_after(sv.start) {
+        pu.contact = crate::engine::channels::contact_for(ctx, TouchKind::FirstDay);
+    }
     ctx.add(last, Move::Earlier, pu);
 }
 
