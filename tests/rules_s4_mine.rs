@@ -85,3 +85,37 @@ fn r3_no_top_up_warning_for_a_cycle_cut_by_the_horizon() {
         .count();
     assert_eq!(cut, 0, "{:?}", p.warnings);
 }
+
+/// R12/R13 (fuzz case 352475): the apology's immediate message never lands
+/// on a day a past touch already holds (the daily cap counts history); it
+/// takes the next free day before the call.
+#[test]
+fn r12_apology_message_skips_a_day_with_a_past_touch() {
+    let v = serde_json::json!({
+        "today": "2026-11-24", "horizonMonths": 3,
+        "client": {
+            "id": "f", "saleType": "transactional", "orderCycleDays": 30, "mandatoryPerOrder": 2,
+            "history": [
+                { "date": "2026-11-20", "channel": "phone" },
+                { "date": "2026-11-24", "channel": "email", "reason": "post_purchase_check" }
+            ],
+            "incidents": [{ "date": "2026-11-23", "summary": "Задержка отгрузки" }]
+        },
+        "settings": { "apologyDelayDays": 5 }
+    });
+    let p = plan(&v);
+    assert!(
+        p.touches.iter().all(|t| t.date != "2026-11-24"),
+        "{:?}",
+        p.touches.first()
+    );
+    let apologies: Vec<_> = p
+        .touches
+        .iter()
+        .filter(|t| t.kind == touchplan::TouchKind::Apology && t.rule == "R12")
+        .collect();
+    assert!(!apologies.is_empty());
+    assert!(
+        apologies[0].date.as_str() >= "2026-11-25" && apologies[0].date.as_str() <= "2026-11-30"
+    );
+}
