@@ -33,9 +33,12 @@ export function createAmoApi({ base = '/api/v4', fetch = globalThis.fetch.bind(g
   return { get: (path) => request('GET', path), post: (path, body) => request('POST', path, body) };
 }
 
-// How many ids one list request filters by, and the page size amoCRM allows.
+// How many ids one list request filters by, the page size amoCRM allows,
+// and how many pages of one list we read at most (a runaway `next` link
+// must not keep the card loading forever).
 const CHUNK = 50;
 const LIMIT = 250;
+const MAX_PAGES = 40;
 
 const embedded = (answer, name) => (Array.isArray(answer?._embedded?.[name]) ? answer._embedded[name] : []);
 const idsOf = (items) => items.map((x) => x?.id).filter((id) => Number.isInteger(id));
@@ -55,10 +58,23 @@ function chunks(ids) {
   return out;
 }
 
+// Every page of one filtered list: amoCRM answers `limit` items a page and
+// links the next one in `_links.next` while more remain (204 when none).
+async function listPages(api, path, params, name) {
+  const items = [];
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const answer = await api.get(`${path}?${query([...params, ['limit', LIMIT], ['page', page]])}`);
+    const found = embedded(answer, name);
+    items.push(...found);
+    if (!answer?._links?.next || found.length === 0) break;
+  }
+  return items;
+}
+
 async function listAll(api, path, params, name, ids, idParam) {
   if (!ids.length) return [];
-  const answers = await Promise.all(chunks(ids).map((part) => api.get(`${path}?${query([...params, [idParam, part], ['limit', LIMIT]])}`)));
-  return answers.flatMap((a) => embedded(a, name));
+  const parts = await Promise.all(chunks(ids).map((part) => listPages(api, path, [...params, [idParam, part]], name)));
+  return parts.flat();
 }
 
 const NOTE_TYPES = ['call_in', 'call_out', 'sms_out', 'amomail_message'];

@@ -267,3 +267,37 @@ test('401 and 404 become AmoApiError; a created task returns its id', async () =
   assert.equal(id, 9003);
   assert.deepEqual(requests.map((r) => [r.method, r.url]), [['POST', '/api/v4/tasks']]);
 });
+
+test('a long call history is read page by page through `_links.next`, the newest calls included', async () => {
+  const account = loadAccount();
+  const template = account.notes.leads.find((n) => n.note_type === 'call_out');
+  const day = 86400;
+  const first = Date.UTC(2025, 0, 1) / 1000 + 9 * 3600;
+  // 620 answered calls on lead 1003, one a day from 1 Jan 2025: three pages of 250.
+  for (let i = 0; i < 620; i += 1) {
+    account.notes.leads.push({ ...structuredClone(template), id: 80000 + i, created_at: first + i * day, updated_at: first + i * day });
+  }
+  const requests = [];
+  const card = await loadCard(createAmoApi({ fetch: standinFetch(account, requests) }), { entity: 'leads', id: 1003 });
+  const pages = requests.filter((r) => r.url.startsWith('/api/v4/leads/notes?')).map((r) => new URL(r.url, 'http://x').searchParams.get('page'));
+  assert.deepEqual(pages, ['1', '2', '3']);
+  assert.equal(card.notes.filter((n) => n.id >= 80000).length, 620);
+  const { client } = clientFromAmo(card, { timeZone: TZ });
+  const last = new Date((first + 619 * day) * 1000).toISOString().slice(0, 10);
+  assert.ok(client.history.some((h) => h.date === last && h.channel === 'phone'), `the newest call (${last}) is in history`);
+});
+
+test('a list whose `next` link never ends stops after 40 pages', async () => {
+  const requests = [];
+  const endless = async (url) => {
+    requests.push(url);
+    const body = { _page: 1, _links: { self: { href: url }, next: { href: url } }, _embedded: { notes: [] } };
+    const items = url.includes('/leads/notes?') ? [{ id: requests.length, entity_id: 1, note_type: 'call_out', created_at: 1764547200 }] : [];
+    body._embedded.notes = items;
+    if (url.startsWith('/api/v4/leads/1?')) return new Response(JSON.stringify({ id: 1, _embedded: { contacts: [] } }), { status: 200 });
+    return items.length ? new Response(JSON.stringify(body), { status: 200 }) : new Response(null, { status: 204 });
+  };
+  const card = await loadCard(createAmoApi({ fetch: endless }), { entity: 'leads', id: 1 });
+  assert.equal(requests.filter((u) => u.startsWith('/api/v4/leads/notes?')).length, 40);
+  assert.equal(card.notes.length, 40);
+});

@@ -20,9 +20,20 @@ function hal(body) {
   return { status: 200, type: 'application/hal+json', body };
 }
 
-function list(name, items, path) {
-  if (!items.length) return { status: 204 };
-  return hal({ _page: 1, _links: { self: { href: path } }, _embedded: { [name]: items } });
+// One page of a list as amoCRM gives it: `limit` (at most 250, default 50)
+// items of page `page`, `_links.next` while more remain, 204 for none.
+function list(name, items, path, q) {
+  const limit = Math.min(Math.max(Number(q.get('limit')) || 50, 1), 250);
+  const page = Math.max(Number(q.get('page')) || 1, 1);
+  const shown = items.slice((page - 1) * limit, page * limit);
+  if (!shown.length) return { status: 204 };
+  const at = (n) => {
+    const next = new URLSearchParams(q);
+    next.set('page', String(n));
+    return { href: `${path}?${next}` };
+  };
+  const links = { self: at(page), ...(page * limit < items.length ? { next: at(page + 1) } : {}) };
+  return hal({ _page: page, _links: links, _embedded: { [name]: shown } });
 }
 
 /** `with` leaves out what was not asked for, as amoCRM does. */
@@ -64,24 +75,24 @@ export function answer(account, { method, url, body, session = true }) {
   }
   if (path === '/leads') {
     const ids = all(q, 'filter[id][]');
-    return list('leads', account.leads.filter((l) => ids.includes(l.id)).map((l) => shaped(l, withs, ['contacts'])), pathname);
+    return list('leads', account.leads.filter((l) => ids.includes(l.id)).map((l) => shaped(l, withs, ['contacts'])), pathname, q);
   }
   if ((m = /^\/(leads|contacts|companies)\/notes$/.exec(path))) {
     const ids = all(q, 'filter[entity_id][]');
     const types = q.getAll('filter[note_type][]');
-    return list('notes', account.notes[m[1]].filter((n) => ids.includes(n.entity_id) && (!types.length || types.includes(n.note_type))), pathname);
+    return list('notes', account.notes[m[1]].filter((n) => ids.includes(n.entity_id) && (!types.length || types.includes(n.note_type))), pathname, q);
   }
   if (path === '/events') {
     const ids = all(q, 'filter[entity_id][]');
     const types = q.getAll('filter[type][]');
     const entities = q.getAll('filter[entity][]').map((e) => ENTITY_OF_EVENT[e]);
     return list('events', account.events.filter((e) => ids.includes(e.entity_id) && types.includes(e.type)
-      && entities.includes(ENTITY_OF_EVENT[e.entity_type])), pathname);
+      && entities.includes(ENTITY_OF_EVENT[e.entity_type])), pathname, q);
   }
   if (path === '/tasks') {
     const ids = all(q, 'filter[entity_id][]');
     const type = q.get('filter[entity_type]');
-    return list('tasks', account.tasks.filter((t) => t.entity_type === type && ids.includes(t.entity_id)), pathname);
+    return list('tasks', account.tasks.filter((t) => t.entity_type === type && ids.includes(t.entity_id)), pathname, q);
   }
   return problem(404, 'Not Found', path);
 }
