@@ -2,7 +2,7 @@
 // answers, and the element shows the outcome and never asks twice for one
 // touch.
 import { test, expect } from '@playwright/test';
-import { TODAY, sampleClient, openPage, planOf } from './widget-helpers.mjs';
+import { TODAY, sampleClient, openPage, planOf, showMonth } from './widget-helpers.mjs';
 
 async function open(page, attrs = 'tasks') {
   await openPage(page, `<script type="application/json" id="data">${JSON.stringify(sampleClient())}</script>
@@ -13,6 +13,23 @@ async function open(page, attrs = 'tasks') {
 test('without the tasks attribute there is no task button', async ({ page }) => {
   await open(page, '');
   await expect(page.locator('#w [part~="task-button"]')).toHaveCount(0);
+});
+
+test('an automated touch (marketing sends it) offers no task; a manager touch on its own day does', async ({ page }) => {
+  const plan = await open(page);
+  const alone = (automated) => plan.touches.find((t) => t.automated === automated
+    && plan.touches.filter((o) => o.date === t.date).length === 1);
+  const widget = page.locator('#w');
+  const auto = alone(true);
+  const manual = alone(false);
+  expect(auto, 'the sample plan has an automated touch alone on its day').toBeTruthy();
+  // The month view steps forward only: visit the two days in date order.
+  for (const touch of [auto, manual].sort((x, y) => (x.date < y.date ? -1 : 1))) {
+    await showMonth(widget, touch.date.slice(0, 7));
+    await widget.locator(`[data-date="${touch.date}"]`).click();
+    await expect(widget.locator('[part~="details"]')).toContainText(touch.reasons[0].title);
+    await expect(widget.locator('[part~="task-button"]')).toHaveCount(touch.automated ? 0 : 1);
+  }
 });
 
 test('a kit answers the task event: the button says the task is set and is not offered again', async ({ page }) => {

@@ -1009,7 +1009,8 @@ export class TouchPlanElement extends HTMLElement {
         h('div', { class: 'reason-title' }, reason.title, i === 0 ? h('span', { class: 'badge' }, t(loc, 'bestReason')) : null),
         h('div', { class: 'reason-hint' }, reason.hint),
         h('div', { class: 'reason-why' }, localiseDates(loc, reason.why))))),
-      this.hasAttribute('tasks') ? this.#taskAction(touch) : null,
+      // An automated touch is marketing's send, not a manager's task.
+      this.hasAttribute('tasks') && !touch.automated ? this.#taskAction(touch) : null,
     );
   }
 
