@@ -473,9 +473,9 @@ pub fn kind_name(locale: Locale, k: TouchKind) -> &'static str {
     let (ru, en) = match k {
         Mandatory => ("обязательное", "mandatory"),
         Standard => ("стандартное", "standard"),
-        Need => ("по будущей сделке", "need discovery"),
-        Event => ("приглашение", "event invitation"),
-        Meeting => ("встреча по итогам года", "annual meeting"),
+        Need => ("будущая сделка", "need discovery"),
+        Event => ("приглашение на мероприятие", "event invitation"),
+        Meeting => ("встреча по итогам года", "annual results meeting"),
         Greeting => ("поздравление", "greeting"),
         Renewal => ("продление", "renewal"),
         Check => ("проверка", "check"),
