@@ -99,16 +99,40 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     true
 }
 
-fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) {
+/// Merges draft `other` into `keep`; returns where the merged one is.
+fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) -> usize {
     let b = ctx.drafts.remove(other);
     let keep = if other < keep { keep - 1 } else { keep };
     ctx.drafts[keep].absorb(b, date);
+    keep
 }
 
 /// Date order, most protected first on a day (the plan's order).
 pub fn sort(ctx: &mut Ctx) {
     ctx.drafts
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
+}
+
+/// What [`sort`] does when only draft `i` is out of order (its day or its
+/// class just changed): it moves past the neighbours it now sorts before
+/// or after, no further, and never past an equal one (the sort is stable).
+/// One draft's move instead of a pass over them all, after every merge.
+fn resort_one(ctx: &mut Ctx, i: usize) {
+    let drafts = &mut ctx.drafts;
+    let key = |d: &Draft| (d.date, d.class());
+    let k = key(&drafts[i]);
+    let mut to = i;
+    while to > 0 && key(&drafts[to - 1]) > k {
+        to -= 1;
+    }
+    if to < i {
+        drafts[to..=i].rotate_right(1);
+        return;
+    }
+    while to + 1 < drafts.len() && key(&drafts[to + 1]) < k {
+        to += 1;
+    }
+    drafts[i..=to].rotate_left(1);
 }
 
 /// Past touches per day and per week (R13 counts them).
@@ -142,8 +166,8 @@ impl Past {
 /// Moves draft `i` to the nearest working day its own purposes allow that
 /// keeps the merge gap to every other touch and the daily and weekly caps
 /// (history counted). Touches tied to their day never move. Returns
-/// whether it moved.
-fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+/// whether it moved. `sorted`: the drafts are in [`sort`]'s order.
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
@@ -164,29 +188,47 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
     let gap = i64::from(s.merge_gap_days).max(1);
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
     let origin = d.date;
+    // Whether another touch keeps `day` from `i`: one on the day itself,
+    // one but a scheduled message within the merge gap; and how many
+    // others share its week. With the drafts in date order, only the
+    // neighbours of the day are read.
+    let drafts = &ctx.drafts;
+    let around = |lo: Date, hi: Date| {
+        let start = drafts.partition_point(|o| o.date < lo);
+        let end = start + drafts[start..].partition_point(|o| o.date <= hi);
+        (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
+    };
+    let taken = |day: Date| {
+        if sorted {
+            around(add_days(day, 1 - gap), add_days(day, gap - 1))
+                .any(|o| !o.scheduled || o.date == day)
+        } else {
+            drafts.iter().enumerate().any(|(j, o)| {
+                j != i && ((!o.scheduled && (o.date - day).num_days().abs() < gap) || o.date == day)
+            })
+        }
+    };
+    let in_week = |monday: Date| {
+        let sunday = add_days(monday, 6);
+        if sorted {
+            around(monday, sunday).count()
+        } else {
+            drafts
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.date >= monday && o.date <= sunday)
+                .count()
+        }
+    };
     let free = |day: Date| {
         if day < ctx.from || day > ctx.to || !ctx.cal.is_working(day) || !d.allows(day) {
             return false;
         }
-        if past.on(day) >= daily {
+        if past.on(day) >= daily || taken(day) {
             return false;
         }
-        let mut week = past.in_week(day);
-        for (j, o) in ctx.drafts.iter().enumerate() {
-            if j == i {
-                continue;
-            }
-            if !o.scheduled && (o.date - day).num_days().abs() < gap {
-                return false;
-            }
-            if o.date == day {
-                return false;
-            }
-            if week_start(o.date) == week_start(day) {
-                week += 1;
-            }
-        }
-        week < weekly
+        let monday = week_start(day);
+        past.in_week(day) + in_week(monday) < weekly
     };
     // A touch with a deadline (E − R, a renewal, an order) looks earlier
     // first, as R14 moves it; the rest later first.
@@ -231,8 +273,8 @@ pub fn merge_close(ctx: &mut Ctx) {
         }
         let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
         if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
-            merge_into(ctx, i, i + 1, date);
-            sort(ctx);
+            let kept = merge_into(ctx, i, i + 1, date);
+            resort_one(ctx, kept);
             // Look again from the merged touch's new neighbourhood.
             i = i.saturating_sub(1);
             continue;
@@ -240,8 +282,15 @@ pub fn merge_close(ctx: &mut Ctx) {
         // Not mergeable: the less protected one finds another day.
         let weaker = if a.class() <= b.class() { i + 1 } else { i };
         let stronger = if weaker == i { i + 1 } else { i };
-        if relocate(ctx, &past, weaker) || relocate(ctx, &past, stronger) {
-            sort(ctx);
+        let moved = if relocate(ctx, &past, weaker, true) {
+            Some(weaker)
+        } else if relocate(ctx, &past, stronger, true) {
+            Some(stronger)
+        } else {
+            None
+        };
+        if let Some(moved) = moved {
+            resort_one(ctx, moved);
             i = i.saturating_sub(1);
             continue;
         }
@@ -262,7 +311,8 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let mut i = 0;
     while i < ctx.drafts.len() {
         let d = &ctx.drafts[i];
-        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate(ctx, &past, i) {
+        // Relocating leaves the drafts out of order here.
+        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate(ctx, &past, i, false) {
             drop_touch(ctx, i, Msg::CauseDailyCap);
             continue;
         }
@@ -282,7 +332,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate(ctx, &past, j) || relocate(ctx, &past, k) {
+            if relocate(ctx, &past, j, true) || relocate(ctx, &past, k, true) {
                 sort(ctx);
                 continue;
             }
@@ -345,7 +395,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if !relocate(ctx, &past, x) {
+            if !relocate(ctx, &past, x, true) {
                 drop_touch(ctx, x, Msg::CauseWeeklyCap);
             }
         }

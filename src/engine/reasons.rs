@@ -6,6 +6,7 @@
 //! a referral over its yearly cap and generic catalog offers never lead.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::Datelike;
 
@@ -34,12 +35,16 @@ pub struct Facts<'a> {
     durable: Option<String>,
     first_check: Option<Date>,
     /// What the client bought (R10).
-    bought: Purchases<'a>,
+    bought: Rc<Purchases<'a>>,
     /// The content plan as this client sees it, by index: `None` for an
     /// unknown reason code.
     content: Vec<Option<ContentFit>>,
-    /// Content-plan indices in R10's order of precedence.
-    content_order: Vec<usize>,
+    /// Where each content-plan item stands in R10's order of precedence.
+    content_rank: Vec<usize>,
+    /// The items that may ever lead a touch of this client, in that order:
+    /// known, not discouraged, fitting the client and not sent by
+    /// marketing itself. The rest only ever come pinned by their rule.
+    content_candidates: Vec<usize>,
 }
 
 /// A content-plan item's reason and when it reaches this client.
@@ -55,7 +60,7 @@ struct ContentFit {
 
 /// Computes [`Facts`].
 pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
-    let bought = Purchases::of(ctx);
+    let bought = Rc::clone(&ctx.bought);
     // R10: a durable purchase whose usual interval has passed.
     let durable = bought
         .durable
@@ -64,18 +69,25 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         .map(|(thing, _)| thing.to_string());
     // R1: "the client bought" names purchases made by today, never one
     // still ahead.
-    let mut names: Vec<&str> = ctx
+    // The three first in sorted order, kept while reading: orders may name
+    // millions of things.
+    let mut names: Vec<&str> = Vec::with_capacity(4);
+    let bought_by_today = ctx
         .input
         .client
         .orders
         .iter()
         .filter(|o| o.date <= ctx.input.today)
-        .flat_map(|o| o.categories.iter().chain(&o.items))
-        .map(String::as_str)
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names.truncate(3);
+        .flat_map(|o| o.categories.iter().chain(&o.items));
+    for n in bought_by_today.map(String::as_str) {
+        if names.len() == 3 && n >= names[2] {
+            continue;
+        }
+        if let Err(at) = names.binary_search(&n) {
+            names.insert(at, n);
+            names.truncate(3);
+        }
+    }
     let check = first_check(ctx);
     let plan = &ctx.input.company.content_plan;
     let content: Vec<Option<ContentFit>> = plan
@@ -90,8 +102,28 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
             })
         })
         .collect();
+    // Each item's precedence once: it reads all of the item's targets.
+    let precedences: Vec<u8> = plan.iter().map(|item| precedence(&bought, item)).collect();
     let mut content_order: Vec<usize> = (0..plan.len()).collect();
-    content_order.sort_by_key(|i| (precedence(&bought, &plan[*i]), *i));
+    content_order.sort_by_key(|i| (precedences[*i], *i));
+    let mut content_rank = vec![0; plan.len()];
+    for (at, i) in content_order.iter().enumerate() {
+        content_rank[*i] = at;
+    }
+    let content_candidates = content_order
+        .into_iter()
+        .filter(|i| {
+            content[*i].as_ref().is_some_and(|fit| {
+                let r = fit.def;
+                // R1: marketing sends its items itself, except those that
+                // need a conversation: the manager has them.
+                !r.discouraged
+                    && fit.matches
+                    && (plan[*i].delivery != super::model::Delivery::Automated
+                        || r.needs_conversation())
+            })
+        })
+        .collect();
     Facts {
         promo: bought.promo,
         purchased: names.join(", "),
@@ -100,7 +132,8 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         first_check: check,
         bought,
         content,
-        content_order,
+        content_rank,
+        content_candidates,
     }
 }
 
@@ -143,7 +176,8 @@ pub struct Ranking {
     reserved: BTreeMap<(i32, u32), u32>,
     /// Days of the touches led by a referral request, history included.
     referrals: Vec<Date>,
-    used_items: Vec<usize>,
+    /// Content-plan items already used, by index.
+    used_items: Vec<bool>,
     /// [`explain`]'s sentences by (catalog index, contact, the campaign's
     /// phase on the day): the same for every touch of the plan that shares them.
     explained: BTreeMap<(usize, Option<usize>, Option<CampaignPhase>), String>,
@@ -161,6 +195,7 @@ impl Ranking {
         h.sort_by_key(|x| x.date);
         let mut st = Ranking {
             recent: h.iter().filter_map(|x| x.reason.clone()).collect(),
+            used_items: vec![false; ctx.input.company.content_plan.len()],
             ..Ranking::default()
         };
         for x in h.iter().filter(|x| x.reason.as_deref() == Some("referral")) {
@@ -170,9 +205,7 @@ impl Ranking {
         for d in &ctx.drafts {
             for p in &d.purposes {
                 let Some(i) = p.content else { continue };
-                if !st.used_items.contains(&i) {
-                    st.used_items.push(i);
-                }
+                st.used_items[i] = true;
                 if p.rule == "R10" {
                     *st.reserved
                         .entry((d.date.year(), d.date.month()))
@@ -280,44 +313,62 @@ pub fn rank(
     let items = &ctx.input.company.content_plan;
     let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
     let mut content_offer = false;
-    for &i in &facts.content_order {
+    // The item a rule placed this touch for, first in the order, is taken
+    // unless an item before it qualifies on its own.
+    let pinned_first = pinned
+        .iter()
+        .copied()
+        .filter(|i| facts.content[*i].is_some())
+        .min_by_key(|i| facts.content_rank[*i]);
+    let pinned_rank = pinned_first.map_or(usize::MAX, |i| facts.content_rank[i]);
+    let mut chosen = None;
+    for &i in &facts.content_candidates {
+        if facts.content_rank[i] > pinned_rank {
+            break;
+        }
+        if pinned.contains(&i) {
+            chosen = Some(i);
+            break;
+        }
         let item = &items[i];
         let Some(fit) = &facts.content[i] else {
             continue;
         };
         let r = fit.def;
-        let is_pinned = pinned.contains(&i);
-        if !is_pinned {
-            if r.discouraged
-                || !serves(r)
-                || st.used_items.contains(&i)
-                // R1: marketing sends its items itself, except those that
-                // need a conversation: the manager has them.
-                || (item.delivery == super::model::Delivery::Automated && !r.needs_conversation())
-                || (automated && r.needs_conversation())
-                || !item_for(item, r, role)
-            {
-                continue;
-            }
-            if item.reason == "event_invitation"
-                && kinds.contains(&TouchKind::Event)
-                && d.main().reason.is_some()
-            {
-                continue;
-            }
-            if d.date < fit.start || d.date > fit.end || !fit.matches {
-                continue;
-            }
-            if fit.durable_ready.is_some_and(|ready| d.date < ready) {
-                continue;
-            }
-            if OFFERS.contains(&r.code) && !offers_left {
-                continue;
-            }
-            if out.is_empty() && !st.may_lead(ctx, r.code, d.date) {
-                continue;
-            }
+        if d.date < fit.start
+            || d.date > fit.end
+            || !serves(r)
+            || st.used_items[i]
+            || (automated && r.needs_conversation())
+            || !item_for(item, r, role)
+        {
+            continue;
         }
+        if item.reason == "event_invitation"
+            && kinds.contains(&TouchKind::Event)
+            && d.main().reason.is_some()
+        {
+            continue;
+        }
+        if fit.durable_ready.is_some_and(|ready| d.date < ready) {
+            continue;
+        }
+        if OFFERS.contains(&r.code) && !offers_left {
+            continue;
+        }
+        if out.is_empty() && !st.may_lead(ctx, r.code, d.date) {
+            continue;
+        }
+        chosen = Some(i);
+        break;
+    }
+    if let Some((i, fit)) = chosen
+        .or(pinned_first)
+        .and_then(|i| facts.content[i].as_ref().map(|fit| (i, fit)))
+    {
+        let item = &items[i];
+        let r = fit.def;
+        let is_pinned = pinned.contains(&i);
         let why = content_why(ctx, item, d.date);
         let hint = item
             .detail
@@ -333,11 +384,8 @@ pub fn rank(
             score: 0.9,
             why,
         });
-        if !st.used_items.contains(&i) {
-            st.used_items.push(i);
-        }
+        st.used_items[i] = true;
         specific = true;
-        break;
     }
     // 3. Catalog reasons for the touch's kinds: scored first, and only the
     // kept ones explained, since most candidates are dropped.
