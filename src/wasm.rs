@@ -49,6 +49,25 @@ pub fn plan_js(
     }
 }
 
+/// Plans one client from its JSON text, for `www/api.js`: it writes a
+/// plain-data input as JSON in one pass (far cheaper than reading it value
+/// by value through the boundary, BENCH.md) and calls `plan` instead
+/// whenever this refuses anything, so that every refusal is still worded
+/// by [`JsonReader`] and the engine. Not part of the public API.
+///
+/// # Errors
+/// Throws a `TouchPlanError` listing the problems (`invalid_json` for a
+/// text that is not JSON).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __planJson, unchecked_return_type = "Plan")]
+pub fn plan_json_js(text: &str) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    match crate::plan_json(text) {
+        Ok(plan) => to_js(&plan),
+        Err(errors) => Err(error_object(&errors)),
+    }
+}
+
 /// One input through the reader and the engine. The reader's refusals come
 /// first; the engine's errors are kept where no refusal already names the
 /// field (or a field above it), so every problem is reported once.

@@ -60,7 +60,120 @@ export function initSync(options) {
 }
 
 /** @type {(input: object) => object} */
-export const plan = guarded(glue.plan);
+export const plan = guarded(planInput);
+
+// An input goes to the engine as JSON text when it is plain JSON data: one
+// string crosses into wasm instead of every value on its own, which costs
+// a call or more per value (seconds for 10,000 orders; BENCH.md). Anything
+// the text could not carry exactly — or that the engine refuses — goes the
+// value-by-value way (`glue.plan`), whose reader words every refusal with
+// its path; so a plan or an error is the same either way.
+function planInput(input) {
+  const text = typeof glue.__planJson === 'function' ? jsonText(input) : null;
+  if (text !== null) {
+    try {
+      return glue.__planJson(text);
+    } catch (e) {
+      if (isTrap(e)) throw e;
+    }
+  }
+  return glue.plan(input);
+}
+
+// The reader's bounds (src/wasm.rs): deeper, longer or larger inputs are
+// left to it, to be refused or read as it does.
+const MAX_DEPTH = 64;
+const MAX_VALUES = 10_000_000;
+const MAX_LIST = 10_000;
+const MAX_KEYS = 100_000;
+const MAX_TEXT = 100_000;
+const MAX_EXACT = 2 ** 53;
+
+/**
+ * The input as JSON text, each value read once and in the reader's order
+ * (an object's own enumerable keys, `undefined` fields left out, a list's
+ * holes `null`), or `null` where the reader would refuse or convert
+ * something: a non-finite or huge number, a BigInt, symbol or function, a
+ * lone surrogate, anything but a plain object or array, too deep, too
+ * long, or a getter or proxy that throws. The pieces are joined once at
+ * the end: concatenating as it goes makes garbage of every step.
+ */
+function jsonText(input) {
+  if (typeof String.prototype.isWellFormed !== 'function') return null;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  const parts = [];
+  let values = 0;
+  try {
+    write(input, 0);
+  } catch {
+    return null;
+  }
+  return parts.join('');
+
+  function write(v, depth) {
+    if (++values > MAX_VALUES) throw NOT_PLAIN;
+    switch (typeof v) {
+      case 'string':
+        if (v.length > MAX_TEXT || !v.isWellFormed()) throw NOT_PLAIN;
+        if (NEEDS_ESCAPE.test(v)) parts.push(JSON.stringify(v));
+        else parts.push('"', v, '"');
+        return;
+      case 'number':
+        if (!Number.isFinite(v) || Math.abs(v) > MAX_EXACT) throw NOT_PLAIN;
+        parts.push(String(v));
+        return;
+      case 'boolean':
+        parts.push(v ? 'true' : 'false');
+        return;
+      case 'undefined':
+        parts.push('null');
+        return;
+      case 'object':
+        break;
+      default:
+        throw NOT_PLAIN;
+    }
+    if (v === null) {
+      parts.push('null');
+      return;
+    }
+    if (depth >= MAX_DEPTH) throw NOT_PLAIN;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      if (n > MAX_LIST) throw NOT_PLAIN;
+      parts.push('[');
+      for (let i = 0; i < n; i++) {
+        if (i) parts.push(',');
+        write(v[i], depth + 1);
+      }
+      parts.push(']');
+      return;
+    }
+    if (OBJECT_TAG.call(v) !== '[object Object]') throw NOT_PLAIN;
+    const keys = Object.keys(v);
+    if (keys.length > MAX_KEYS) throw NOT_PLAIN;
+    parts.push('{');
+    let first = true;
+    for (const k of keys) {
+      const x = v[k];
+      if (x === undefined) continue;
+      if (!first) parts.push(',');
+      first = false;
+      if (!k.isWellFormed()) throw NOT_PLAIN;
+      if (NEEDS_ESCAPE.test(k)) parts.push(JSON.stringify(k));
+      else parts.push('"', k, '"');
+      parts.push(':');
+      write(x, depth + 1);
+    }
+    parts.push('}');
+  }
+}
+
+const NOT_PLAIN = new Error('not plain JSON data');
+const OBJECT_TAG = Object.prototype.toString;
+// What JSON must escape in a string: a quote, a backslash, a control character.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
 /** `planMany` refuses more inputs than this (CONTRACT.md "Limits"). */
 const MAX_BATCH = 100_000;
 
