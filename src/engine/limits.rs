@@ -44,7 +44,8 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     if a.scheduled || b.scheduled {
         return false;
     }
-    let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+    // Every purpose of both; asked many times per pass, so not collected.
+    let all = || a.purposes.iter().chain(&b.purposes);
     if a.automated() != b.automated() {
         let auto = if a.automated() { a } else { b };
         // R3's top-ups are marketing's own extra touches: never folded into
@@ -53,19 +54,19 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
             .purposes
             .iter()
             .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event) && p.rule != "R3");
-        if !content_only || all.iter().any(|p| p.kind == TouchKind::Greeting) {
+        if !content_only || all().any(|p| p.kind == TouchKind::Greeting) {
             return false;
         }
     }
-    let who = person(ctx, all[0]);
-    if all.iter().any(|p| person(ctx, p) != who) {
+    let who = person(ctx, a.main());
+    if all().any(|p| person(ctx, p) != who) {
         return false;
     }
     // An apology and its follow-up are about the failure: they carry no
     // sales or marketing purpose (standard, offer, need discovery,
     // greeting, invitation).
-    if all.iter().any(|p| p.kind == TouchKind::Apology)
-        && all.iter().any(|p| {
+    if all().any(|p| p.kind == TouchKind::Apology)
+        && all().any(|p| {
             matches!(
                 p.class,
                 Class::Need
@@ -78,9 +79,9 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     {
         return false;
     }
-    let has = |k: TouchKind| all.iter().any(|p| p.kind == k);
+    let has = |k: TouchKind| all().any(|p| p.kind == k);
     if has(TouchKind::Greeting)
-        && !all.iter().all(|p| {
+        && !all().all(|p| {
             p.kind == TouchKind::Greeting
                 || (p.kind == TouchKind::Standard && p.rule != "R10" && !p.automated)
         })
@@ -88,7 +89,7 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
         return false;
     }
     if has(TouchKind::Meeting)
-        && !all.iter().all(|p| {
+        && !all().all(|p| {
             p.kind == TouchKind::Meeting
                 || (p.class > Class::AnnualMeeting
                     && !matches!(p.kind, TouchKind::Greeting | TouchKind::Event))
@@ -325,15 +326,19 @@ pub fn apply_caps(ctx: &mut Ctx) {
         if ctx.drafts[i].date == ctx.drafts[i + 1].date {
             let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
             if let (true, Some(date)) = (may_merge(ctx, a, b), Draft::merged_date(a, b)) {
-                merge_into(ctx, i, i + 1, date);
-                sort(ctx);
+                let kept = merge_into(ctx, i, i + 1, date);
+                resort_one(ctx, kept);
                 continue;
             }
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate(ctx, &past, j, true) || relocate(ctx, &past, k, true) {
-                sort(ctx);
+            if relocate(ctx, &past, j, true) {
+                resort_one(ctx, j);
+                continue;
+            }
+            if relocate(ctx, &past, k, true) {
+                resort_one(ctx, k);
                 continue;
             }
             drop_touch(ctx, j, Msg::CauseDailyCap);
@@ -344,18 +349,28 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let mut guard = 0;
     loop {
         guard += 1;
-        let mut load: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
-        for (i, d) in ctx.drafts.iter().enumerate() {
-            load.entry(week_start(d.date)).or_default().push(i);
+        // The first week over the cap, history counted: the drafts are in
+        // date order, so each week is a run of them.
+        let drafts = &ctx.drafts;
+        let mut over = None;
+        let mut start = 0;
+        while start < drafts.len() {
+            let week = week_start(drafts[start].date);
+            let mut end = start + 1;
+            while end < drafts.len() && week_start(drafts[end].date) == week {
+                end += 1;
+            }
+            if end - start + past.in_week(week) > weekly {
+                over = Some(start..end);
+                break;
+            }
+            start = end;
         }
-        let over = load
-            .iter()
-            .find(|(w, v)| v.len() + past.in_week(**w) > weekly);
-        let Some((_, members)) = over else { break };
+        let Some(over) = over else { break };
         if guard > 10_000 {
             break;
         }
-        let members = members.clone();
+        let members: Vec<usize> = over.collect();
         let mut by_protection = members.clone();
         by_protection.sort_by(|a, b| {
             ctx.drafts[*b]
@@ -383,7 +398,8 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 let (a, b) = (&ctx.drafts[y], &ctx.drafts[x]);
                 let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
                 if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
-                    merge_into(ctx, y, x, date);
+                    let kept = merge_into(ctx, y, x, date);
+                    resort_one(ctx, kept);
                     done = true;
                     break 'outer;
                 }
@@ -395,11 +411,13 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if !relocate(ctx, &past, x, true) {
+            if relocate(ctx, &past, x, true) {
+                resort_one(ctx, x);
+            } else {
+                // Taking one out leaves the rest in order.
                 drop_touch(ctx, x, Msg::CauseWeeklyCap);
             }
         }
-        sort(ctx);
     }
 }
 
