@@ -563,8 +563,18 @@ fn explain(
             }
             Signal::PromoSensitive if facts.promo => whys.push(ctx.msg(Msg::RwPromo, &[])),
             Signal::HasInterests => {
+                // The first three, as the purchases sentence: 200 interests
+                // of 1,000 characters would make every such why 200 KB.
                 let list = contact
-                    .map(|i| ctx.input.client.contacts[i].interests.join(", "))
+                    .map(|i| {
+                        let all = &ctx.input.client.contacts[i].interests;
+                        let list = all[..all.len().min(3)].join(", ");
+                        if all.len() > 3 {
+                            ctx.msg(Msg::AndMore, &[&list, &(all.len() - 3).to_string()])
+                        } else {
+                            list
+                        }
+                    })
                     .unwrap_or_default();
                 whys.push(ctx.msg(Msg::RwInterests, &[&list]));
             }
