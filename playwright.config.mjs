@@ -1,5 +1,6 @@
-// Browser end-to-end tests (e2e/) in Debian's headless Chromium, against
-// www/ served by scripts/serve.mjs. No browser is downloaded.
+// Browser end-to-end tests (e2e/) in headless Chromium (Debian's, or the one
+// CHROMIUM names), against www/ served by scripts/serve.mjs. No browser is
+// downloaded.
 import { defineConfig } from '@playwright/test';
 import { createHash } from 'node:crypto';
 
@@ -30,7 +31,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
   },
   webServer: {

@@ -52,7 +52,7 @@ test('loads and plans under the strict CSP with no foreign request', async ({ pa
   expect(result.plan.clientId).toBe('c1');
   expect(result.plan.touches.length).toBeGreaterThan(0);
   expect(result.ics.match(/BEGIN:VEVENT/g)).toHaveLength(result.plan.touches.length);
-  expect(result.csv.split('\r\n')[0]).toMatch(/^client_id,date,kind,/);
+  expect(result.csv.split('\r\n')[0]).toMatch(/^Клиент,Дата,Вид касания,.*,client_id,date,kind,/);
   expect(result.catalog).toBeGreaterThan(0);
   expect(result.batch).toEqual(['c1', 'TouchPlanError']);
 

@@ -47,22 +47,35 @@ test('month grid: markers coloured by kind, a legend, slots and scheduled greeti
   await expect(widget.locator('[part="details"] [data-flag="slot"]')).toBeVisible();
 });
 
-test('summary strip: this cycle manager vs automated, ratio, next touch, warnings', async ({ page }) => {
+// A text as the widget shows it: ISO dates as "1 декабря 2026".
+function readable(text) {
+  const format = new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y, m, d) => format.format(new Date(Date.UTC(+y, m - 1, +d))).replace(/ г\.$/, ''));
+}
+
+test('summary strip: the manager’s touches in the first cycle beside the norm, automated per cycle, ratio, next touch, warnings', async ({ page }) => {
   const plan = await openWithClient(page);
   const summary = page.locator('#w [part="summary"]');
   const cycleEnd = new Date(Date.parse(TODAY) + (plan.summary.perCycle.cycleDays - 1) * 86400000).toISOString().slice(0, 10);
-  const inCycle = plan.touches.filter((t) => t.date <= cycleEnd);
-  const automated = inCycle.filter((t) => t.automated).length;
-  await expect(summary.locator('[data-stat="cycle"] dd')).toContainText(`менеджер ${inCycle.length - automated} · авто ${automated}`);
-  await expect(summary.locator('[data-stat="cycle"] dd')).toContainText(`норма ${plan.summary.perCycle.total}`);
+  const manager = plan.touches.filter((t) => t.date <= cycleEnd && !t.automated).length;
+  const { total, automated } = plan.summary.perCycle;
+  // Each figure says what it counts; the automated one is the engine's
+  // per-cycle count, as the calculator's panel shows it.
+  await expect(summary.locator('[data-stat="cycle"] dt')).toHaveText('Касания менеджера за первый цикл (30 дней)');
+  await expect(summary.locator('[data-stat="cycle"] dd .figure')).toHaveText(String(manager));
+  await expect(summary.locator('[data-stat="cycle"] dd')).toContainText(`норма цикла — ${total}`);
+  if (manager > total) await expect(summary.locator('[data-stat="cycle"] dd')).toContainText(`сверх нормы ${manager - total}`);
+  await expect(summary.locator('[data-stat="cycle"]')).toHaveAttribute('title', /R2 — сколько касаний за цикл/);
+  await expect(summary.locator('[data-stat="automated"] dd .figure')).toHaveText(String(automated));
   const ratio = plan.summary.standardToMandatory;
   await expect(summary.locator('[data-stat="ratio"] dd')).toContainText(ratio === null ? '—' : `${String(Math.round(ratio * 10) / 10).replace('.', ',')} : 1`);
   const next = plan.touches[0];
   const day = Number(next.date.slice(8));
   await expect(summary.locator('[data-stat="next"] dd')).toContainText(String(day));
-  await expect(summary.locator('[data-stat="warnings"] dd')).toHaveText(String(plan.warnings.length));
-  await page.locator('#w [part="warnings"] summary').click();
-  await expect(page.locator('#w [part="warnings"] li')).toHaveCount(plan.warnings.length);
+  const groups = new Set(plan.warnings.map((w) => `${w.code}|${w.rule ?? ''}`)).size;
+  await expect(summary.locator('[data-stat="warnings"] dd button')).toHaveText(String(groups));
+  await page.locator('#w [part="warnings"] > summary').click();
+  await expect(page.locator('#w [part="warnings"] .warning-group')).toHaveCount(groups);
 });
 
 test('details panel: date, kind and merged purposes, channel, contact, rule and why, notes, every reason', async ({ page }) => {
@@ -73,19 +86,20 @@ test('details panel: date, kind and merged purposes, channel, contact, rule and 
   await widget.locator(`[data-date="${rich.date}"]`).click();
   const details = widget.locator('[part="details"]');
   const [y, m, d] = rich.date.split('-').map(Number);
-  const longDate = new Intl.DateTimeFormat('ru', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  const longDate = new Intl.DateTimeFormat('ru', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d))).replace(/ г\.$/, '');
   await expect(details.locator('h3')).toHaveText(longDate);
   await expect(details.locator('.badge.kind')).toHaveClass(new RegExp(`kind-${rich.kind}`));
-  await expect(details).toContainText(rich.rule);
-  await expect(details).toContainText(rich.why);
+  // The rule by number and plain name; ISO dates in texts the locale's way.
+  await expect(details.locator('.facts strong')).toHaveText(/^R\d+ — \S/);
+  await expect(details).toContainText(readable(rich.why));
   if (rich.contact) await expect(details).toContainText(rich.contact);
-  for (const note of rich.notes ?? []) await expect(details.locator('[part="notes"]')).toContainText(note);
+  for (const note of rich.notes ?? []) await expect(details.locator('[part="notes"]')).toContainText(readable(note));
   const reasons = details.locator('[part="reasons"] li');
   await expect(reasons).toHaveCount(rich.reasons.length);
   for (const [i, reason] of rich.reasons.entries()) {
     await expect(reasons.nth(i)).toContainText(reason.title);
     await expect(reasons.nth(i)).toContainText(reason.hint);
-    await expect(reasons.nth(i)).toContainText(reason.why);
+    await expect(reasons.nth(i)).toContainText(readable(reason.why));
   }
   const merged = plan.touches.find((t) => t.purposes?.length > 1);
   if (merged) {
@@ -245,6 +259,12 @@ test('the .ics and .csv downloads hold the plan’s touches; exportIcs() and exp
   const csvText = await streamText(await csv.createReadStream());
   for (const touch of plan.touches) expect(csvText).toContain(touch.date);
   expect(await widget.evaluate((el) => el.exportCsv())).toBe(csvText);
+  // In Russian, what Excel with a Russian locale opens as columns: a BOM
+  // and `;` between cells; the caller may ask for commas.
+  expect(csvText.startsWith('\uFEFF')).toBe(true);
+  expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFFКлиент;Дата;/);
+  const commas = await widget.evaluate((el) => el.exportCsv({ separator: ',', bom: false }));
+  expect(commas.split('\r\n')[0]).toMatch(/^Клиент,Дата,/);
 });
 
 async function streamText(stream) {

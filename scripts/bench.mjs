@@ -22,6 +22,7 @@ import { inputs, worstCases } from './bench-inputs.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT = join(ROOT, 'target', 'bench');
 const BUDGET = { wasmGzipKB: 250, onePlanMs: 1, many10kMs: 1000, ratio: 2.5, worstMs: 200 };
 /** `planMany`'s limit (www/api.js, src/wasm.rs); `planEach` is timed over
@@ -365,7 +366,7 @@ const ok = (pass) => (pass ? 'within budget' : '**over budget**');
 
 function chromiumVersion() {
   try {
-    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     return 'Chromium (version unknown)';
   }
@@ -421,7 +422,7 @@ async function main() {
   }
 
   const { server, base } = await serve(0);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     if (worst) {
       const web = await browserWorst(browser, base, cases, worstDir);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the browser bundle: release wasm → wasm-bindgen (--target web) →
 # wasm-opt -Oz (npm binaryen, when installed) → pkg/, copied to www/pkg/ so
-# that www/ is a self-contained static site. Both folders are generated.
+# that www/ is a self-contained static site; then the CRM kits' packages in
+# dist/ (dist/amocrm/widget/ and widget.zip). All three are generated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,3 +27,7 @@ fi
 rm -rf www/pkg
 cp -r pkg www/pkg
 echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2
+
+# The CRM kits' packages in dist/, built from www/ and pkg/ above.
+node kits/amocrm/build.mjs
+bash kits/bitrix24/build.sh

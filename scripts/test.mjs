@@ -7,9 +7,24 @@
 //   3. node --test test/node/          the JS API in Node
 //   4. playwright test                 e2e/ in headless Chromium
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// webdriver.json names Debian's Chromium; another one (CHROMIUM, see
+// scripts/setup.sh) gets a copy naming it, for the wasm test runner.
+function webdriverJson() {
+  const config = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'), 'utf8'));
+  const binary = process.env.CHROMIUM;
+  if (!binary || binary === config['goog:chromeOptions'].binary) return {};
+  config['goog:chromeOptions'].binary = binary;
+  const file = join(mkdtempSync(join(tmpdir(), 'touchplan-webdriver-')), 'webdriver.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return { WASM_BINDGEN_TEST_WEBDRIVER_JSON: file };
+}
 
 const cargoCounts = (out) => sum(out, /test result: \w+\. (\d+) passed; (\d+) failed/g);
 const SUITES = [
@@ -18,7 +33,7 @@ const SUITES = [
     name: 'wasm (Chromium)',
     cmd: 'cargo',
     args: ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
-    env: { CHROMEDRIVER: process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver' },
+    env: { CHROMEDRIVER: process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver', ...webdriverJson() },
     counts: cargoCounts,
   },
   {

@@ -7,7 +7,7 @@ pub mod engine;
 pub mod wasm;
 
 pub use engine::error::{InputError, InputErrors};
-pub use engine::export::{to_csv, to_ics};
+pub use engine::export::{to_csv, to_csv_with, to_ics, CsvOptions};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
 pub use engine::output::{Plan, Touch};
 pub use engine::render::render_text;

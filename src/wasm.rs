@@ -231,18 +231,55 @@ pub fn to_ics_js(
     Ok(crate::to_ics(&plan, name.as_deref()))
 }
 
-/// The plan as CSV (RFC 4180), see [`crate::to_csv`].
+/// The plan as CSV (RFC 4180), see [`crate::to_csv_with`]. `opts.separator`
+/// is `","` (default), `";"` or a tab; `opts.bom: true` starts the file with
+/// a UTF-8 byte-order mark. `{ separator: ";", bom: true }` is what a
+/// spreadsheet with a Russian locale opens as columns.
 ///
 /// # Errors
-/// Throws a `TouchPlanError` (`invalid_type`, path `plan`) when `plan` is
-/// not a plan.
+/// Throws a `TouchPlanError`: `invalid_type`, path `plan`, when `plan` is
+/// not a plan; `unknown_value`, path `opts.separator`, for another
+/// separator; `invalid_type`, path `opts.bom`, when `bom` is not a boolean.
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv_js(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ separator?: \",\" | \";\" | \"\\t\"; bom?: boolean }"
+    )]
+    opts: Option<JsValue>,
 ) -> Result<String, JsValue> {
     install_panic_hook();
     let plan = plan_value(&plan)?;
-    Ok(crate::to_csv(&plan))
+    let locale = Locale::parse(&plan.locale).unwrap_or_default();
+    let mut options = crate::CsvOptions::default();
+    if let Some(o) = opts.filter(JsValue::is_object) {
+        let field = |name: &str| {
+            Reflect::get(&o, &JsValue::from_str(name))
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
+        if let Some(v) = field("separator") {
+            let sep = v.as_string().and_then(|s| {
+                let mut chars = s.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            });
+            options.separator = sep
+                .filter(|c| crate::CsvOptions::SEPARATORS.contains(c))
+                .ok_or_else(|| {
+                    error_object(&single(
+                        "unknown_value",
+                        "opts.separator",
+                        BAD_SEPARATOR.get(locale),
+                    ))
+                })?;
+        }
+        if let Some(v) = field("bom") {
+            options.bom = v.as_bool().ok_or_else(|| {
+                error_object(&single("invalid_type", "opts.bom", BAD_BOM.get(locale)))
+            })?;
+        }
+    }
+    Ok(crate::to_csv_with(&plan, options))
 }
 
 /// The engine's version, e.g. "0.1.0".
@@ -709,6 +746,14 @@ const TOO_DEEP: Text = Text {
 const UNREADABLE: Text = Text {
     ru: "значение нельзя прочитать: {0}",
     en: "the value cannot be read: {0}",
+};
+const BAD_SEPARATOR: Text = Text {
+    ru: "ожидается разделитель \",\", \";\" или табуляция",
+    en: "expected the separator \",\", \";\" or a tab",
+};
+const BAD_BOM: Text = Text {
+    ru: "ожидается true или false",
+    en: "expected true or false",
 };
 const EXPECTED_PLAN: Text = Text {
     ru: "ожидается план, который вернул plan()",

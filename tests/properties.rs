@@ -151,11 +151,13 @@ proptest! {
         if allowed.len() > 1 && !own_lists {
             let manager: Vec<_> = plan.touches.iter().filter(|t| !t.automated && t.scheduled != Some(true)).collect();
             // Key touches go by phone or visit (R7, R12) even when that
-            // repeats the channel.
+            // repeats the channel; so does a greeting, personal by R9 (a
+            // call rather than an e-mail).
             let key = |t: &touchplan::Touch| {
                 common::purposes(t).iter().any(|k| {
                     matches!(k, TouchKind::Apology | TouchKind::FirstDay | TouchKind::Renewal | TouchKind::Meeting)
                 }) || (t.rule == "R6" && t.kind == TouchKind::Check)
+                    || t.kind == TouchKind::Greeting
             };
             for w in manager.windows(2).filter(|w| !key(w[1])) {
                 prop_assert!(w[0].channel != w[1].channel, "{} and {} both on {:?}", w[0].date, w[1].date, w[0].channel);
@@ -232,15 +234,23 @@ fn totals(input: &Value) -> (usize, usize) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("EFFORT_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+        ..ProptestConfig::default()
+    })]
 
     /// Effort follows value (R8): for the same client data, a lower segment
-    /// gets no more touches in total, nor more manager touches. Known gap:
-    /// where a higher segment's extra touch (the annual meeting, a greeting)
-    /// shifts a neighbour at the very end of the horizon or into a capped
-    /// week, the lower segment may come out one touch ahead; the margin of
-    /// one allows that and nothing more (the examples hold it strictly, see
-    /// tests/rules_v3_plan.rs).
+    /// gets no more touches in total, nor more manager touches. The margin
+    /// of one stays for one known cause: in a service period's watch
+    /// stretch (R6), a higher segment's extra purposes can save it a touch —
+    /// the annual meeting merges into an R6 check-in, and the New Year
+    /// greeting on the last working day before the holidays stands for a
+    /// standard slot and watches to the horizon's end — where the lower
+    /// segment keeps the slot and needs one more check-in after it (e.g.
+    /// service 2026-09-25–2027-01-09, R 1, today 2026-07-04, 6 months: A 17,
+    /// B 18). Anything more is a bug (tests/rules_s4_props.rs; the examples
+    /// hold it strictly, see tests/rules_v3_plan.rs). `EFFORT_CASES` sets
+    /// the number of cases (default 300; it holds at 2000).
     #[test]
     fn effort_follows_value(input in profile()) {
         let mut counts = Vec::new();

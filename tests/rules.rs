@@ -318,10 +318,27 @@ fn r13_weekly_cap_counts_history_and_reports_merges() {
         week.len() <= 1,
         "two past touches leave room for one: {week:?}"
     );
-    assert!(p
-        .warnings
+    // Merges are not warnings (DOMAIN v3); what the full week could not
+    // take moved to a free day or was reported as dropped — no warning is
+    // owed when everything found a day. Every week holds the cap with its
+    // past touches.
+    let mut per_week: std::collections::BTreeMap<chrono::NaiveDate, usize> = Default::default();
+    for d in p
+        .touches
         .iter()
-        .any(|w| w.code == "merged" || w.code == "dropped"));
+        .map(|t| t.date.as_str())
+        .chain(["2026-11-23", "2026-11-23"])
+    {
+        let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        *per_week
+            .entry(
+                d - chrono::Duration::days(i64::from(
+                    chrono::Datelike::weekday(&d).num_days_from_monday(),
+                )),
+            )
+            .or_default() += 1;
+    }
+    assert!(per_week.values().all(|n| *n <= 3), "{per_week:?}");
 }
 
 #[test]

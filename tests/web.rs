@@ -250,8 +250,15 @@ fn to_ics_has_one_event_per_touch() {
 fn to_csv_has_a_header_and_one_row_per_touch() {
     let plan = plan_js(js(TYPICAL)).unwrap();
     let touches = array(&plan, "touches").length() as usize;
-    let csv = to_csv_js(plan).unwrap();
-    assert!(csv.starts_with("client_id,date,kind,"));
+    let csv = to_csv_js(plan, None).unwrap();
+    assert!(csv.starts_with("Клиент,Дата,Вид касания,"));
+    assert!(csv.contains(",client_id,date,kind,"));
+    let excel = to_csv_js(
+        plan_js(js(TYPICAL)).unwrap(),
+        Some(js(r#"{"separator":";","bom":true}"#)),
+    )
+    .unwrap();
+    assert!(excel.starts_with("\u{feff}Клиент;Дата;Вид касания;"));
     // Texts hold no line breaks here, so rows are lines.
     assert_eq!(csv.matches("\r\n").count(), touches + 1);
 }
@@ -260,7 +267,7 @@ fn to_csv_has_a_header_and_one_row_per_touch() {
 fn exports_reject_what_is_not_a_plan() {
     for thrown in [
         to_ics_js(js(r#"{"touches":3}"#), None).unwrap_err(),
-        to_csv_js(JsValue::NULL).unwrap_err(),
+        to_csv_js(JsValue::NULL, None).unwrap_err(),
     ] {
         assert_touchplan_error(&thrown);
         assert_eq!(string(&thrown, "code"), "invalid_type");

@@ -247,7 +247,7 @@ function nextTask() {
 export const reasonCatalog = guarded(glue.reasonCatalog);
 /** @type {(plan: object, opts?: { calendarName?: string }) => string} */
 export const toIcs = guarded(glue.toIcs);
-/** @type {(plan: object) => string} */
+/** @type {(plan: object, opts?: { separator?: ',' | ';' | '\t', bom?: boolean }) => string} */
 export const toCsv = guarded(glue.toCsv);
 /** @type {() => object} */
 export const defaultSettings = guarded(glue.defaultSettings);

@@ -5,9 +5,9 @@
 // keeps fields it has no control for (a contact's interests, history…).
 
 import { ct, policyValueLabel, segmentFieldLabel, settingLabel } from './calculator-i18n.js';
-import { channelLabel, formatNumber, roleLabel } from './touch-plan-i18n.js';
+import { channelLabel, formatNumber, localiseDates, roleLabel, ruleLabel } from './touch-plan-i18n.js';
 import { parseDate } from './host-reader.js';
-import { DAYS_PER_MONTH } from './calculator-state.js';
+import { DAYS_PER_MONTH, newClientId } from './calculator-state.js';
 import { addDays } from './iso-date.js';
 
 export const CHANNELS = ['phone', 'visit', 'messenger', 'email', 'sms', 'newsletter', 'event', 'staff', 'portal', 'social', 'letter'];
@@ -89,6 +89,19 @@ export function showDate(locale, value) {
   if (m) return `${m[3]}.${m[2]}.${m[1]}`;
   m = value.match(/^--(\d{2})-(\d{2})$/);
   return m ? `${m[2]}.${m[1]}` : value;
+}
+
+/** Whether `iso` is a real calendar day `YYYY-MM-DD` (or a birthday `--MM-DD`). */
+function isRealDate(iso) {
+  let m = String(iso).match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) {
+    m = String(iso).match(/^--(\d{2})-(\d{2})$/);
+    if (!m) return false;
+    m = [m[0], '2024', m[1], m[2]];
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
 
 const COMPLETE_DATE = /^$|^\d{1,2}\.\d{1,2}\.\d{4}$|^\d{4}-\d{2}-\d{2}$|^--\d{2}-\d{2}$/;
@@ -181,12 +194,28 @@ export class CalculatorForm {
       field.classList.add('invalid');
       control?.setAttribute('aria-invalid', 'true');
       const slot = field.querySelector(':scope > .field-error');
+      const message = this.#userMessage(error, field, control);
       slot.hidden = false;
-      slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
+      slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
       // A folded section with an error opens, so the mark is seen.
       for (let d = field.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
     }
     return unplaced;
+  }
+
+  // An error in the user's own words and format: a date field that holds
+  // no real date echoes what was typed and the format it wants (never the
+  // ISO form the engine was sent); others echo the typed value and give the
+  // engine's message with its dates the locale's way.
+  #userMessage(error, field, control) {
+    const typed = control?.value?.trim?.() ?? '';
+    const own = control && field.dataset.field === control.dataset.path;
+    if (own && field.classList.contains('field-date') && typed && !isRealDate(parseDate(typed))) {
+      const format = control.placeholder || ct(this.#loc, 'datePlaceholder');
+      return ct(this.#loc, 'badDate', { typed, format, example: showDate(this.#loc, this.#state.input.today ?? '2026-11-24') });
+    }
+    const message = localiseDates(this.#loc, error.message);
+    return own && typed && control.tagName === 'INPUT' && control.type !== 'checkbox' ? ct(this.#loc, 'typed', { typed, message }) : message;
   }
 
   /** Removes every error mark. */
@@ -362,6 +391,11 @@ export class CalculatorForm {
     const L = (k) => ct(this.#loc, k);
     return this.#section('client', L('secClient'), true,
       this.#field('client.name', L('name'), 'text', { wide: true }),
+      this.#field('client.id', L('clientId'), 'text', {
+        wide: true, hint: L('clientIdHint'),
+        // The engine needs an id: an emptied field gets a made-up one.
+        transform: (v) => v ?? newClientId(),
+      }),
       this.#field('client.kind', L('clientKind'), 'select', {
         options: CLIENT_KINDS.map((k) => [k, L('clientKinds')[k]]), hint: L('clientKindHint'),
       }),
@@ -372,8 +406,7 @@ export class CalculatorForm {
         emptyLabel: L('saleTypeAuto'),
         options: [['transactional', L('transactional')], ['consultative', L('consultative')]],
       }),
-      this.#field('client.industry', L('industry')),
-      this.#field('client.annualRevenue', L('annualRevenue'), 'number', { min: 0, step: 'any' }));
+      this.#field('client.industry', L('industry')));
   }
 
   #cycleSection() {
@@ -548,7 +581,7 @@ export class CalculatorForm {
     const known = new Set(POLICY_GROUPS.flatMap(([, keys]) => keys));
     const groups = [...POLICY_GROUPS, [L('policyOther'), Object.keys(d).filter((k) => !known.has(k))]];
     const body = groups.filter(([, keys]) => keys.some((k) => k in d)).map(([rule, keys]) =>
-      h('fieldset', { class: 'policy-group wide' }, h('legend', {}, rule),
+      h('fieldset', { class: 'policy-group wide' }, h('legend', {}, ruleLabel(this.#loc, rule)),
         keys.filter((k) => k in d).map((k) => this.#policyField(k, d[k]))));
     const section = this.#section('policy', `${L('secPolicy')}${changed ? ` · ${L('policyChanged', { n: changed })}` : ''}`, false,
       h('p', { class: 'hint wide' }, L('policyHint')),
@@ -640,6 +673,7 @@ export class CalculatorForm {
           after: () => this.#prune(path),
         }))),
       h('small', { class: 'hint' }, ct(this.#loc, 'revenueHint')),
+      this.#field('client.annualRevenue', ct(this.#loc, 'annualRevenue'), 'number', { min: 0, step: 'any', hint: ct(this.#loc, 'annualRevenueHint') }),
       h('p', { class: 'field-error', hidden: true }));
   }
 

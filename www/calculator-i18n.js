@@ -2,7 +2,7 @@
 // English. The vocabulary (kinds, channels, roles) and the date formats are
 // the widget's (touch-plan-i18n.js); the engine writes its own errors.
 
-import { fill } from './touch-plan-i18n.js';
+import { fill, ruleLabel } from './touch-plan-i18n.js';
 
 const TEXTS = {
   ru: {
@@ -111,6 +111,14 @@ const TEXTS = {
     newIncident: 'Сбой',
     newEvent: 'Мероприятие',
     brokenLink: 'Ссылка повреждена: открыт пример.',
+    badLinkFields: 'В ссылке были неверные данные, они пропущены: {fields}. Остальное открыто как было.',
+    staleToday: 'План в ссылке построен на {date} — эта дата уже прошла.',
+    planFromToday: 'Планировать с сегодняшнего дня',
+    badDate: '«{typed}» — не дата. Введите её в виде {format}, например {example}.',
+    typed: '«{typed}»: {message}',
+    clientId: 'Номер клиента в CRM',
+    clientIdHint: 'Любой ваш идентификатор; пусто — создаётся сам.',
+    annualRevenueHint: 'Определяет сегмент, когда сегмент не выбран и заданы пороги выручки (Политика → R8).',
     removeRow: 'Удалить: {what}',
     row: '{what} {n}',
     none: 'нет',
@@ -163,11 +171,11 @@ const TEXTS = {
     whyRatioLow: 'ниже цели',
     whyRatioByAutomation: 'цель достигнута автоматическими касаниями: {n} за цикл',
     whyRatioNone: 'обязательных касаний нет — соотношение не считается',
-    whyReaction: 'Окно реакции (R6)',
+    whyReaction: 'R6 — окно реакции',
     whyReactionNone: 'Нет периода обслуживания: окно реакции не проверяется.',
     whyReactionOutside: 'Период {start} — {end} вне горизонта плана.',
     whyReactionShort: 'Период слишком короткий: E − R ({deadline}) раньше начала.',
-    whyReactionParams: 'S {start} · E {end} · R = {r} дн. · G = {g} дн.',
+    whyReactionParams: 'S (начало периода) {start} · E (конец) {end} · R (время реакции) = {r} дн. · G (наибольший перерыв) = {g} дн.',
     whyReactionLast: 'последнее касание до E − R ({deadline}): {last}',
     whyReactionLastWindow: 'должно быть не раньше {from}',
     whyReactionGap: 'самый длинный перерыв между касаниями до E − R: {gap} дн. (не больше G = {g})',
@@ -293,6 +301,14 @@ const TEXTS = {
     newIncident: 'Failure',
     newEvent: 'Event',
     brokenLink: 'The link is broken: an example is shown.',
+    badLinkFields: 'The link held wrong data, left out: {fields}. Everything else opened as it was.',
+    staleToday: 'The plan in this link was made on {date}, which has passed.',
+    planFromToday: 'Plan from today',
+    badDate: '“{typed}” is not a date. Type it as {format}, e.g. {example}.',
+    typed: '“{typed}”: {message}',
+    clientId: 'Client number in the CRM',
+    clientIdHint: 'Any id of yours; empty — one is made up.',
+    annualRevenueHint: 'Decides the segment when none is chosen and revenue thresholds are set (Policy → R8).',
     removeRow: 'Remove: {what}',
     row: '{what} {n}',
     none: 'none',
@@ -345,11 +361,11 @@ const TEXTS = {
     whyRatioLow: 'below target',
     whyRatioByAutomation: 'the target is met by automated touches: {n} per cycle',
     whyRatioNone: 'no mandatory touches: no ratio',
-    whyReaction: 'Reaction window (R6)',
+    whyReaction: 'R6 — the reaction window',
     whyReactionNone: 'No service period: no reaction window to check.',
     whyReactionOutside: 'The period {start} – {end} is outside the plan’s horizon.',
     whyReactionShort: 'The period is too short: E − R ({deadline}) is before the start.',
-    whyReactionParams: 'S {start} · E {end} · R = {r} days · G = {g} days',
+    whyReactionParams: 'S (period start) {start} · E (end) {end} · R (reaction time) = {r} days · G (longest gap) = {g} days',
     whyReactionLast: 'last touch up to E − R ({deadline}): {last}',
     whyReactionLastWindow: 'must be no earlier than {from}',
     whyReactionGap: 'longest gap between touches up to E − R: {gap} days (at most G = {g})',
@@ -500,7 +516,15 @@ const POLICY_VALUES = {
 /** The page's text `key` in `locale`, `{name}` placeholders filled from `vars`. */
 export function ct(locale, key, vars = {}) {
   const text = TEXTS[locale]?.[key] ?? TEXTS.ru[key] ?? key;
-  return typeof text === 'string' ? fill(text, vars) : text;
+  return typeof text === 'string' ? nameRules(locale, fill(text, vars)) : text;
+}
+
+/**
+ * `text` with each rule number given its plain name ("R6" → "R6 — окно
+ * реакции"); a range such as "R1–R15" and a number already named stay.
+ */
+export function nameRules(locale, text) {
+  return text.replace(/(?<![–-])\bR\d{1,2}\b(?![–-]| —)/g, (rule) => ruleLabel(locale, rule));
 }
 
 /** The label of the policy setting `key`. */

@@ -30,6 +30,78 @@ export function encodeState(s) {
   return `#${params}`;
 }
 
+// The shape the form edits: where an array or an object must be, and what
+// each array holds. A value of another type (a shared link's `orders:
+// "много"`) is left out and named, so that the rest still opens.
+const SHAPE = {
+  client: {
+    orders: [{ categories: ['string'], items: ['string'] }],
+    contacts: [{ channels: ['string'], interests: ['string'] }],
+    expiries: [{}], incidents: [{}], history: [{}],
+    mandatorySteps: ['string'], channels: ['string'],
+    service: {}, flags: {}, openDeal: {},
+  },
+  company: { contentPlan: [{ categories: ['string'], items: ['string'], segments: ['string'], roles: ['string'], industries: ['string'] }], events: [{}], holidays: ['string'], workdays: ['string'] },
+  settings: { channelGaps: {}, automatedChannels: ['string'], eventSlotMonths: ['number'], segments: {}, revenueSegments: {} },
+};
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function fitShape(value, shape, path, dropped) {
+  for (const [key, inner] of Object.entries(shape)) {
+    if (!(key in value) || value[key] === undefined) continue;
+    const v = value[key];
+    const at = path ? `${path}.${key}` : key;
+    // revenueSegments may be null (the engine's default).
+    if (v === null && key === 'revenueSegments') continue;
+    if (Array.isArray(inner)) {
+      if (!Array.isArray(v)) {
+        dropped.push(at);
+        delete value[key];
+        continue;
+      }
+      const [item] = inner;
+      const keep = v.filter((x, i) => {
+        const ok = typeof item === 'string' ? typeof x === item : isObject(x);
+        if (!ok) dropped.push(`${at}[${i}]`);
+        return ok;
+      });
+      if (typeof item === 'object') keep.forEach((x, i) => fitShape(x, item, `${at}[${i}]`, dropped));
+      value[key] = keep;
+    } else if (!isObject(v)) {
+      dropped.push(at);
+      delete value[key];
+    } else {
+      fitShape(v, inner, at, dropped);
+    }
+  }
+}
+
+/**
+ * `input` fitted to the form's shape in place; returns the paths of the
+ * values left out because they had the wrong type.
+ */
+export function fitInput(input) {
+  const dropped = [];
+  fitShape(input, SHAPE, '', dropped);
+  if (!isObject(input.client)) {
+    if ('client' in input) dropped.push('client');
+    input.client = { id: newClientId() };
+  }
+  return dropped;
+}
+
+/** A made-up client id, for a client typed in by hand. */
+export function newClientId() {
+  const random = globalThis.crypto?.randomUUID?.().slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
+  return `client-${random}`;
+}
+
+/** A blank client ("your own client"): an id, today, a year's horizon. */
+export function blankState(today, lang) {
+  return { input: { today, horizonMonths: 12, client: { id: newClientId() } }, ui: { lang, cycleUnit: 'days', preset: '' } };
+}
+
 /** The state a hash holds, or `null` when it holds none (or a broken one). */
 export function decodeState(hash) {
   const params = new URLSearchParams(String(hash).replace(/^#/, ''));

@@ -7,7 +7,7 @@ import { ct } from './calculator-i18n.js';
 import { h } from './calculator-form.js';
 import { DAYS_PER_MONTH } from './calculator-state.js';
 import { addDays, daysBetween, weekdayOf } from './iso-date.js';
-import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel } from './touch-plan-i18n.js';
+import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localiseDates } from './touch-plan-i18n.js';
 
 const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
 const SEGMENTS_BY_VALUE = ['A+', 'A', 'B', 'C'];
@@ -208,7 +208,7 @@ export function renderWhy(root, loc, why) {
     ];
   }
   if (rw.status !== 'none') {
-    reaction.push(...why.reactionWarnings.map((m) => h('p', { class: 'warn', 'data-warning': 'R6' }, m)));
+    reaction.push(...why.reactionWarnings.map((m) => h('p', { class: 'warn', 'data-warning': 'R6' }, localiseDates(loc, m))));
   }
   const parts = [title, cycle,
     h('h3', {}, ct(loc, 'whyFormula')), formula, terms,

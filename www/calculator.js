@@ -12,8 +12,8 @@ import { CalculatorForm } from './calculator-form.js';
 import { ct } from './calculator-i18n.js';
 import { explainPlan, renderWhy, renderYear } from './calculator-why.js';
 import { DEFAULT_PRESET, PRESETS } from './calculator-presets.js';
-import { decodeState, encodeState, presetState } from './calculator-state.js';
-import { fieldLabel } from './touch-plan-i18n.js';
+import { blankState, decodeState, encodeState, fitInput, newClientId, presetState } from './calculator-state.js';
+import { fieldLabel, formatDate, localiseDates } from './touch-plan-i18n.js';
 
 if (!customElements.get('touch-plan')) TouchPlanElement.define();
 
@@ -27,6 +27,7 @@ const ui = {
   preset: $('preset'),
   presetNote: $('preset-note'),
   status: $('status'),
+  linkNotice: $('link-notice'),
   langButtons: [...document.querySelectorAll('[data-lang]')],
 };
 
@@ -68,6 +69,7 @@ function onHistory() {
   if (location.hash === encodeState(state)) return;
   const next = decodeState(location.hash);
   if (!next) return;
+  fitInput(next.input);
   state = next;
   committed = true;
   applyState();
@@ -120,7 +122,8 @@ function showErrors() {
   if (!errors.length) return;
   const items = unplaced.map((e) => {
     const li = document.createElement('li');
-    li.textContent = e.path ? `${fieldLabel(lang, e.path)}: ${e.message}` : e.message;
+    const message = localiseDates(lang, e.message);
+    li.textContent = e.path ? `${fieldLabel(lang, e.path)}: ${message}` : message;
     return li;
   });
   const head = document.createElement('p');
@@ -154,9 +157,10 @@ ui.widget.addEventListener('touchplan-error', (e) => {
 
 ui.preset.addEventListener('change', () => {
   const id = ui.preset.value;
-  if (!id) return;
   const today = /^\d{4}-\d{2}-\d{2}$/.test(state.input.today ?? '') ? state.input.today : localToday();
-  state = presetState(id, today, state.ui.lang);
+  // "Your own client": a blank form with a made-up id, ready to fill in.
+  state = id ? presetState(id, today, state.ui.lang) : blankState(today, state.ui.lang);
+  hideLinkNotice();
   committed = true;
   record(true);
   applyState();
@@ -188,16 +192,57 @@ $('form').addEventListener('submit', (e) => e.preventDefault());
 window.addEventListener('popstate', onHistory);
 window.addEventListener('hashchange', onHistory);
 
+// What a shared link needs saying: values of the wrong type left out, and
+// a "today" already past (the plan is stale), with a one-click fix.
+function showLinkNotice(dropped, linkToday) {
+  const lang = state.ui.lang;
+  const lines = [];
+  if (dropped.length) {
+    const fields = [...new Set(dropped.map((path) => fieldLabel(lang, path)))].join(', ');
+    lines.push(h('p', { 'data-notice': 'dropped' }, ct(lang, 'badLinkFields', { fields })));
+  }
+  const today = localToday();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(linkToday ?? '') && linkToday < today) {
+    const button = h('button', { type: 'button', id: 'plan-from-today' }, ct(lang, 'planFromToday'));
+    button.addEventListener('click', () => {
+      state.input.today = today;
+      hideLinkNotice();
+      committed = true;
+      record(true);
+      applyState();
+    });
+    lines.push(h('p', { 'data-notice': 'stale' }, ct(lang, 'staleToday', { date: formatDate(lang, linkToday) }), ' ', button));
+  }
+  ui.linkNotice.replaceChildren(...lines);
+  ui.linkNotice.hidden = lines.length === 0;
+}
+
+function hideLinkNotice() {
+  ui.linkNotice.hidden = true;
+  ui.linkNotice.replaceChildren();
+}
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
 // ---- start -----------------------------------------------------------------
 
 await init();
 defaults = defaultSettings();
 state = decodeState(location.hash);
+const dropped = state ? fitInput(state.input) : [];
+if (state && typeof state.input.client?.id !== 'string') state.input.client.id = newClientId();
 // A broken link stays one step back in the history, and the user is told.
 const broken = !state && location.hash.length > 1;
+const fromLink = state !== null;
 state ??= presetState(DEFAULT_PRESET, localToday(), 'ru');
 if (broken) history.pushState(null, '', encodeState(state));
 else history.replaceState(null, '', encodeState(state));
 applyState();
 if (broken) ui.status.textContent = ct(state.ui.lang, 'brokenLink');
+if (fromLink) showLinkNotice(dropped, state.input.today);
 document.body.dataset.ready = 'true';

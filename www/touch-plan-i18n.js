@@ -26,10 +26,13 @@ const TEXTS = {
     scheduledMark: 'Отложенное сообщение',
     automatedMark: 'Автоматически (маркетинг)',
     summary: 'Сводка',
-    thisCycle: 'Этот цикл ({days} дн.)',
-    cycleCounts: 'менеджер {manager} · авто {automated}',
-    cycleNorm: 'норма {total}',
-    ratio: 'Стандартные : обязательные',
+    thisCycle: 'Касания менеджера за первый цикл ({days})',
+    cycleNorm: 'норма цикла — {total}',
+    cycleExtras: 'сверх нормы {extra}: поздравления, проверки, мероприятия и др.',
+    cycleHint: 'Норма цикла (R2 — сколько касаний за цикл): обязательные, стандартные и по будущей сделке. Сверх нормы — поздравления, проверки, продления, извинения, мероприятия.',
+    automatedStat: 'Автоматически за цикл',
+    automatedNote: 'от имени менеджера, шлёт маркетинг',
+    ratio: 'Стандартные : обязательные (R3 — баланс)',
     ratioValue: '{ratio} : 1',
     ratioTarget: 'цель 2 : 1',
     noRatio: '—',
@@ -37,6 +40,12 @@ const TEXTS = {
     noNextTouch: 'нет',
     warnings: 'Предупреждения',
     noWarnings: 'нет',
+    warningGroups: '{groups} · {dates}',
+    warningsHint: 'Одна строка — одна причина; раскройте её, чтобы увидеть даты и что сделать.',
+    warningDates: 'Даты',
+    showWarnings: 'Показать предупреждения',
+    slotGroup: 'Все слоты без повода: {dates}',
+    rgGlossary: 'S — начало периода обслуживания, E — его конец, R — время реакции клиента (дней до конца), G — наибольший допустимый перерыв между касаниями.',
     details: 'Касание',
     pickDay: 'Выберите день с касанием в календаре или в списке.',
     noTouchOnDay: 'На {date} касаний нет.',
@@ -50,14 +59,22 @@ const TEXTS = {
     notes: 'Проверить перед касанием',
     reasons: 'Поводы',
     bestReason: 'лучший',
+    taskCreate: 'Поставить задачу',
+    taskPending: 'Задача ставится…',
+    taskDone: 'Задача поставлена',
+    taskFailed: 'Задачу поставить не удалось.',
+    taskNoHandler: 'На этой странице некому поставить задачу: подключите набор для вашей CRM.',
     automated: 'Отправляет маркетинг от имени менеджера',
     scheduled: 'Сообщение готовится заранее и уходит в этот день',
     slotNotice: 'Конкретного повода пока нет: заполните слот из контент-плана или пропустите его.',
     touchOf: 'Касание {n} из {count}',
     field: 'Поле',
-    touches: '{count} касаний',
+    touches: 'Касания: {count}',
     noTouches: 'В плане нет касаний.',
     today: 'сегодня',
+    printDate: 'Дата',
+    pastTouch: 'Прошлое касание',
+    pastShort: 'Было',
     calendarName: 'План касаний — {name}',
     widgetErrors: {
       src_not_found: 'Не найден <script type="application/json" id="{id}"> с данными клиента.',
@@ -91,10 +108,13 @@ const TEXTS = {
     scheduledMark: 'Scheduled message',
     automatedMark: 'Automated (marketing)',
     summary: 'Summary',
-    thisCycle: 'This cycle ({days} days)',
-    cycleCounts: 'manager {manager} · automated {automated}',
-    cycleNorm: 'target {total}',
-    ratio: 'Standard : mandatory',
+    thisCycle: 'Manager’s touches in the first cycle ({days})',
+    cycleNorm: 'the cycle’s norm is {total}',
+    cycleExtras: '{extra} beyond the norm: greetings, checks, events and more',
+    cycleHint: 'The cycle’s norm (R2 — touches per cycle): mandatory, standard and need-discovery touches. Beyond it: greetings, checks, renewals, apologies, events.',
+    automatedStat: 'Automated per cycle',
+    automatedNote: 'in the manager’s name, sent by marketing',
+    ratio: 'Standard : mandatory (R3 — balance)',
     ratioValue: '{ratio} : 1',
     ratioTarget: 'target 2 : 1',
     noRatio: '—',
@@ -102,6 +122,12 @@ const TEXTS = {
     noNextTouch: 'none',
     warnings: 'Warnings',
     noWarnings: 'none',
+    warningGroups: '{groups} · {dates}',
+    warningsHint: 'One line per cause; open it for the dates and what to do.',
+    warningDates: 'Dates',
+    showWarnings: 'Show the warnings',
+    slotGroup: 'All slots without a reason: {dates}',
+    rgGlossary: 'S — the service period’s start, E — its end, R — the client’s reaction time (days before the end), G — the longest allowed gap between touches.',
     details: 'Touch',
     pickDay: 'Pick a day with a touch in the calendar or the list.',
     noTouchOnDay: 'No touches on {date}.',
@@ -115,14 +141,22 @@ const TEXTS = {
     notes: 'Check before the touch',
     reasons: 'Reasons',
     bestReason: 'best',
+    taskCreate: 'Create a task',
+    taskPending: 'Creating the task…',
+    taskDone: 'Task created',
+    taskFailed: 'The task could not be created.',
+    taskNoHandler: 'Nothing on this page creates tasks: add the kit for your CRM.',
     automated: 'Sent by marketing in the manager’s name',
     scheduled: 'A message prepared ahead and sent that day',
     slotNotice: 'No specific reason yet: fill the slot from the content plan or skip it.',
     touchOf: 'Touch {n} of {count}',
     field: 'Field',
-    touches: '{count} touches',
+    touches: 'Touches: {count}',
     noTouches: 'The plan has no touches.',
     today: 'today',
+    printDate: 'Date',
+    pastTouch: 'Past touch',
+    pastShort: 'Past',
     calendarName: 'Touch plan — {name}',
     widgetErrors: {
       src_not_found: 'No <script type="application/json" id="{id}"> with the client data was found.',
@@ -135,6 +169,41 @@ const TEXTS = {
       invalid_value: 'The value cannot be read: {detail}',
       internal: 'Internal error: {detail}',
     },
+  },
+};
+
+// Plain names of the rules (docs: the rule book), so that a rule number
+// never reaches the reader alone: "R6 — окно реакции".
+const RULES = {
+  ru: {
+    R1: 'полезный повод', R2: 'сколько касаний за цикл', R3: 'баланс обязательных и стандартных',
+    R4: 'будущая сделка и касание перед заказом', R5: 'до старта, первый день, дни тишины',
+    R6: 'окно реакции', R7: 'разные форматы', R8: 'ценность клиента решает усилия', R9: 'поздравления в меру',
+    R10: 'предложения тем, кому подходят', R11: 'истекающие сроки и продления', R12: 'извинение после сбоя',
+    R13: 'один план, без назойливости', R14: 'рабочие дни', R15: 'кого касаться', R16: 'день менеджера не бесконечен',
+  },
+  en: {
+    R1: 'a useful reason', R2: 'touches per cycle', R3: 'the mandatory : standard balance',
+    R4: 'need discovery and the pre-order touch', R5: 'before the start, the first day, days of silence',
+    R6: 'the reaction window', R7: 'varied formats', R8: 'value decides the effort', R9: 'greetings, sparingly',
+    R10: 'offers only where they fit', R11: 'expiries and renewals', R12: 'an apology after a failure',
+    R13: 'one plan, no pestering', R14: 'working days', R15: 'whom to touch', R16: 'a manager’s day is finite',
+  },
+};
+
+// Counted words: Intl plural category → form.
+const COUNTED = {
+  ru: {
+    day: { one: 'день', few: 'дня', many: 'дней' },
+    date: { one: 'дата', few: 'даты', many: 'дат' },
+    group: { one: 'причина', few: 'причины', many: 'причин' },
+    touch: { one: 'касание', few: 'касания', many: 'касаний' },
+  },
+  en: {
+    day: { one: 'day', other: 'days' },
+    date: { one: 'date', other: 'dates' },
+    group: { one: 'cause', other: 'causes' },
+    touch: { one: 'touch', other: 'touches' },
   },
 };
 
@@ -292,6 +361,29 @@ export function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
+const pluralRules = new Map();
+
+/** `n` and the counted `word` (day, date, group, touch) by the locale's plural rules: "5 дней", "21 касание". */
+export function countOf(locale, n, word) {
+  const loc = COUNTED[locale] ? locale : 'ru';
+  if (!pluralRules.has(loc)) pluralRules.set(loc, new Intl.PluralRules(loc));
+  const forms = COUNTED[loc][word];
+  const form = forms[pluralRules.get(loc).select(n)] ?? forms.many ?? forms.other;
+  return `${new Intl.NumberFormat(loc).format(n)} ${form}`;
+}
+
+/** A rule number with its plain name, "R6 — окно реакции"; several ("R2/R4") each named. */
+export function ruleLabel(locale, rule) {
+  const names = RULES[locale] ?? RULES.ru;
+  return String(rule ?? '').split(/[\/,+ ]+/).filter(Boolean)
+    .map((r) => (Object.hasOwn(names, r) ? `${r} — ${names[r]}` : r)).join('; ');
+}
+
+/** `text` with every ISO date in it written the locale's way ("1 декабря 2026"). */
+export function localiseDates(locale, text) {
+  return String(text ?? '').replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => formatDate(locale, iso));
+}
+
 export const kindLabel = (locale, kind) => KINDS[locale]?.[kind] ?? kind;
 export const kindShortLabel = (locale, kind) => KINDS_SHORT[locale]?.[kind] ?? kind;
 export const channelLabel = (locale, channel) => CHANNELS[locale]?.[channel] ?? channel;
@@ -329,12 +421,15 @@ export function formatDate(locale, iso, style = 'long') {
       month: { month: 'long', year: 'numeric' },
       weekdayShort: { weekday: 'short' },
     }[style];
-    dateFormats.set(key, new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+    // English dates read "1 December 2026" (DOMAIN.md), as en-GB writes them.
+    dateFormats.set(key, new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { ...options, timeZone: 'UTC' }));
   }
   const [y, m, d] = iso.split('-').map(Number);
   const text = dateFormats.get(key).format(new Date(Date.UTC(y, m - 1, d)));
-  // "ноябрь 2026 г." reads as a heading only when capitalised.
-  return style === 'month' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  // "ноябрь 2026 г." reads as a heading only when capitalised; in a
+  // sentence a date reads "1 декабря 2026", without the "г.".
+  if (style === 'month') return text.charAt(0).toUpperCase() + text.slice(1);
+  return locale === 'ru' ? text.replace(/ г\.$/, '') : text;
 }
 
 /** A ratio such as 1.5 as `1,5` (ru) or `1.5` (en). */

@@ -11,7 +11,7 @@ export const THEME = {
   'background': '#ffffff',
   'border-color': '#d1d9e0',
   'radius': '8px',
-  'focus-color': '#0969da',
+  'focus-color': '#8250df',
   'muted-color': '#59636e',
   'button-background': '#f6f8fa',
   'button-hover-background': '#eef1f4',
@@ -84,9 +84,17 @@ button {
   font: inherit;
   color: inherit;
 }
+/* Focus is a thick ring outside the element, unlike "today" (a filled
+   day number) and the picked day (a tinted background). */
 button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
-  outline: 2px solid ${v('focus-color')};
-  outline-offset: 1px;
+  outline: 3px solid ${v('focus-color')};
+  outline-offset: 2px;
+  box-shadow: 0 0 0 2px ${v('background')};
+}
+.link {
+  color: ${v('accent-color')};
+  text-decoration: underline;
+  text-underline-offset: 2px;
 }
 .muted { color: ${v('muted-color')}; }
 
@@ -133,9 +141,25 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .stat dt { font-size: 0.8em; color: ${v('muted-color')}; }
 .stat dd { font-weight: 600; }
 .stat dd .muted { font-weight: 400; font-size: 0.86em; }
-.warnings { margin-bottom: 10px; }
-.warnings summary { cursor: pointer; color: ${v('warning-color')}; font-weight: 600; }
-.warnings li { margin: 4px 0 0 0; padding-inline-start: 10px; border-inline-start: 2px solid ${v('warning-color')}; }
+.stat .note { display: block; }
+.stat .figure { font-size: 1.15em; }
+.warnings { margin-top: 10px; }
+.warnings > summary { cursor: pointer; color: ${v('warning-color')}; font-weight: 600; }
+.warnings > .help { margin: 4px 0; }
+.warning-groups > li { margin: 4px 0 0 0; padding-inline-start: 10px; border-inline-start: 2px solid ${v('warning-color')}; }
+.warning-group > summary { cursor: pointer; }
+.warning-group .count {
+  display: inline-block;
+  margin-inline-start: 6px;
+  padding: 0 6px;
+  border-radius: 10px;
+  font-size: 0.8em;
+  font-weight: 600;
+  background-color: ${v('notice-background')};
+  border: 1px solid ${v('warning-color')};
+}
+.warning-group .dates { display: flex; flex-wrap: wrap; gap: 2px 12px; }
+.warning-group .messages li { margin-top: 2px; }
 
 .error {
   padding: 10px;
@@ -172,10 +196,14 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .day.outside { background: transparent; border-color: transparent; cursor: default; }
 .day .num { font-size: 0.85em; display: block; }
 .day.today .num {
+  display: inline-block;
+  min-width: 1.6em;
+  text-align: center;
+  border-radius: 0.8em;
   font-weight: 700;
-  color: ${v('today-color')};
+  color: ${v('accent-contrast-color')};
+  background-color: ${v('today-color')};
 }
-.day.today { border-color: ${v('today-color')}; }
 .day[aria-selected="true"] {
   background-color: ${v('selected-background')};
   border-color: ${v('accent-color')};
@@ -191,12 +219,14 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 }
 .marker.automated { background: transparent; }
 .marker.slot { border-style: dashed; background-color: color-mix(in srgb, var(--kind-color) 25%, transparent); }
+.marker.past { --kind-color: ${v('muted-color')}; background: transparent; border-style: dotted; }
+.day.past { background-color: ${v('summary-background')}; }
 .marker.scheduled { box-shadow: 0 0 0 2px ${v('background')}, 0 0 0 3px var(--kind-color); }
 .marker .label { display: none; }
 @container (min-width: 640px) {
   .day { height: 58px; }
   .marker { height: auto; min-width: 0; max-width: 100%; padding: 0 4px; border-radius: 4px; font-size: 0.72em; line-height: 1.3; color: ${v('accent-contrast-color')}; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-  .marker.automated, .marker.slot { color: ${v('color')}; }
+  .marker.automated, .marker.slot, .marker.past { color: ${v('color')}; }
   .marker .label { display: inline; }
 }
 .help { font-size: 0.8em; margin-top: 4px; }
@@ -278,6 +308,22 @@ button:focus-visible, [role="gridcell"]:focus-visible, summary:focus-visible {
 .reason-hint, .reason-why { font-size: 0.9em; }
 .reason-why { color: ${v('muted-color')}; }
 ${kindRules}
+
+.print-only { display: none; }
+@media print {
+  .root { border: none; padding: 0; }
+  .toolbar, .month-nav, .help, .body, .warnings, button { display: none !important; }
+  .print-only { display: block; }
+  .print-months { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; }
+  .print-month { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 0.75em; break-inside: avoid; }
+  .print-month caption { font-weight: 600; text-align: start; }
+  .print-month th, .print-month td { border: 1px solid #999; vertical-align: top; padding: 1px 2px; height: 2.6em; }
+  .print-month th { height: auto; font-weight: 500; }
+  .print-mark { display: block; font-size: 0.85em; line-height: 1.1; color: var(--kind-color); overflow: hidden; white-space: nowrap; }
+  .print-list { width: 100%; border-collapse: collapse; margin-top: 12px; font-size: 0.85em; }
+  .print-list th, .print-list td { border-bottom: 1px solid #bbb; text-align: start; padding: 2px 4px; vertical-align: top; }
+  .print-list tr { break-inside: avoid; }
+}
 `;
 
 let sharedSheet = null;

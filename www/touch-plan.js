@@ -7,8 +7,8 @@
 
 import { adoptStyles } from './touch-plan-styles.js';
 import {
-  TOUCH_KINDS, channelLabel, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf, roleLabel, t,
-  widgetErrorMessage,
+  TOUCH_KINDS, channelLabel, countOf, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf,
+  localiseDates, roleLabel, ruleLabel, t, widgetErrorMessage,
 } from './touch-plan-i18n.js';
 import { addDays, weekdayOf } from './iso-date.js';
 import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
@@ -70,6 +70,46 @@ function nameOf(client) {
   }
 }
 
+/**
+ * The plan's warnings as groups, one per code and cause, each with every
+ * date it concerns. The engine groups them itself (`dates`); a flat list
+ * (one warning a date) is grouped here by code and rule.
+ */
+export function groupWarnings(warnings) {
+  const groups = [];
+  const byKey = new Map();
+  for (const w of warnings) {
+    const grouped = Array.isArray(w.dates);
+    const key = grouped ? null : `${w.code}|${w.rule ?? ''}`;
+    let group = key === null ? undefined : byKey.get(key);
+    if (!group) {
+      group = { code: w.code, rule: w.rule, messages: [], dates: [] };
+      groups.push(group);
+      if (key !== null) byKey.set(key, group);
+    }
+    if (!group.messages.includes(w.message)) group.messages.push(w.message);
+    for (const date of grouped ? w.dates : w.date ? [w.date] : []) if (!group.dates.includes(date)) group.dates.push(date);
+  }
+  return groups.map((group, i) => ({ ...group, id: `warning-group-${i + 1}`, dates: group.dates.sort() }));
+}
+
+// Past touches of the input (`client.history`) dated before today and at
+// most a year back, sorted; anything unreadable is left out (the engine
+// reports it).
+function pastTouches(input) {
+  try {
+    const history = input.client?.history;
+    if (!Array.isArray(history) || typeof input.today !== 'string') return [];
+    const since = addDays(input.today, -366);
+    return history
+      .filter((p) => p && typeof p.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.date) && p.date < input.today && p.date >= since)
+      .map((p) => ({ date: p.date, channel: typeof p.channel === 'string' ? p.channel : '', reason: typeof p.reason === 'string' ? p.reason : '' }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
 /** An `Error` shaped like the engine's `TouchPlanError`. */
 function touchPlanError(errors) {
   const [first] = errors;
@@ -80,11 +120,21 @@ function touchPlanError(errors) {
 }
 
 /**
- * The `<touch-plan>` custom element. See README.widget.md for attributes,
+ * A touch's identity for its CRM task: the client, the day, the kind and
+ * the person. The same touch after a re-plan keeps its key.
+ * @param {string} clientId
+ * @param {{ date: string, kind: string, contact?: string }} touch
+ */
+export function taskKey(clientId, touch) {
+  return [clientId, touch.date, touch.kind, touch.contact ?? ''].join('|');
+}
+
+/**
+ * The `<touch-plan>` custom element. See README.md, section "The `<touch-plan>` widget", for attributes,
  * properties, events, methods, CSS custom properties and parts.
  */
 export class TouchPlanElement extends HTMLElement {
-  static observedAttributes = ['lang', 'today', 'horizon-months', 'view', 'src', 'map', 'scope'];
+  static observedAttributes = ['lang', 'today', 'horizon-months', 'view', 'src', 'map', 'scope', 'tasks'];
 
   /** Registers the element under `tag` in `registry`; returns the class. */
   static define(tag = 'touch-plan', registry = customElements) {
@@ -93,6 +143,10 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #data = { input: undefined, client: undefined, company: undefined, settings: undefined };
+  // «Поставить задачу»: the state of each touch's task by taskKey(), so a
+  // task is never asked for twice and one client's state never shows on
+  // another's touch (the key starts with the client's id).
+  #tasks = new Map();
   #plan = null;
   #error = null;
   #status = 'empty'; // empty | loading | ready | error
@@ -112,6 +166,8 @@ export class TouchPlanElement extends HTMLElement {
   #month = null;
   #focusDate = null;
   #selected = null; // { date, index } of the picked touch
+  #groups = []; // the plan's warnings, grouped (groupWarnings)
+  #history = []; // the client's past touches before today, by date
   #ui;
 
   constructor() {
@@ -143,7 +199,7 @@ export class TouchPlanElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'view') {
+    if (name === 'view' || name === 'tasks') {
       this.#render();
       return;
     }
@@ -220,10 +276,16 @@ export class TouchPlanElement extends HTMLElement {
     return this.#api.toIcs(this.#plan, { calendarName: t(this.#locale, 'calendarName', { name: this.#clientName() }) });
   }
 
-  /** The plan as CSV (RFC 4180) text, or `null` while there is no plan. */
-  exportCsv() {
+  /**
+   * The plan as CSV (RFC 4180) text, or `null` while there is no plan. In
+   * Russian the default is what Excel with a Russian locale opens as
+   * columns: `;` between cells and a UTF-8 byte-order mark; `options`
+   * (`{ separator, bom }`, as `toCsv`) overrides it.
+   */
+  exportCsv(options) {
     if (!this.#plan) return null;
-    return this.#api.toCsv(this.#plan);
+    const spreadsheet = this.#plan.locale === 'ru' ? { separator: ';', bom: true } : {};
+    return this.#api.toCsv(this.#plan, { ...spreadsheet, ...options });
   }
 
   #setData(name, value) {
@@ -404,6 +466,7 @@ export class TouchPlanElement extends HTMLElement {
     this.#locale = input.locale;
     const client = input.client;
     this.#inputName = nameOf(client);
+    this.#history = pastTouches(input);
     if (client === undefined) {
       if (!this.#isSameInput(force, `empty ${this.#locale}`)) this.#show('empty', null, null);
       return null;
@@ -478,6 +541,7 @@ export class TouchPlanElement extends HTMLElement {
     this.#status = status;
     this.#plan = plan;
     this.#error = error;
+    this.#groups = plan ? groupWarnings(plan.warnings) : [];
     if (plan) this.#keepPosition(previous, plan);
     this.#render();
   }
@@ -497,12 +561,27 @@ export class TouchPlanElement extends HTMLElement {
     return this.#plan ? this.#plan.clientName || this.#plan.clientId : this.#inputName;
   }
 
+  // The first day the calendar shows: today, or the earliest past touch.
+  #start() {
+    const { from } = this.#plan.horizon;
+    return this.#history.length && this.#history[0].date < from ? this.#history[0].date : from;
+  }
+
+  #pastOn(date) {
+    return this.#history.filter((p) => p.date === date);
+  }
+
   #touchesOn(date) {
     return this.#plan ? this.#plan.touches.filter((touch) => touch.date === date) : [];
   }
 
   #isSlot(touch) {
-    return this.#plan.warnings.some((w) => w.code === 'no_specific_reason' && w.date === touch.date);
+    return this.#slotGroup(touch) !== undefined;
+  }
+
+  // The group of the dashed slot marker (a touch without a specific reason).
+  #slotGroup(touch) {
+    return this.#groups.find((g) => g.code === 'no_specific_reason' && g.dates.includes(touch.date));
   }
 
   // ---- rendering -------------------------------------------------------
@@ -517,12 +596,13 @@ export class TouchPlanElement extends HTMLElement {
     ui.summary = h('dl', { class: 'summary', part: 'summary' });
     ui.warnings = h('details', { class: 'warnings', part: 'warnings' });
     ui.view = h('section', { class: 'view' });
-    ui.details = h('aside', { class: 'details', part: 'details', 'aria-live': 'polite' });
+    ui.details = h('div', { class: 'details', part: 'details', 'aria-live': 'polite' });
     ui.body = h('div', { class: 'body' }, ui.view, ui.details);
     ui.legend = h('ul', { class: 'legend', part: 'legend' });
+    ui.print = h('div', { class: 'print-only', part: 'print' });
     ui.root = h('div', { class: 'root', part: 'root', role: 'region' },
       h('div', { class: 'header', part: 'header' }, ui.title, h('div', { class: 'toolbar' }, ui.views, ui.downloads)),
-      ui.status, ui.error, ui.summary, ui.warnings, ui.body, ui.legend);
+      ui.status, ui.error, ui.summary, ui.body, ui.warnings, ui.legend, ui.print);
     return ui;
   }
 
@@ -538,9 +618,11 @@ export class TouchPlanElement extends HTMLElement {
     ui.status.hidden = !['empty', 'loading'].includes(this.#status);
     ui.status.textContent = this.#status === 'loading' ? t(loc, 'loading') : t(loc, 'empty');
     this.#renderError();
-    for (const el of [ui.views, ui.downloads, ui.summary, ui.body, ui.legend]) el.hidden = !plan;
+    for (const el of [ui.views, ui.downloads, ui.summary, ui.body, ui.legend, ui.print]) el.hidden = !plan;
     ui.warnings.hidden = !plan || plan.warnings.length === 0;
     if (!plan) return;
+    // The toolbar is drawn anew: a toggle that had focus keeps it.
+    const focusedView = this.shadowRoot.activeElement?.dataset?.view;
     this.#renderToolbar();
     this.#renderSummary();
     this.#renderWarnings();
@@ -548,6 +630,8 @@ export class TouchPlanElement extends HTMLElement {
     else this.#renderMonth();
     this.#renderDetails();
     this.#renderLegend();
+    this.#renderPrint();
+    if (focusedView) ui.views.querySelector(`[data-view="${focusedView}"]`)?.focus();
   }
 
   #renderError() {
@@ -562,8 +646,7 @@ export class TouchPlanElement extends HTMLElement {
       h('h3', {}, t(loc, 'errorTitle')),
       h('ul', {}, this.#error.errors.map((e) => h('li', { 'data-code': e.code, 'data-path': e.path },
         e.path ? h('span', { class: 'field' }, `${fieldLabel(loc, e.path)}: `) : null,
-        e.message,
-        e.path ? h('code', {}, ` (${e.path})`) : null))),
+        localiseDates(loc, e.message)))),
       h('p', { class: 'muted' }, t(loc, 'errorHint')),
     );
   }
@@ -593,41 +676,94 @@ export class TouchPlanElement extends HTMLElement {
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
+  // The strip's figures say what they count and agree with the
+  // calculator's panel: the manager's touches in the first cycle beside the
+  // cycle's norm (R2, perCycle.total), the automated ones per cycle as the
+  // engine counts them (perCycle.automated).
   #renderSummary() {
     const loc = this.#locale;
     const plan = this.#plan;
     const { from } = plan.horizon;
     const cycle = plan.summary.perCycle;
     const cycleEnd = addDays(from, Math.max(cycle.cycleDays, 1) - 1);
-    const inCycle = plan.touches.filter((touch) => touch.date <= cycleEnd);
-    const automated = inCycle.filter((touch) => touch.automated).length;
+    const manager = plan.touches.filter((touch) => touch.date <= cycleEnd && !touch.automated).length;
     const ratio = plan.summary.standardToMandatory;
     const next = plan.touches.find((touch) => touch.date >= from);
-    const stat = (name, label, value, note) => h('div', { class: 'stat', 'data-stat': name },
-      h('dt', {}, label), h('dd', {}, value, note ? h('span', { class: 'muted' }, ` · ${note}`) : null));
-    this.#ui.summary.setAttribute('aria-label', t(loc, 'summary'));
+    const stat = (name, label, value, note, attrs = {}) => h('div', { class: 'stat', 'data-stat': name, ...attrs },
+      h('dt', {}, label), h('dd', {}, value, note ? h('span', { class: 'muted note' }, note) : null));
+    const extra = Math.max(0, manager - cycle.total);
+    const groups = this.#groups;
+    const dates = groups.reduce((n, g) => n + g.dates.length, 0);
     this.#ui.summary.replaceChildren(
-      stat('cycle', t(loc, 'thisCycle', { days: cycle.cycleDays }),
-        t(loc, 'cycleCounts', { manager: inCycle.length - automated, automated }),
-        t(loc, 'cycleNorm', { total: cycle.total })),
+      stat('cycle', t(loc, 'thisCycle', { days: countOf(loc, cycle.cycleDays, 'day') }),
+        h('span', { class: 'figure' }, String(manager)),
+        [t(loc, 'cycleNorm', { total: cycle.total }), extra ? t(loc, 'cycleExtras', { extra }) : null].filter(Boolean).join('; '),
+        { title: t(loc, 'cycleHint') }),
+      stat('automated', t(loc, 'automatedStat'), h('span', { class: 'figure' }, String(cycle.automated)), t(loc, 'automatedNote')),
       stat('ratio', t(loc, 'ratio'),
         ratio === null ? t(loc, 'noRatio') : t(loc, 'ratioValue', { ratio: formatNumber(loc, ratio) }),
         t(loc, 'ratioTarget')),
       stat('next', t(loc, 'nextTouch'),
         next ? `${formatDate(loc, next.date, 'short')} · ${channelLabel(loc, next.channel)}` : t(loc, 'noNextTouch'),
         next ? kindLabel(loc, next.kind) : null),
-      stat('warnings', t(loc, 'warnings'), String(plan.warnings.length || t(loc, 'noWarnings'))),
+      stat('warnings', t(loc, 'warnings'),
+        groups.length ? h('button', {
+          class: 'link', type: 'button', 'aria-label': `${t(loc, 'showWarnings')}: ${countOf(loc, groups.length, 'group')}`,
+          onclick: () => this.#openWarnings(null),
+        }, String(groups.length)) : t(loc, 'noWarnings'),
+        groups.length ? `${countOf(loc, groups.length, 'group')}, ${countOf(loc, dates, 'date')}` : null),
     );
   }
 
+  // Folded: one line for all, one line per group inside, the dates and
+  // messages inside each group. The block sits below the calendar, so
+  // opening it never moves the calendar.
   #renderWarnings() {
     const loc = this.#locale;
-    const { warnings } = this.#plan;
+    const groups = this.#groups;
+    const open = new Set([...this.#ui.warnings.querySelectorAll('details[open]')].map((d) => d.dataset.group));
+    const dates = groups.reduce((n, g) => n + g.dates.length, 0);
     this.#ui.warnings.replaceChildren(
-      h('summary', {}, `${t(loc, 'warnings')}: ${warnings.length}`),
-      h('ul', {}, warnings.map((w) => h('li', { 'data-code': w.code },
-        w.date ? `${formatDate(loc, w.date, 'short')} — ` : '', w.message))),
+      h('summary', {}, `${t(loc, 'warnings')}: ${t(loc, 'warningGroups', { groups: countOf(loc, groups.length, 'group'), dates: countOf(loc, dates, 'date') })}`),
+      h('p', { class: 'muted help' }, t(loc, 'warningsHint')),
+      h('ul', { class: 'warning-groups' }, groups.map((group) => h('li', { 'data-code': group.code, id: group.id },
+        h('details', { class: 'warning-group', 'data-group': group.id, open: open.has(group.id) },
+          h('summary', {},
+            h('span', { class: 'group-title' }, localiseDates(loc, group.messages[0])),
+            h('span', { class: 'count', 'aria-label': countOf(loc, group.dates.length || group.messages.length, group.dates.length ? 'date' : 'group') },
+              String(group.dates.length || group.messages.length))),
+          group.rule ? h('p', { class: 'muted' }, ruleLabel(loc, group.rule)) : null,
+          group.messages.length > 1 ? h('ul', { class: 'messages' }, group.messages.slice(1).map((m) => h('li', {}, localiseDates(loc, m)))) : null,
+          group.dates.length ? h('p', { class: 'section-title' }, t(loc, 'warningDates')) : null,
+          group.dates.length ? h('ul', { class: 'dates' }, group.dates.map((date) => h('li', {}, h('button', {
+            class: 'link', type: 'button', 'data-warning-date': date, onclick: () => this.#goTo(date),
+          }, formatDate(loc, date))))) : null)))),
     );
+    this.#ui.warnings.hidden = groups.length === 0;
+  }
+
+  // Opens the warnings (and `group`, when given) and brings it into view.
+  #openWarnings(group) {
+    const block = this.#ui.warnings;
+    block.open = true;
+    const details = group ? block.querySelector(`details[data-group="${group.id}"]`) : null;
+    if (details) details.open = true;
+    const summary = (details ?? block).querySelector(':scope > summary');
+    summary.scrollIntoView?.({ block: 'nearest' });
+    summary.focus();
+  }
+
+  // Shows `date` in the current view and picks it.
+  #goTo(date) {
+    const { from, to } = this.#plan.horizon;
+    if (date < from || date > to) return;
+    this.#month = monthOf(date);
+    this.#focusDate = date;
+    this.#selected = { date, index: 0 };
+    if (this.view === 'list') this.#renderList();
+    else this.#renderMonth();
+    this.#renderDetails();
+    (this.#ui.view.querySelector(`[data-date="${date}"][tabindex="0"]`) ?? this.#ui.view.querySelector(`[data-date="${date}"]`))?.focus();
   }
 
   #renderMonth() {
@@ -652,7 +788,7 @@ export class TouchPlanElement extends HTMLElement {
     this.#ui.view.setAttribute('part', 'calendar');
     this.#ui.view.replaceChildren(
       h('div', { class: 'month-nav', part: 'month-nav' },
-        nav(-1, 'prevMonth', month <= monthOf(from)),
+        nav(-1, 'prevMonth', month <= monthOf(this.#start())),
         h('div', { class: 'month-title', id: titleId }, formatDate(loc, first, 'month')),
         nav(1, 'nextMonth', month >= monthOf(to))),
       grid,
@@ -665,35 +801,46 @@ export class TouchPlanElement extends HTMLElement {
     const loc = this.#locale;
     const { from, to } = this.#plan.horizon;
     const touches = this.#touchesOn(date);
+    const past = this.#pastOn(date);
     const inHorizon = date >= from && date <= to;
     const label = [formatDate(loc, date, 'weekday'),
+      ...past.map((p) => `${t(loc, 'pastTouch')}, ${channelLabel(loc, p.channel)}`),
       ...touches.map((touch) => `${kindLabel(loc, touch.kind)}, ${channelLabel(loc, touch.channel)}`)].join('; ');
     return h('td', {
-      class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}`,
+      class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}${date < from ? ' past' : ''}`,
       part: touches.length ? 'day day-with-touch' : 'day',
       role: 'gridcell',
       'data-date': date,
       tabindex: date === this.#focusDate ? '0' : '-1',
       'aria-selected': String(this.#selected?.date === date),
       'aria-label': label,
-      'aria-disabled': inHorizon ? null : 'true',
+      'aria-disabled': inHorizon || past.length ? null : 'true',
       onclick: () => this.#pickDay(date),
     },
     h('span', { class: 'num', 'aria-hidden': 'true' }, String(+date.slice(8))),
-    h('span', { class: 'markers', 'aria-hidden': 'true' }, touches.map((touch) => this.#marker(touch))));
+    h('span', { class: 'markers', 'aria-hidden': 'true' },
+      past.map(() => h('span', { class: 'marker past', part: 'marker past-marker', 'data-past': '' }, h('span', { class: 'label' }, t(loc, 'pastShort')))),
+      touches.map((touch) => this.#marker(touch))));
   }
 
   #marker(touch) {
-    const flags = [touch.automated && 'automated', touch.scheduled && 'scheduled', this.#isSlot(touch) && 'slot'].filter(Boolean);
-    return h('span', { class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind, title: kindLabel(this.#locale, touch.kind) },
+    const group = this.#slotGroup(touch);
+    const flags = [touch.automated && 'automated', touch.scheduled && 'scheduled', group && 'slot'].filter(Boolean);
+    // A slot marker opens its warning group too (the day is picked as well).
+    return h('span', {
+      class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind,
+      'data-warning-group': group?.id, title: kindLabel(this.#locale, touch.kind),
+      onclick: group ? () => { this.#ui.warnings.open = true; this.#ui.warnings.querySelector(`details[data-group="${group.id}"]`).open = true; } : null,
+    },
       h('span', { class: 'label' }, kindShortLabel(this.#locale, touch.kind)));
   }
 
   #showMonth(month) {
     const { from, to } = this.#plan.horizon;
     this.#month = month;
-    this.#focusDate = clampDate(`${month}-${this.#focusDate.slice(8)}`, from, to);
-    if (monthOf(this.#focusDate) !== month) this.#focusDate = clampDate(`${month}-01`, from, to);
+    const start = this.#start();
+    this.#focusDate = clampDate(`${month}-${this.#focusDate.slice(8)}`, start, to);
+    if (monthOf(this.#focusDate) !== month) this.#focusDate = clampDate(`${month}-01`, start, to);
     this.#renderMonth();
   }
 
@@ -718,8 +865,8 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #moveFocus(date) {
-    const { from, to } = this.#plan.horizon;
-    this.#focusDate = clampDate(date, from, to);
+    const { to } = this.#plan.horizon;
+    this.#focusDate = clampDate(date, this.#start(), to);
     if (monthOf(this.#focusDate) !== this.#month) {
       this.#month = monthOf(this.#focusDate);
       this.#renderMonth();
@@ -733,7 +880,7 @@ export class TouchPlanElement extends HTMLElement {
 
   #pickDay(date) {
     const { from, to } = this.#plan.horizon;
-    if (date < from || date > to) return;
+    if ((date < from && this.#pastOn(date).length === 0) || date > to) return;
     this.#focusDate = date;
     this.#pick(date, 0);
   }
@@ -751,47 +898,58 @@ export class TouchPlanElement extends HTMLElement {
     if (touch) this.#emit('touchplan-select', touch);
   }
 
+  // The list view is one tab stop: the picked touch (else the first) has
+  // tabindex 0, the rest -1; arrows, Home and End move inside. Each month is
+  // a list of its own under a heading, so every <li> is a real list item.
   #renderList() {
     const loc = this.#locale;
     const { touches } = this.#plan;
-    const items = [];
-    let month = null;
-    touches.forEach((touch) => {
-      if (monthOf(touch.date) !== month) {
-        month = monthOf(touch.date);
-        items.push(h('li', { class: 'list-month', role: 'presentation' }, formatDate(loc, `${month}-01`, 'month')));
-      }
+    const months = [];
+    for (const touch of touches) {
+      if (monthOf(touch.date) !== months.at(-1)?.month) months.push({ month: monthOf(touch.date), touches: [] });
+      months.at(-1).touches.push(touch);
+    }
+    const selected = this.#selected && this.#touchesOn(this.#selected.date)[this.#selected.index];
+    const stop = selected ?? touches[0];
+    const item = (touch) => {
       const index = this.#touchesOn(touch.date).indexOf(touch);
-      const current = this.#selected?.date === touch.date && this.#selected.index === index;
       const who = touch.contact ? ` · ${touch.contact}` : '';
-      items.push(h('li', {}, h('button', {
+      return h('li', {}, h('button', {
         class: 'list-item', part: 'list-item', type: 'button', 'data-date': touch.date,
-        'aria-current': current ? 'true' : null,
+        tabindex: touch === stop ? '0' : '-1',
+        'aria-current': touch === selected ? 'true' : null,
         onclick: () => this.#pick(touch.date, index),
         onkeydown: (e) => this.#onListKey(e),
       },
       this.#marker(touch),
       h('span', { class: 'when' }, `${formatDate(loc, touch.date, 'short')} · ${kindLabel(loc, touch.kind)}`),
-      h('span', { class: 'what' }, `${channelLabel(loc, touch.channel)}${who} — ${touch.reasons[0]?.title ?? ''}`))));
-    });
+      h('span', { class: 'what' }, `${channelLabel(loc, touch.channel)}${who} — ${touch.reasons[0]?.title ?? ''}`)));
+    };
     this.#ui.view.setAttribute('part', 'list');
     this.#ui.view.replaceChildren(touches.length
-      ? h('ul', { class: 'list', 'aria-label': t(loc, 'touches', { count: touches.length }) }, items)
+      ? h('div', { class: 'list', role: 'group', 'aria-label': t(loc, 'touches', { count: touches.length }) },
+        months.flatMap(({ month, touches: inMonth }) => {
+          const id = `list-month-${month}`;
+          return [h('p', { class: 'list-month', id }, formatDate(loc, `${month}-01`, 'month')),
+            h('ul', { 'aria-labelledby': id }, inMonth.map(item))];
+        }))
       : h('p', { class: 'muted' }, t(loc, 'noTouches')));
   }
 
   #onListKey(event) {
-    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (!step) return;
-    event.preventDefault();
     const buttons = [...this.#ui.view.querySelectorAll('.list-item')];
-    buttons[buttons.indexOf(event.currentTarget) + step]?.focus();
+    const at = buttons.indexOf(event.currentTarget);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1, PageDown: at + 10, PageUp: at - 10 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const target = buttons[Math.max(0, Math.min(buttons.length - 1, to))];
+    for (const b of buttons) b.tabIndex = b === target ? 0 : -1;
+    target.focus();
   }
 
   #renderDetails() {
     const loc = this.#locale;
     const panel = this.#ui.details;
-    panel.setAttribute('aria-label', t(loc, 'details'));
     if (!this.#selected) {
       panel.replaceChildren(h('p', { class: 'muted' }, t(loc, 'pickDay')));
       return;
@@ -799,6 +957,14 @@ export class TouchPlanElement extends HTMLElement {
     const { date, index } = this.#selected;
     const touches = this.#touchesOn(date);
     const touch = touches[index];
+    const past = this.#pastOn(date);
+    if (past.length) {
+      panel.replaceChildren(h('article', { class: 'touch past', 'data-past': '' },
+        h('h3', {}, formatDate(loc, date, 'weekday')),
+        past.map((p) => h('p', {}, h('span', { class: 'badge' }, t(loc, 'pastTouch')), ' ',
+          [channelLabel(loc, p.channel), p.reason].filter(Boolean).join(' · ')))));
+      return;
+    }
     if (!touch) {
       panel.replaceChildren(h('p', { class: 'muted' }, t(loc, 'noTouchOnDay', { date: formatDate(loc, date) })));
       return;
@@ -813,13 +979,18 @@ export class TouchPlanElement extends HTMLElement {
     const loc = this.#locale;
     const fact = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
     const contact = touch.contact ? `${touch.contact}${touch.role ? ` (${roleLabel(loc, touch.role)})` : ''}` : null;
-    const dated = this.#plan.warnings.filter((w) => w.date === touch.date && w.code !== 'no_specific_reason');
+    const dated = this.#groups.filter((g) => g.code !== 'no_specific_reason' && g.dates.includes(touch.date));
+    const slot = this.#slotGroup(touch);
+    // R6's letters (S, E, R, G) are explained wherever a text uses them.
+    const lettered = /\b[SERG]\b\s*[−-]|[−-]\s*\b[SERG]\b|\bG\s*=|\bR\s*=/.test(touch.why);
     return h('article', { class: 'touch', 'data-kind': touch.kind },
       h('h3', {}, formatDate(loc, touch.date, 'weekday')),
       h('span', { class: `badge kind kind-${touch.kind}` }, kindLabel(loc, touch.kind)),
       touch.automated ? h('span', { class: 'badge', 'data-flag': 'automated' }, t(loc, 'automatedMark')) : null,
       touch.scheduled ? h('span', { class: 'badge', 'data-flag': 'scheduled' }, t(loc, 'scheduledMark')) : null,
-      this.#isSlot(touch) ? h('p', { class: 'notice', 'data-flag': 'slot' }, t(loc, 'slotNotice')) : null,
+      slot ? h('p', { class: 'notice', 'data-flag': 'slot' }, t(loc, 'slotNotice'), ' ', h('button', {
+        class: 'link', type: 'button', 'data-warning-group': slot.id, onclick: () => this.#openWarnings(slot),
+      }, t(loc, 'slotGroup', { dates: countOf(loc, slot.dates.length, 'date') }))) : null,
       touch.scheduled ? h('p', { class: 'notice' }, t(loc, 'scheduled')) : null,
       touch.automated ? h('p', { class: 'muted' }, t(loc, 'automated')) : null,
       touch.movedFrom ? h('p', { class: 'muted' }, t(loc, 'movedFrom', { date: formatDate(loc, touch.movedFrom) })) : null,
@@ -828,15 +999,91 @@ export class TouchPlanElement extends HTMLElement {
         fact(t(loc, 'channel'), channelLabel(loc, touch.channel)),
         contact ? fact(t(loc, 'contact'), contact) : [],
         touch.contacts?.length ? fact(t(loc, 'contacts'), touch.contacts.join(', ')) : [],
-        fact(t(loc, 'rule'), h('strong', {}, touch.rule), ` — ${touch.why}`)),
-      dated.map((w) => h('p', { class: 'notice', 'data-code': w.code }, w.message)),
+        fact(t(loc, 'rule'), h('strong', {}, ruleLabel(loc, touch.rule)), `: ${localiseDates(loc, touch.why)}`)),
+      lettered ? h('p', { class: 'muted glossary' }, t(loc, 'rgGlossary')) : null,
+      dated.map((g) => h('p', { class: 'notice', 'data-code': g.code }, localiseDates(loc, g.messages[0]))),
       touch.notes?.length ? [h('p', { class: 'section-title' }, t(loc, 'notes')),
-        h('ul', { class: 'notes', part: 'notes' }, touch.notes.map((note) => h('li', {}, note)))] : [],
+        h('ul', { class: 'notes', part: 'notes' }, touch.notes.map((note) => h('li', {}, localiseDates(loc, note))))] : [],
       h('p', { class: 'section-title' }, t(loc, 'reasons')),
       h('ol', { class: 'reasons', part: 'reasons' }, touch.reasons.map((reason, i) => h('li', { 'data-code': reason.code },
         h('div', { class: 'reason-title' }, reason.title, i === 0 ? h('span', { class: 'badge' }, t(loc, 'bestReason')) : null),
         h('div', { class: 'reason-hint' }, reason.hint),
-        h('div', { class: 'reason-why' }, reason.why)))),
+        h('div', { class: 'reason-why' }, localiseDates(loc, reason.why))))),
+      this.hasAttribute('tasks') ? this.#taskAction(touch) : null,
+    );
+  }
+
+  // The CRM's own task for a touch: the element asks, a CRM kit does it
+  // (event `touchplan-task`), and the element shows what came of it.
+  #taskAction(touch) {
+    const loc = this.#locale;
+    const key = taskKey(this.#plan.clientId, touch);
+    const state = this.#tasks.get(key);
+    const busy = state?.status === 'pending' || state?.status === 'done';
+    const label = state?.status === 'done' ? t(loc, 'taskDone') : state?.status === 'pending' ? t(loc, 'taskPending') : t(loc, 'taskCreate');
+    return h('div', { class: 'task', part: 'task' },
+      h('button', {
+        class: 'btn', type: 'button', part: 'task-button', 'data-task-key': key, disabled: busy ? '' : null,
+        onclick: () => this.#requestTask(key, touch),
+      }, label),
+      state?.message ? h('p', { class: state.status === 'failed' ? 'notice' : 'muted', role: 'status' }, state.message) : null);
+  }
+
+  #requestTask(key, touch) {
+    if (this.#tasks.get(key)?.status === 'pending' || this.#tasks.get(key)?.status === 'done') return;
+    const loc = this.#locale;
+    let answer = null;
+    const respond = (result) => { if (answer === null) answer = Promise.resolve(result); };
+    this.#emit('touchplan-task', { clientId: this.#plan.clientId, key, touch: structuredClone(touch), locale: loc, respond });
+    if (answer === null) {
+      this.#tasks.set(key, { status: 'failed', message: t(loc, 'taskNoHandler') });
+      this.#renderDetails();
+      return;
+    }
+    this.#tasks.set(key, { status: 'pending' });
+    this.#renderDetails();
+    answer.then((r) => {
+      const ok = r === undefined || r === true || r?.ok === true;
+      const message = typeof r?.message === 'string' ? r.message : '';
+      this.#tasks.set(key, ok ? { status: 'done', message } : { status: 'failed', message: message || t(loc, 'taskFailed') });
+    }, (e) => {
+      this.#tasks.set(key, { status: 'failed', message: `${t(loc, 'taskFailed')} ${typeof e?.message === 'string' ? e.message : ''}`.trim() });
+    }).finally(() => { if (this.#plan) this.#renderDetails(); });
+  }
+
+  // For paper only (the print stylesheet): every month of the horizon as a
+  // plain table and the whole touch list; no buttons.
+  #renderPrint() {
+    const loc = this.#locale;
+    const { from, to } = this.#plan.horizon;
+    const weekdays = Array.from({ length: 7 }, (_, i) => formatDate(loc, addDays('2024-01-01', i), 'weekdayShort'));
+    const months = [];
+    for (let month = monthOf(from); month <= monthOf(to); month = addMonths(month, 1)) {
+      const first = `${month}-01`;
+      const rows = [];
+      for (let week = addDays(first, -weekdayOf(first)); week <= `${month}-31` && monthOf(week) <= month; week = addDays(week, 7)) {
+        rows.push(h('tr', {}, Array.from({ length: 7 }, (_, i) => {
+          const date = addDays(week, i);
+          if (monthOf(date) !== month) return h('td', {});
+          return h('td', {}, h('span', { class: 'num' }, String(+date.slice(8))),
+            this.#touchesOn(date).map((touch) => h('span', { class: `print-mark kind-${touch.kind}` }, kindShortLabel(loc, touch.kind))));
+        })));
+      }
+      months.push(h('table', { class: 'print-month' },
+        h('caption', {}, formatDate(loc, first, 'month')),
+        h('thead', {}, h('tr', {}, weekdays.map((d) => h('th', { scope: 'col' }, d)))),
+        h('tbody', {}, rows)));
+    }
+    this.#ui.print.replaceChildren(
+      h('div', { class: 'print-months' }, months),
+      h('table', { class: 'print-list' },
+        h('thead', {}, h('tr', {}, ['date', 'kind', 'channel', 'contact', 'reasons'].map((k) => h('th', { scope: 'col' }, t(loc, k === 'date' ? 'printDate' : k))))),
+        h('tbody', {}, this.#plan.touches.map((touch) => h('tr', {},
+          h('td', {}, formatDate(loc, touch.date)),
+          h('td', {}, kindLabel(loc, touch.kind)),
+          h('td', {}, channelLabel(loc, touch.channel)),
+          h('td', {}, touch.contact ?? (touch.contacts ?? []).join(', ')),
+          h('td', {}, touch.reasons[0]?.title ?? ''))))),
     );
   }
 
@@ -850,6 +1097,7 @@ export class TouchPlanElement extends HTMLElement {
       item('sample automated', t(loc, 'automatedMark'), { 'data-flag': 'automated' }),
       item('sample slot', t(loc, 'slot'), { 'data-flag': 'slot' }),
       item('sample scheduled', t(loc, 'scheduledMark'), { 'data-flag': 'scheduled' }),
+      ...(this.#history.length ? [item('past', t(loc, 'pastTouch'), { 'data-flag': 'past' })] : []),
     );
   }
 }

@@ -108,16 +108,37 @@ fn accepted(ctx: &Ctx, contact: Option<usize>) -> Vec<Channel> {
     list
 }
 
-/// R7: personal channels first; the meeting and first day in person.
-fn preference(kind: TouchKind) -> &'static [Channel] {
+/// R7: how far a channel is from the best one for a touch kind (0 best):
+/// personal contacts first (seed 004); the meeting and first day in
+/// person; a greeting by a call or a personal message (R9).
+fn rank(kind: TouchKind, c: Channel) -> i64 {
     use Channel::*;
-    match kind {
-        TouchKind::Meeting | TouchKind::FirstDay | TouchKind::Onboarding => {
-            &[Visit, Phone, Messenger, Email, Staff, Event, Letter, Sms]
-        }
-        TouchKind::Event => &[Phone, Visit, Messenger, Email, Letter, Event, Sms],
-        _ => &[Phone, Visit, Messenger, Email, Staff, Event, Letter, Sms],
+    match (kind, c) {
+        (TouchKind::Meeting | TouchKind::FirstDay | TouchKind::Onboarding, Visit) => 0,
+        (TouchKind::Meeting | TouchKind::FirstDay | TouchKind::Onboarding, Phone) => 1,
+        (TouchKind::Greeting, Phone) => 0,
+        (TouchKind::Greeting, Messenger) => 1,
+        (TouchKind::Greeting, Visit) => 4,
+        (_, Phone) => 0,
+        (_, Visit) => 1,
+        (_, Messenger) => 3,
+        (_, Email | Staff | Event) => 4,
+        (_, Letter) => 5,
+        (_, Sms) => 8,
+        _ => 6,
     }
+}
+
+/// How much a touch wants its best channel: the more protected its
+/// purposes ("How the rules combine"), the more; the pre-order need touch,
+/// where competitors call (R4), a little more than the mid-cycle one.
+fn weight(d: &Draft) -> i64 {
+    let protection = Class::Automated as i64 - d.class() as i64 + 1;
+    let pre_order = d
+        .purposes
+        .iter()
+        .any(|p| p.reason == Some("need_before_order"));
+    protection * 2 + i64::from(pre_order)
 }
 
 /// R7: key touches — first day, renewal, apology, the last reaction-window
@@ -194,83 +215,207 @@ fn quarter_start(d: Date) -> Date {
     Date::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
 }
 
-/// Assigns a contact and a channel to every touch, in date order.
+/// The channels a manager touch may take, best first, and whether the touch
+/// goes ahead of rotation (a key touch or a greeting kept personal).
+fn manager_options(ctx: &Ctx, d: &Draft, contact: Option<usize>) -> (Vec<Channel>, bool) {
+    let s = &ctx.input.settings;
+    let kind = d.main().kind;
+    let list = accepted(ctx, contact);
+    // No mass channels for a manager; SMS only as a last resort.
+    let mass = |c: &Channel| matches!(c, Channel::Newsletter | Channel::Portal | Channel::Social);
+    let mut options: Vec<Channel> = list.iter().copied().filter(|c| !mass(c)).collect();
+    if options.is_empty() {
+        options = list.clone();
+    }
+    // R12: the company may choose its own channel for an apology (a
+    // letter, seed 001).
+    if let (Class::Apology, Some(ch)) = (d.class(), s.apology_channel) {
+        return (vec![ch], true);
+    }
+    let personal = |c: &Channel| matches!(c, Channel::Phone | Channel::Visit);
+    let mut ahead = false;
+    if is_key(d) && options.iter().any(personal) {
+        // R7, R12: a key touch is a call or a visit where accepted, ahead of
+        // rotation; the annual meeting is a visit where the person accepts one.
+        options.retain(personal);
+        ahead = true;
+        if kind == TouchKind::Meeting && options.contains(&Channel::Visit) {
+            options.retain(|c| *c == Channel::Visit);
+        }
+    } else if kind == TouchKind::Greeting
+        && options
+            .iter()
+            .any(|c| matches!(c, Channel::Phone | Channel::Messenger))
+    {
+        // R9: personally and informally — a call or a personal message.
+        options.retain(|c| matches!(c, Channel::Phone | Channel::Messenger));
+        ahead = true;
+    }
+    options.sort_by_key(|c| rank(kind, *c));
+    (options, ahead)
+}
+
+/// Manager touches remembered by the assignment: the last few channels,
+/// most recent first.
+const DEPTH: usize = 3;
+type Recent = [Option<Channel>; DEPTH];
+/// Two manager touches in a row on one channel (R7's rotation).
+const SAME_IN_A_ROW: i64 = 100_000;
+/// The same, where the second touch goes ahead of rotation (a key touch,
+/// a personal greeting): better there than anywhere else.
+const SAME_AHEAD: i64 = 10_000;
+/// A channel used again before its minimum gap (R7).
+const GAP_BROKEN: i64 = 1_000;
+
+/// Assigns a contact and a channel to every touch, and says which touches
+/// break a channel's minimum gap. Automated touches take marketing's
+/// channel; the manager's touches get the cheapest sequence of channels
+/// (dynamic programming over the last few): rotation first, then the
+/// channels' minimum gaps, then personal channels for the most protected
+/// purposes (R7).
 pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
     let s = &ctx.input.settings;
-    let mut last_use: BTreeMap<Channel, Date> = BTreeMap::new();
+    let gap = |c: Channel| i64::from(s.channel_gap(c));
     let mut history: Vec<_> = ctx.input.client.history.iter().collect();
     history.sort_by_key(|h| h.date);
-    let mut last_manager: Option<Channel> = None;
-    for h in &history {
-        last_use.insert(h.channel, h.date);
-        last_manager = Some(h.channel);
-    }
     let people = contacts(ctx);
-    let mut out = Vec::with_capacity(ctx.drafts.len());
-    for (d, &contact) in ctx.drafts.iter().zip(&people) {
-        let kind = d.main().kind;
+    let mut out: Vec<(Channel, Option<usize>, bool)> = Vec::with_capacity(ctx.drafts.len());
+    // Uses that do not depend on the manager's choices: history and
+    // marketing's automated touches.
+    let mut fixed: Vec<(Date, Channel)> = history.iter().map(|h| (h.date, h.channel)).collect();
+    let mut manager: Vec<usize> = Vec::new();
+    for (i, (d, &contact)) in ctx.drafts.iter().zip(&people).enumerate() {
         if let Some(ch) = d.channel {
             // R9: a scheduled message is outside other touches' channel gaps.
             out.push((ch, contact, false));
-            continue;
-        }
-        let list = accepted(ctx, contact);
-        if d.automated() {
-            let ch = s
+        } else if d.automated() {
+            // Marketing's first channel the contact accepts, another one
+            // where that keeps a channel's minimum gap.
+            let list = accepted(ctx, contact);
+            let usable: Vec<Channel> = s
                 .automated_channels
                 .iter()
                 .copied()
-                .find(|c| list.contains(c))
+                .filter(|c| list.contains(c))
+                .collect();
+            let clear = |c: &Channel| {
+                fixed
+                    .iter()
+                    .all(|(day, f)| f != c || (d.date - *day).num_days() >= gap(*c))
+            };
+            let ch = usable
+                .iter()
+                .copied()
+                .find(clear)
+                .or(usable.first().copied())
                 .unwrap_or(s.automated_channels[0]);
-            last_use.insert(ch, d.date);
+            fixed.push((d.date, ch));
             out.push((ch, contact, false));
-            continue;
+        } else {
+            manager.push(i);
+            out.push((Channel::Phone, contact, false));
         }
-        // Manager touches: no mass channels, SMS only as a last resort.
-        let mut options: Vec<Channel> = preference(kind)
-            .iter()
-            .copied()
-            .filter(|c| list.contains(c))
-            .collect();
-        if options.is_empty() {
-            options = list.clone();
-        }
-        // R12: the company may choose its own channel for an apology (a
-        // letter, seed 001).
-        if let (Class::Apology, Some(ch)) = (d.class(), s.apology_channel) {
-            options = vec![ch];
-        }
-        // R7, R12: a key touch is a call or a visit where accepted, ahead of
-        // rotation; the annual meeting is a visit where the person accepts one.
-        let personal = |c: &Channel| matches!(c, Channel::Phone | Channel::Visit);
-        if is_key(d) && options.iter().any(personal) {
-            options.retain(personal);
-            if kind == TouchKind::Meeting && options.contains(&Channel::Visit) {
-                options.retain(|c| *c == Channel::Visit);
+    }
+    let (options, ahead): (Vec<Vec<Channel>>, Vec<bool>) = manager
+        .iter()
+        .map(|&i| manager_options(ctx, &ctx.drafts[i], people[i]))
+        .unzip();
+    let dates: Vec<Date> = manager.iter().map(|&i| ctx.drafts[i].date).collect();
+    let mut start: Recent = [None; DEPTH];
+    for (k, h) in history.iter().rev().take(DEPTH).enumerate() {
+        start[k] = Some(h.channel);
+    }
+    // layers[n]: every reachable recent-channels state after the n-th
+    // manager touch, with its cost and the state it came from.
+    let mut layers: Vec<Vec<(Recent, i64, usize)>> = vec![vec![(start, 0, 0)]];
+    for (n, opts) in options.iter().enumerate() {
+        let d = &ctx.drafts[manager[n]];
+        let w = weight(d);
+        let kind = d.main().kind;
+        let mut next: Vec<(Recent, i64, usize)> = Vec::new();
+        let mut seen: BTreeMap<Recent, usize> = BTreeMap::new();
+        for (from, &(recent, cost, _)) in layers[n].iter().enumerate() {
+            for &c in opts {
+                let mut add = w * rank(kind, c);
+                let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
+                if recent[0] == Some(c) && !single {
+                    add += if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
+                }
+                let earlier = (0..DEPTH)
+                    .filter(|&k| k < n && recent[k] == Some(c))
+                    .map(|k| dates[n - 1 - k])
+                    .chain(fixed.iter().filter(|(_, f)| *f == c).map(|(day, _)| *day));
+                let close = earlier
+                    .into_iter()
+                    .any(|day| (dates[n] - day).num_days().abs() < gap(c));
+                if close {
+                    add += GAP_BROKEN;
+                }
+                let state = [Some(c), recent[0], recent[1]];
+                let total = cost + add;
+                match seen.get(&state) {
+                    Some(&j) if next[j].1 <= total => {}
+                    Some(&j) => next[j] = (state, total, from),
+                    None => {
+                        seen.insert(state, next.len());
+                        next.push((state, total, from));
+                    }
+                }
             }
         }
-        let gap_ok = |c: Channel, lu: &BTreeMap<Channel, Date>| {
-            lu.get(&c)
-                .is_none_or(|u| (d.date - *u).num_days() >= i64::from(s.channel_gap(c)))
-        };
-        let rotate = options.len() > 1;
-        let pick = options
-            .iter()
-            .copied()
-            .find(|c| (!rotate || Some(*c) != last_manager) && gap_ok(*c, &last_use))
-            .or_else(|| {
-                options
-                    .iter()
-                    .copied()
-                    .find(|c| !rotate || Some(*c) != last_manager)
-            });
-        let (ch, gap_broken) = match pick {
-            Some(c) => (c, !gap_ok(c, &last_use)),
-            None => (options[0], !gap_ok(options[0], &last_use)),
-        };
-        last_use.insert(ch, d.date);
-        last_manager = Some(ch);
-        out.push((ch, contact, gap_broken));
+        layers.push(next);
+    }
+    // The cheapest end, traced back.
+    let mut at = layers
+        .last()
+        .and_then(|l| {
+            l.iter()
+                .enumerate()
+                .min_by_key(|(j, (_, cost, _))| (*cost, *j))
+                .map(|(j, _)| j)
+        })
+        .unwrap_or(0);
+    for n in (0..manager.len()).rev() {
+        let (state, _, from) = layers[n + 1][at];
+        if let Some(c) = state[0] {
+            out[manager[n]].0 = c;
+        }
+        at = from;
+    }
+    // R7: which touches come closer than their channel's minimum gap, each
+    // with the earlier touch it conflicts with.
+    let mut last_use: BTreeMap<Channel, (Date, Option<usize>)> = BTreeMap::new();
+    for h in &history {
+        last_use.insert(h.channel, (h.date, None));
+    }
+    for (i, d) in ctx.drafts.iter().enumerate() {
+        if d.channel.is_some() {
+            continue;
+        }
+        let c = out[i].0;
+        if let Some(&(day, j)) = last_use.get(&c) {
+            if (d.date - day).num_days() < gap(c) {
+                out[i].2 = true;
+                if let Some(j) = j {
+                    out[j].2 = true;
+                }
+            }
+        }
+        last_use.insert(c, (d.date, Some(i)));
     }
     out
+}
+
+/// R7: the warning for touches closer than `channel`'s minimum gap.
+pub fn gap_warning(ctx: &Ctx, channel: Channel) -> String {
+    let locale = ctx.locale();
+    let days = super::texts::count(
+        locale,
+        ctx.input.settings.channel_gap(channel),
+        super::texts::Counted::Day,
+    );
+    ctx.msg(
+        super::texts::Msg::WarnChannelGap,
+        &[super::texts::channel_name(locale, channel), &days],
+    )
 }

@@ -2,33 +2,44 @@
 //! CSV (RFC 4180) for spreadsheets and CRM imports.
 //!
 //! Both are pure functions of the plan: no clock, no randomness, so the same
-//! plan gives the same bytes. Texts (kind labels, description headings) are
-//! in the plan's `locale`; Russian when it is missing or unknown.
+//! plan gives the same bytes. Every text a person reads is in the plan's
+//! `locale` (Russian when it is missing or unknown) and uses words, not
+//! codes: kinds and channels by [`kind_name`] and [`channel_name`] (the
+//! words the rest of the engine uses), roles by [`role_name`], a rule as its
+//! number beside its plain name ([`rule_label`]), dates the locale's way.
 //!
 //! # iCalendar
 //! One all-day `VEVENT` per touch (`DTSTART;VALUE=DATE`, `DTEND` the next
 //! day, `TRANSP:TRANSPARENT` so a touch never blocks the manager's time).
 //! Events rather than `VTODO`s because every calendar app shows events,
 //! while to-dos are hidden or unsupported in many. `SUMMARY` is
-//! `<kind label>: <first reason title>`; `DESCRIPTION` holds the why, the
-//! ranked reasons, notes, contact, channel and rule. `UID` is stable across
-//! re-exports: derived from the client id, the date and the kind, so a
-//! calendar app updates a re-imported touch instead of duplicating it.
+//! `<kind>: <first reason title>`; `DESCRIPTION` holds the why, the ranked
+//! reasons, notes, merged purposes, contact and role, channel and rule;
+//! `CATEGORIES` names the kind and every merged purpose. `UID` is stable
+//! across re-exports: derived from the client id, the date and the kind, so
+//! a calendar app updates a re-imported touch instead of duplicating it.
 //! `DTSTAMP` is `horizon.from` (the plan's `today`) at midnight UTC.
 //!
 //! # CSV
-//! A header row of stable English column names, then one row per touch, in
-//! the plan's order; CRLF line ends; fields quoted when they hold `,`, `"`,
-//! CR or LF. No byte-order mark (add one for Excel if needed). A text cell
-//! that a spreadsheet would run as a formula (starts with `=`, `+`, `-`, `@`,
-//! tab or CR) gets a leading `'`: client data comes from a CRM and must not
+//! A header row, then one row per touch, in the plan's order; CRLF line
+//! ends. The columns for people come first, headed and filled in the plan's
+//! locale; the last columns ([`CSV_CODE_COLUMNS`]) hold the same facts as
+//! codes, ISO dates and `true`/`false`, under the same English names in
+//! every locale, for machines. [`CsvOptions`] choose the separator and a
+//! UTF-8 byte-order mark: `;` with a mark is what a spreadsheet with a
+//! Russian (or any comma-decimal) locale opens as columns. A field is quoted
+//! when it holds a separator of any kind (`,`, `;`, tab), `"`, CR or LF, so
+//! that a reader guessing the separator is never misled. A text cell that a
+//! spreadsheet would run as a formula (starts with `=`, `+`, `-`, `@`, tab
+//! or CR) gets a leading `'`: client data comes from a CRM and must not
 //! become code in the manager's spreadsheet.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::model::{Locale, Text, TouchKind};
+use super::model::{Date, Locale, Role, Text, TouchKind};
 use super::output::{Plan, Touch};
+use super::texts::{channel_name, human_date, kind_name};
 
 /// RFC 5545 3.1: content lines are at most 75 octets, excluding the CRLF.
 const MAX_LINE_OCTETS: usize = 75;
@@ -103,7 +114,7 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
         ));
         out.text("SUMMARY", &summary(touch, locale));
         out.text("DESCRIPTION", &description(touch, locale));
-        out.line(&format!("CATEGORIES:{}", touch.kind.as_str()));
+        out.list("CATEGORIES", &categories(touch, locale));
         out.line("TRANSP:TRANSPARENT");
         out.line("END:VEVENT");
     }
@@ -111,12 +122,42 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
     out.0
 }
 
-/// Renders `plan` as CSV: a header row, then one row per touch.
-///
-/// Columns: `client_id, date, kind, channel, automated, scheduled, contact,
-/// role, rule, reason_code, reason_title, reason_hint, why, purposes, notes,
-/// moved_from`. Lists are joined with `"; "`; booleans are `true`/`false`;
-/// texts are in the plan's locale.
+/// How [`to_csv_with`] writes the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The field separator: `,` (RFC 4180, the default), `;` or a tab.
+    pub separator: char,
+    /// Starts the file with a UTF-8 byte-order mark, by which spreadsheets
+    /// tell UTF-8 from the system's legacy code page.
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            separator: ',',
+            bom: false,
+        }
+    }
+}
+
+impl CsvOptions {
+    /// The separators a CSV may use; anything else is refused at the
+    /// boundary rather than producing a file no reader can split.
+    pub const SEPARATORS: [char; 3] = [',', ';', '\t'];
+
+    /// What a spreadsheet with a Russian locale opens as columns: `;` and a
+    /// byte-order mark.
+    pub fn spreadsheet() -> Self {
+        CsvOptions {
+            separator: ';',
+            bom: true,
+        }
+    }
+}
+
+/// Renders `plan` as RFC 4180 CSV with a comma and no byte-order mark; see
+/// [`to_csv_with`].
 ///
 /// # Example
 /// ```
@@ -126,12 +167,46 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
 /// #   "standard":0,"need":0,"total":0,"automated":0},"standardToMandatory":null,"avgGapDays":null,
 /// #   "maxGapDays":null},"warnings":[],"locale":"en"}"#).unwrap();
 /// let csv = touchplan::to_csv(&plan);
-/// assert!(csv.starts_with("client_id,date,kind,"));
-/// assert!(csv.ends_with("\r\n"));
+/// assert!(csv.starts_with("Client,Date,Kind,"));
+/// assert!(csv.ends_with(",client_id,date,kind,channel,role,rule,reason_code,purposes,automated,scheduled,moved_from\r\n"));
 /// ```
 pub fn to_csv(plan: &Plan) -> String {
+    to_csv_with(plan, CsvOptions::default())
+}
+
+/// Renders `plan` as CSV: a header row, then one row per touch.
+///
+/// Columns for people, in the plan's locale: client, date (`01.12.2026` in
+/// Russian, `1 December 2026` in English: both read as dates by a
+/// spreadsheet of that locale), kind, channel, contact, role, reason, how to
+/// use it, why, merged purposes, what to check first, moved from, automated
+/// and scheduled (yes/no), rule ("R6 — окно реакции"). Then
+/// [`CSV_CODE_COLUMNS`] for machines. Lists are joined with `"; "`.
+///
+/// # Example
+/// ```
+/// # use touchplan::engine::output::*;
+/// # let plan: Plan = serde_json::from_str(r#"{"clientId":"c1","horizon":{"from":"2026-11-24","to":"2027-11-23"},
+/// #   "touches":[],"summary":{"total":0,"byKind":{},"byMonth":[],"perCycle":{"cycleDays":30,"mandatory":0,
+/// #   "standard":0,"need":0,"total":0,"automated":0},"standardToMandatory":null,"avgGapDays":null,
+/// #   "maxGapDays":null},"warnings":[],"locale":"ru"}"#).unwrap();
+/// use touchplan::engine::export::{to_csv_with, CsvOptions};
+/// let csv = to_csv_with(&plan, CsvOptions::spreadsheet());
+/// assert!(csv.starts_with("\u{feff}Клиент;Дата;Вид касания;"));
+/// ```
+pub fn to_csv_with(plan: &Plan, opts: CsvOptions) -> String {
+    let locale = plan_locale(plan);
+    let sep = opts.separator;
     let mut out = String::new();
-    csv_row(&mut out, CSV_HEADER.iter().copied());
+    if opts.bom {
+        out.push('\u{feff}');
+    }
+    let header = CSV_PEOPLE_COLUMNS
+        .iter()
+        .map(|t| t.get(locale))
+        .chain(CSV_CODE_COLUMNS.iter().copied());
+    csv_row(&mut out, sep, header);
+    let client = plan.client_name.as_deref().unwrap_or(&plan.client_id);
     for t in &plan.touches {
         let contact = match (&t.contact, &t.contacts) {
             (Some(c), _) => c.clone(),
@@ -139,54 +214,152 @@ pub fn to_csv(plan: &Plan) -> String {
             (None, None) => String::new(),
         };
         let first = t.reasons.first();
-        let purposes = t
-            .purposes
+        let purposes = t.purposes.as_deref().unwrap_or_default();
+        let purpose_words = purposes
             .iter()
-            .flatten()
+            .map(|k| kind_name(locale, *k))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let purpose_codes = purposes
+            .iter()
             .map(|k| k.as_str())
             .collect::<Vec<_>>()
             .join("; ");
         let notes = t.notes.as_deref().unwrap_or_default().join("; ");
+        let role = t
+            .role
+            .as_deref()
+            .map_or(String::new(), |r| role_word(locale, r));
+        let moved = t
+            .moved_from
+            .as_deref()
+            .map_or(String::new(), |d| cell_date(locale, d));
+        let scheduled = t.scheduled.unwrap_or(false);
         let row = [
+            client,
+            &cell_date(locale, &t.date),
+            &capitalised(kind_name(locale, t.kind)),
+            channel_name(locale, t.channel),
+            &contact,
+            &role,
+            first.map_or("", |r| r.title.as_str()),
+            first.map_or("", |r| r.hint.as_str()),
+            &t.why,
+            &purpose_words,
+            &notes,
+            &moved,
+            YES_NO[usize::from(!t.automated)].get(locale),
+            YES_NO[usize::from(!scheduled)].get(locale),
+            &rule_label(locale, &t.rule),
+            // For machines.
             plan.client_id.as_str(),
             &t.date,
             t.kind.as_str(),
             t.channel.as_str(),
-            bool_str(t.automated),
-            bool_str(t.scheduled.unwrap_or(false)),
-            &contact,
             t.role.as_deref().unwrap_or(""),
             &t.rule,
             first.map_or("", |r| r.code.as_str()),
-            first.map_or("", |r| r.title.as_str()),
-            first.map_or("", |r| r.hint.as_str()),
-            &t.why,
-            &purposes,
-            &notes,
+            &purpose_codes,
+            bool_str(t.automated),
+            bool_str(scheduled),
             t.moved_from.as_deref().unwrap_or(""),
         ];
-        csv_row(&mut out, row.into_iter());
+        csv_row(&mut out, sep, row.into_iter());
     }
     out
 }
 
-const CSV_HEADER: [&str; 16] = [
+/// Headers of the columns for people, in their order.
+const CSV_PEOPLE_COLUMNS: [Text; 15] = [
+    Text {
+        ru: "Клиент",
+        en: "Client",
+    },
+    Text {
+        ru: "Дата",
+        en: "Date",
+    },
+    Text {
+        ru: "Вид касания",
+        en: "Kind",
+    },
+    Text {
+        ru: "Канал",
+        en: "Channel",
+    },
+    Text {
+        ru: "Контакт",
+        en: "Contact",
+    },
+    Text {
+        ru: "Роль",
+        en: "Role",
+    },
+    Text {
+        ru: "Повод",
+        en: "Reason",
+    },
+    Text {
+        ru: "Как использовать",
+        en: "How to use it",
+    },
+    Text {
+        ru: "Зачем",
+        en: "Why",
+    },
+    Text {
+        ru: "Цели касания",
+        en: "Purposes",
+    },
+    Text {
+        ru: "Проверить",
+        en: "Check first",
+    },
+    Text {
+        ru: "Перенесено с",
+        en: "Moved from",
+    },
+    Text {
+        ru: "Автоматически",
+        en: "Automated",
+    },
+    Text {
+        ru: "Отложенная отправка",
+        en: "Scheduled send",
+    },
+    Text {
+        ru: "Правило",
+        en: "Rule",
+    },
+];
+
+/// The columns for machines, last in every CSV and named the same in every
+/// locale: codes of the contract (`kind`, `channel`, `role`, `rule`, the
+/// first reason's code, merged purposes joined with `"; "`), ISO dates and
+/// `true`/`false`.
+pub const CSV_CODE_COLUMNS: [&str; 11] = [
     "client_id",
     "date",
     "kind",
     "channel",
-    "automated",
-    "scheduled",
-    "contact",
     "role",
     "rule",
     "reason_code",
-    "reason_title",
-    "reason_hint",
-    "why",
     "purposes",
-    "notes",
+    "automated",
+    "scheduled",
     "moved_from",
+];
+
+const YES_NO: [Text; 2] = [
+    Text {
+        ru: "да",
+        en: "yes",
+    },
+    Text {
+        ru: "нет",
+        en: "no",
+    },
 ];
 
 fn bool_str(b: bool) -> &'static str {
@@ -197,10 +370,20 @@ fn bool_str(b: bool) -> &'static str {
     }
 }
 
-fn csv_row<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+/// A date cell a spreadsheet of the locale reads as a date: `01.12.2026`,
+/// `1 December 2026`. Anything but an ISO date is copied as it is.
+fn cell_date(locale: Locale, iso: &str) -> String {
+    match parse_iso(iso) {
+        Some(d) if locale == Locale::Ru => d.format("%d.%m.%Y").to_string(),
+        Some(d) => human_date(locale, d),
+        None => iso.to_string(),
+    }
+}
+
+fn csv_row<'a>(out: &mut String, sep: char, fields: impl Iterator<Item = &'a str>) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(sep);
         }
         csv_field(out, field);
     }
@@ -212,7 +395,7 @@ fn csv_field(out: &mut String, field: &str) {
         field.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r')
     );
-    let quote = field.contains([',', '"', '\r', '\n']);
+    let quote = field.contains([',', ';', '\t', '"', '\r', '\n']);
     if quote {
         out.push('"');
     }
@@ -266,6 +449,20 @@ impl Ics {
         escape_text(&mut line, value);
         self.line(&line);
     }
+
+    /// Appends a property whose value is a list of TEXT (`CATEGORIES`):
+    /// each value escaped, the values separated by unescaped commas.
+    fn list(&mut self, name: &str, values: &[&str]) {
+        let mut line = String::from(name);
+        line.push(':');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                line.push(',');
+            }
+            escape_text(&mut line, v);
+        }
+        self.line(&line);
+    }
 }
 
 /// RFC 5545 3.3.11: backslash, semicolon and comma are escaped, line breaks
@@ -293,10 +490,14 @@ fn escape_text(out: &mut String, value: &str) {
 
 /// `2026-11-24` → `20261124`; `None` for anything but an ISO date.
 fn compact_date(iso: &str) -> Option<String> {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+    parse_iso(iso).map(|d| d.format("%Y%m%d").to_string())
+}
+
+/// A strict `YYYY-MM-DD`; `None` for anything else.
+fn parse_iso(iso: &str) -> Option<Date> {
+    Date::parse_from_str(iso, "%Y-%m-%d")
         .ok()
         .filter(|_| iso.len() == 10)
-        .map(|d| d.format("%Y%m%d").to_string())
 }
 
 /// The day after an ISO date, compact; `compact` (the date itself) on the
@@ -323,11 +524,23 @@ fn plan_locale(plan: &Plan) -> Locale {
 }
 
 fn summary(touch: &Touch, locale: Locale) -> String {
-    let label = kind_label(touch.kind).get(locale);
+    let label = capitalised(kind_name(locale, touch.kind));
     match touch.reasons.first() {
         Some(r) => format!("{label}: {}", r.title),
-        None => label.to_string(),
+        None => label,
     }
+}
+
+/// The kind, then every other merged purpose, as words.
+fn categories(touch: &Touch, locale: Locale) -> Vec<&'static str> {
+    let mut words = vec![kind_name(locale, touch.kind)];
+    for k in touch.purposes.iter().flatten() {
+        let w = kind_name(locale, *k);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words
 }
 
 fn description(touch: &Touch, locale: Locale) -> String {
@@ -349,6 +562,10 @@ fn description(touch: &Touch, locale: Locale) -> String {
         }
     }
     d.push('\n');
+    if let Some(purposes) = touch.purposes.as_ref().filter(|p| p.len() > 1) {
+        let words: Vec<&str> = purposes.iter().map(|k| kind_name(locale, *k)).collect();
+        let _ = write!(d, "\n{}: {}", PURPOSES.get(locale), words.join(", "));
+    }
     let contact = match (&touch.contact, &touch.contacts) {
         (Some(c), _) => Some(c.clone()),
         (None, Some(cs)) if !cs.is_empty() => Some(cs.join(", ")),
@@ -357,10 +574,15 @@ fn description(touch: &Touch, locale: Locale) -> String {
     if let Some(c) = contact {
         let _ = write!(d, "\n{}: {c}", CONTACT.get(locale));
         if let Some(role) = &touch.role {
-            let _ = write!(d, " ({role})");
+            let _ = write!(d, " ({})", role_word(locale, role));
         }
     }
-    let _ = write!(d, "\n{}: {}", CHANNEL.get(locale), touch.channel.as_str());
+    let _ = write!(
+        d,
+        "\n{}: {}",
+        CHANNEL.get(locale),
+        channel_name(locale, touch.channel)
+    );
     if touch.automated {
         let _ = write!(d, " ({})", AUTOMATED.get(locale));
     }
@@ -368,9 +590,15 @@ fn description(touch: &Touch, locale: Locale) -> String {
         let _ = write!(d, " ({})", SCHEDULED.get(locale));
     }
     if let Some(from) = &touch.moved_from {
+        let from = parse_iso(from).map_or_else(|| from.clone(), |d| human_date(locale, d));
         let _ = write!(d, "\n{}: {from}", MOVED_FROM.get(locale));
     }
-    let _ = write!(d, "\n{}: {}", RULE.get(locale), touch.rule);
+    let _ = write!(
+        d,
+        "\n{}: {}",
+        RULE.get(locale),
+        rule_label(locale, &touch.rule)
+    );
     d
 }
 
@@ -385,6 +613,10 @@ const REASONS: Text = Text {
 const NOTES: Text = Text {
     ru: "Проверить",
     en: "Check first",
+};
+const PURPOSES: Text = Text {
+    ru: "Цели касания",
+    en: "Purposes",
 };
 const CONTACT: Text = Text {
     ru: "Контакт",
@@ -411,22 +643,72 @@ const RULE: Text = Text {
     en: "Rule",
 };
 
-/// The label a calendar shows for each kind of touch.
-pub fn kind_label(kind: TouchKind) -> Text {
-    let (ru, en) = match kind {
-        TouchKind::Mandatory => ("Обязательное касание", "Mandatory touch"),
-        TouchKind::Standard => ("Касание с пользой", "Value touch"),
-        TouchKind::Need => ("Будущая сделка", "Next deal"),
-        TouchKind::Event => ("Приглашение на мероприятие", "Event invitation"),
-        TouchKind::Meeting => ("Встреча по итогам года", "Annual review meeting"),
-        TouchKind::Greeting => ("Поздравление", "Greeting"),
-        TouchKind::Renewal => ("Продление", "Renewal"),
-        TouchKind::Check => ("Проверка удовлетворённости", "Satisfaction check"),
-        TouchKind::Apology => ("Извинение", "Apology"),
-        TouchKind::FirstDay => ("Первый день", "First day"),
-        TouchKind::Onboarding => ("Сопровождение старта", "Onboarding"),
+/// The first letter in upper case: a kind word opening a calendar title.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A contact's role as a manager says it: ЛПР, ЛВР, закупщик (R15).
+pub fn role_name(locale: Locale, role: Role) -> &'static str {
+    let (ru, en) = match role {
+        Role::DecisionMaker => ("ЛПР", "decision maker"),
+        Role::Influencer => ("ЛВР", "influencer"),
+        Role::Technical => ("технический специалист", "technical specialist"),
+        Role::User => ("пользователь", "user"),
+        Role::Buyer => ("закупщик", "buyer"),
+        Role::Other => ("другая роль", "other role"),
     };
-    Text { ru, en }
+    Text { ru, en }.get(locale)
+}
+
+/// A plan's role code as words; a role the engine does not know (a
+/// hand-made plan) is shown as it was written.
+fn role_word(locale: Locale, role: &str) -> String {
+    Role::parse(role).map_or_else(|| role.to_string(), |r| role_name(locale, r).to_string())
+}
+
+/// The plain name of a rule of the rule book (docs/rules.md), by number.
+pub fn rule_name(locale: Locale, number: u8) -> Option<&'static str> {
+    let (ru, en) = match number {
+        1 => ("полезный повод", "a useful reason"),
+        2 => ("касания за цикл", "touches per cycle"),
+        3 => (
+            "баланс обязательных и стандартных",
+            "mandatory-to-standard balance",
+        ),
+        4 => ("выявление потребности", "need discovery"),
+        5 => ("первый день и дни тишины", "first day and days of silence"),
+        6 => ("окно реакции", "reaction window"),
+        7 => ("разные форматы", "varied formats"),
+        8 => ("усилия по ценности клиента", "effort follows value"),
+        9 => ("поздравления", "greetings"),
+        10 => ("предложения по интересам", "offers that fit"),
+        11 => ("продления", "renewals"),
+        12 => ("извинения", "apologies"),
+        13 => ("без назойливости", "no pestering"),
+        14 => ("рабочие дни", "working days"),
+        15 => ("выбор контакта", "whom to contact"),
+        16 => ("нагрузка менеджера", "manager's load"),
+        _ => return None,
+    };
+    Some(Text { ru, en }.get(locale))
+}
+
+/// A rule as a reader sees it: its number beside its plain name,
+/// "R6 — окно реакции". Anything else is shown as it was written.
+pub fn rule_label(locale: Locale, rule: &str) -> String {
+    let name = rule
+        .strip_prefix('R')
+        .and_then(|n| n.parse::<u8>().ok())
+        .and_then(|n| rule_name(locale, n));
+    match name {
+        Some(name) => format!("{rule} — {name}"),
+        None => rule.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -519,9 +801,9 @@ mod tests {
              DTSTAMP:20261124T000000Z\r\n\
              DTSTART;VALUE=DATE:20261231\r\n\
              DTEND;VALUE=DATE:20270101\r\n\
-             SUMMARY:Mandatory touch: Shipment\r\n\
+             SUMMARY:Mandatory: Shipment\r\n\
              DESCRIPTION:Why it matters.\\n\\nReasons:\\n1. Shipment — hint\\; with\\, sepa\r\n \
-             rators\\n\\nChannel: phone\\nRule: R2\r\n\
+             rators\\n\\nChannel: phone call\\nRule: R2 — touches per cycle\r\n\
              CATEGORIES:mandatory\r\n\
              TRANSP:TRANSPARENT\r\n\
              END:VEVENT\r\n\
@@ -583,7 +865,8 @@ mod tests {
         let ru = unfold(&to_ics(&plan("ru", vec![t.clone()]), None));
         assert!(ru.contains("SUMMARY:Поздравление: День рождения\r\n"));
         assert!(ru.contains("X-WR-CALNAME:Касания: c1\r\n"));
-        assert!(ru.contains("Канал: phone"));
+        assert!(ru.contains("Канал: звонок\\nПравило: R2 — касания за цикл\r\n"));
+        assert!(ru.contains("CATEGORIES:поздравление\r\n"));
         // An unknown or missing locale falls back to Russian, the default.
         assert_eq!(unfold(&to_ics(&plan("", vec![t]), None)), ru);
     }
@@ -595,6 +878,7 @@ mod tests {
         t.role = Some("decision_maker".into());
         t.notes = Some(vec!["Promo bought on".into()]);
         t.moved_from = Some("2026-11-29".into());
+        t.purposes = Some(vec![TouchKind::Renewal, TouchKind::Need]);
         t.automated = true;
         t.reasons.push(reason("market_analytics", "Analytics"));
         let ics = unfold(&to_ics(&plan("en", vec![t]), None));
@@ -605,9 +889,11 @@ mod tests {
             .to_string();
         assert!(desc.contains("\\n2. Analytics — hint"));
         assert!(desc.contains("Check first:\\n- Promo bought on"));
-        assert!(desc.contains("Contact: Anna (decision_maker)"));
-        assert!(desc.contains("Channel: phone (automated)"));
-        assert!(desc.contains("Moved from: 2026-11-29"));
+        assert!(desc.contains("Purposes: renewal\\, need discovery"));
+        assert!(desc.contains("Contact: Anna (decision maker)"));
+        assert!(desc.contains("Channel: phone call (automated)"));
+        assert!(desc.contains("Moved from: 29 November 2026"));
+        assert!(ics.contains("CATEGORIES:renewal,need discovery\r\n"));
     }
 
     #[test]
@@ -673,12 +959,55 @@ mod tests {
         t.contacts = Some(vec!["Anna".into(), "Boris".into()]);
         t.purposes = Some(vec![TouchKind::Need, TouchKind::Check]);
         let csv = to_csv(&plan("en", vec![t]));
-        let expected = "client_id,date,kind,channel,automated,scheduled,contact,role,rule,\
-             reason_code,reason_title,reason_hint,why,purposes,notes,moved_from\r\n\
-             c1,2026-12-01,need,phone,false,false,Anna; Boris,,R2,shipment,\
+        let expected = "Client,Date,Kind,Channel,Contact,Role,Reason,How to use it,Why,Purposes,\
+             Check first,Moved from,Automated,Scheduled send,Rule,\
+             client_id,date,kind,channel,role,rule,reason_code,purposes,automated,scheduled,moved_from\r\n\
+             c1,1 December 2026,Need discovery,phone call,\"Anna; Boris\",,\
              \"Say \"\"hi\"\", then\nask\",\"hint; with, separators\",Why it matters.,\
-             need; check,,\r\n";
+             \"need discovery; check\",,,no,no,R2 — touches per cycle,\
+             c1,2026-12-01,need,phone,,R2,shipment,\"need; check\",false,false,\r\n";
         assert_eq!(csv, expected);
+    }
+
+    #[test]
+    fn csv_cells_for_people_are_words_in_the_plan_s_locale() {
+        let mut t = touch("2027-02-26", TouchKind::Standard, "Аналитика рынка");
+        t.contact = Some("Анна Смирнова".into());
+        t.role = Some("decision_maker".into());
+        t.channel = crate::engine::model::Channel::Email;
+        t.rule = "R6".into();
+        t.automated = true;
+        t.moved_from = Some("2027-02-28".into());
+        let csv = to_csv_with(&plan("ru", vec![t]), CsvOptions::spreadsheet());
+        let rows: Vec<&str> = csv.split("\r\n").collect();
+        assert!(rows[0].starts_with("\u{feff}Клиент;Дата;Вид касания;Канал;Контакт;Роль;"));
+        assert_eq!(
+            rows[1],
+            "c1;26.02.2027;Стандартное;e-mail;Анна Смирнова;ЛПР;Аналитика рынка;\
+             \"hint; with, separators\";Why it matters.;;;28.02.2027;да;нет;R6 — окно реакции;\
+             c1;2027-02-26;standard;email;decision_maker;R6;shipment;;true;false;2027-02-28"
+        );
+        assert_eq!(rows[2], "", "the last row ends in CRLF");
+    }
+
+    #[test]
+    fn rules_are_named_beside_their_numbers() {
+        assert_eq!(rule_label(Locale::Ru, "R13"), "R13 — без назойливости");
+        assert_eq!(rule_label(Locale::En, "R6"), "R6 — reaction window");
+        for n in 1..=16 {
+            for locale in [Locale::Ru, Locale::En] {
+                assert!(rule_name(locale, n).is_some_and(|s| !s.is_empty()), "R{n}");
+            }
+        }
+        assert_eq!(rule_label(Locale::En, "R99"), "R99");
+        assert_eq!(rule_label(Locale::En, "events"), "events");
+    }
+
+    #[test]
+    fn roles_read_as_words_and_unknown_ones_as_written() {
+        assert_eq!(role_word(Locale::Ru, "influencer"), "ЛВР");
+        assert_eq!(role_word(Locale::En, "buyer"), "buyer");
+        assert_eq!(role_word(Locale::Ru, "CEO"), "CEO");
     }
 
     #[test]
@@ -692,6 +1021,12 @@ mod tests {
         let mut out = String::new();
         csv_field(&mut out, "2026-12-01");
         assert_eq!(out, "2026-12-01");
+        let mut out = String::new();
+        csv_field(&mut out, "+7 999; =1+1");
+        assert_eq!(
+            out, "\"'+7 999; =1+1\"",
+            "quoted for the separator, defused"
+        );
     }
 
     #[test]

@@ -167,8 +167,11 @@ impl Past {
 /// Moves draft `i` to the nearest working day its own purposes allow that
 /// keeps the merge gap to every other touch and the daily and weekly caps
 /// (history counted). Touches tied to their day never move. Returns
-/// whether it moved. `sorted`: the drafts are in [`sort`]'s order.
-fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
+/// whether it moved. `sorted`: the drafts are in [`sort`]'s order. With
+/// `keep_gap` false, only the caps and a day of its own are kept: a touch
+/// that cannot merge may stand a day from another rather than be dropped
+/// (R13 drops only when no day exists).
+fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool, keep_gap: bool) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
@@ -190,7 +193,7 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
     let origin = d.date;
     // Whether another touch keeps `day` from `i`: one on the day itself,
-    // one but a scheduled message within the merge gap; and how many
+    // one but a scheduled message within the merge gap (if it is kept); and how many
     // others share its week. With the drafts in date order, only the
     // neighbours of the day are read.
     let drafts = &ctx.drafts;
@@ -200,7 +203,16 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
         (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
     };
     let taken = |day: Date| {
-        if sorted {
+        if !keep_gap {
+            if sorted {
+                around(day, day).next().is_some()
+            } else {
+                drafts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.date == day)
+            }
+        } else if sorted {
             around(add_days(day, 1 - gap), add_days(day, gap - 1))
                 .any(|o| !o.scheduled || o.date == day)
         } else {
@@ -253,6 +265,17 @@ fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
         }
         None => false,
     }
+}
+
+/// Moves draft `i` keeping the merge gap to other touches (see
+/// [`relocate_with`]).
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
+    relocate_with(ctx, past, i, sorted, true)
+}
+
+/// Under a cap: a day keeping the merge gap, else any day keeping the caps.
+fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
+    relocate(ctx, past, i, sorted) || relocate_with(ctx, past, i, sorted, false)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -313,7 +336,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
     while i < ctx.drafts.len() {
         let d = &ctx.drafts[i];
         // Relocating leaves the drafts out of order here.
-        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate(ctx, &past, i, false) {
+        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate_capped(ctx, &past, i, false) {
             drop_touch(ctx, i, Msg::CauseDailyCap);
             continue;
         }
@@ -333,11 +356,11 @@ pub fn apply_caps(ctx: &mut Ctx) {
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate(ctx, &past, j, true) {
+            if relocate_capped(ctx, &past, j, true) {
                 resort_one(ctx, j);
                 continue;
             }
-            if relocate(ctx, &past, k, true) {
+            if relocate_capped(ctx, &past, k, true) {
                 resort_one(ctx, k);
                 continue;
             }
@@ -411,7 +434,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if relocate(ctx, &past, x, true) {
+            if relocate_capped(ctx, &past, x, true) {
                 resort_one(ctx, x);
             } else {
                 // Taking one out leaves the rest in order.

@@ -121,7 +121,7 @@ fn build(mut ctx: Ctx) -> Plan {
         if *gap_broken {
             extra_warnings.push((
                 "channel_gap",
-                ctx.msg(Msg::WarnChannelGap, &[]),
+                channels::gap_warning(&ctx, *channel),
                 "R7",
                 d.date,
             ));
@@ -172,7 +172,12 @@ fn build(mut ctx: Ctx) -> Plan {
             rule: main.rule.to_string(),
             why: main.why.clone(),
             reasons: suggestions,
-            moved_from: d.moved_from.map(iso),
+            // R14: `movedFrom` tells a move off a day off; a touch the caps
+            // or a merge shifted between working days just has its date.
+            moved_from: d
+                .moved_from
+                .filter(|from| !ctx.cal.is_working(*from))
+                .map(iso),
             purposes: (d.purposes.len() > 1).then_some(purposes),
             scheduled: d.scheduled.then_some(true),
             expected: d.purposes.iter().any(|p| p.expected).then_some(true),

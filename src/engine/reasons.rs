@@ -39,9 +39,8 @@ pub struct Facts<'a> {
     /// The content plan as this client sees it, by index: `None` for an
     /// unknown reason code.
     content: Vec<Option<ContentFit>>,
-    /// Where each content-plan item stands in R10's order of precedence.
-    content_rank: Vec<usize>,
-    /// The items that may ever lead a touch of this client, in that order:
+    /// The items that may ever lead a touch of this client, in R10's order
+    /// of precedence:
     /// known, not discouraged, fitting the client and not sent by
     /// marketing itself. The rest only ever come pinned by their rule.
     content_candidates: Vec<usize>,
@@ -106,10 +105,6 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     let precedences: Vec<u8> = plan.iter().map(|item| precedence(&bought, item)).collect();
     let mut content_order: Vec<usize> = (0..plan.len()).collect();
     content_order.sort_by_key(|i| (precedences[*i], *i));
-    let mut content_rank = vec![0; plan.len()];
-    for (at, i) in content_order.iter().enumerate() {
-        content_rank[*i] = at;
-    }
     let content_candidates = content_order
         .into_iter()
         .filter(|i| {
@@ -132,7 +127,6 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         first_check: check,
         bought,
         content,
-        content_rank,
         content_candidates,
     }
 }
@@ -169,6 +163,10 @@ fn title(ctx: &Ctx, r: &ReasonDef) -> (&'static str, &'static str) {
 #[derive(Default)]
 pub struct Ranking {
     recent: Vec<String>,
+    /// The reasons that led each kind of touch (a purpose's kind), oldest
+    /// first, history included: a lead does not repeat within the last
+    /// `freshnessTouches` of its kind while another reason may lead.
+    leads: BTreeMap<TouchKind, Vec<&'static str>>,
     /// Offers led with, per (year, month).
     offers: BTreeMap<(i32, u32), u32>,
     /// R10 touches for a hobby novelty not ranked yet, per (year, month):
@@ -201,12 +199,21 @@ impl Ranking {
         for x in h.iter().filter(|x| x.reason.as_deref() == Some("referral")) {
             st.referrals.push(x.date);
         }
+        for r in h
+            .iter()
+            .filter_map(|x| x.reason.as_deref().and_then(catalog::find))
+        {
+            for k in r.serves {
+                st.leads.entry(*k).or_default().push(r.code);
+            }
+        }
         // An item a rule placed a touch for is that touch's own.
         for d in &ctx.drafts {
             for p in &d.purposes {
                 let Some(i) = p.content else { continue };
                 st.used_items[i] = true;
-                if p.rule == "R10" {
+                let offer = ctx.input.company.content_plan[i].reason.as_str();
+                if p.rule == "R10" && OFFERS.contains(&offer) {
                     *st.reserved
                         .entry((d.date.year(), d.date.month()))
                         .or_default() += 1;
@@ -240,10 +247,20 @@ impl Ranking {
 
 /// R10: a generic catalog offer (no content-plan item behind it) is a
 /// suggestion, never a touch's lead, except a new model once a durable
-/// purchase's usual interval has passed.
-fn catalog_may_lead(facts: &Facts<'_>, code: &str) -> bool {
+/// purchase's usual interval has passed; an event invitation leads only
+/// where the company has events (R2).
+fn catalog_may_lead(ctx: &Ctx, facts: &Facts<'_>, code: &str) -> bool {
     if code == "new_products" {
         return facts.durable.is_some();
+    }
+    // An invitation leads only where the company has an event to name.
+    if code == "event_invitation" {
+        let company = &ctx.input.company;
+        return !company.events.is_empty()
+            || company
+                .content_plan
+                .iter()
+                .any(|i| i.reason == "event_invitation");
     }
     !OFFERS.contains(&code) && code != "price_change"
 }
@@ -275,7 +292,12 @@ pub fn rank(
     let r10 = d
         .purposes
         .iter()
-        .filter(|p| p.rule == "R10" && p.content.is_some())
+        .filter(|p| {
+            p.rule == "R10"
+                && p.content.is_some_and(|i| {
+                    OFFERS.contains(&ctx.input.company.content_plan[i].reason.as_str())
+                })
+        })
         .count() as u32;
     if r10 > 0 {
         let left = st.reserved.entry(month).or_default();
@@ -294,12 +316,18 @@ pub fn rank(
             }
             if let Some(r) = catalog::find(code) {
                 let (t, h) = title(ctx, r);
+                let mut hint = h.to_string();
+                // R9: a birthday greeting with the company's birthday offer
+                // carries the offer.
+                if code == "birthday" && birthday_offer(ctx) {
+                    hint = format!("{hint} {}", ctx.msg(Msg::ReasonBirthdayOffer, &[]));
+                }
                 out.push(ReasonSuggestion {
                     code: code.into(),
                     title: t.into(),
-                    hint: h.into(),
+                    hint,
                     score: 1.0,
-                    why: ctx.msg(Msg::RwRule, &[p.rule]),
+                    why: super::texts::rule_why(ctx.locale(), p.rule),
                 });
                 specific = true;
             }
@@ -308,64 +336,56 @@ pub fn rank(
     let kinds: Vec<TouchKind> = d.purposes.iter().map(|p| p.kind).collect();
     let serves = |r: &ReasonDef| r.serves.iter().any(|k| kinds.contains(k));
     let role: Option<Role> = contact.and_then(|i| ctx.input.client.contacts[i].role);
-    // 2. Content-plan items available on the day (each used once), in
-    // R10's order of precedence.
+    // 2. Content-plan items available on the day (each used once): the
+    // items a rule placed the touch for first, then R10's order of
+    // precedence.
     let items = &ctx.input.company.content_plan;
     let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
     let mut content_offer = false;
-    // The item a rule placed this touch for, first in the order, is taken
-    // unless an item before it qualifies on its own.
-    let pinned_first = pinned
+    // The kinds the content item serves: their purposes have a reason.
+    let mut content_serves: &[TouchKind] = &[];
+    // The first item a rule placed the touch for is taken as it is; else
+    // the first that qualifies on its own, among the items that may ever
+    // lead for this client (already in that order).
+    let chosen = pinned
         .iter()
         .copied()
-        .filter(|i| facts.content[*i].is_some())
-        .min_by_key(|i| facts.content_rank[*i]);
-    let pinned_rank = pinned_first.map_or(usize::MAX, |i| facts.content_rank[i]);
-    let mut chosen = None;
-    for &i in &facts.content_candidates {
-        if facts.content_rank[i] > pinned_rank {
-            break;
-        }
-        if pinned.contains(&i) {
-            chosen = Some(i);
-            break;
-        }
-        let item = &items[i];
-        let Some(fit) = &facts.content[i] else {
-            continue;
-        };
-        let r = fit.def;
-        if d.date < fit.start
-            || d.date > fit.end
-            || !serves(r)
-            || st.used_items[i]
-            || (automated && r.needs_conversation())
-            || !item_for(item, r, role)
-        {
-            continue;
-        }
-        if item.reason == "event_invitation"
-            && kinds.contains(&TouchKind::Event)
-            && d.main().reason.is_some()
-        {
-            continue;
-        }
-        if fit.durable_ready.is_some_and(|ready| d.date < ready) {
-            continue;
-        }
-        if OFFERS.contains(&r.code) && !offers_left {
-            continue;
-        }
-        if out.is_empty() && !st.may_lead(ctx, r.code, d.date) {
-            continue;
-        }
-        chosen = Some(i);
-        break;
-    }
-    if let Some((i, fit)) = chosen
-        .or(pinned_first)
-        .and_then(|i| facts.content[i].as_ref().map(|fit| (i, fit)))
-    {
+        .find(|i| facts.content[*i].is_some())
+        .or_else(|| {
+            facts.content_candidates.iter().copied().find(|&i| {
+                let item = &items[i];
+                let Some(fit) = &facts.content[i] else {
+                    return false;
+                };
+                let r = fit.def;
+                if !serves(r)
+                    || st.used_items[i]
+                    || (automated && r.needs_conversation())
+                    // R10: a price change is owed news the manager tells.
+                    || (automated && r.code == "price_change")
+                    || !item_for(item, r, role)
+                {
+                    return false;
+                }
+                if item.reason == "event_invitation"
+                    && kinds.contains(&TouchKind::Event)
+                    && d.main().reason.is_some()
+                {
+                    return false;
+                }
+                if d.date < fit.start || d.date > fit.end {
+                    return false;
+                }
+                if fit.durable_ready.is_some_and(|ready| d.date < ready) {
+                    return false;
+                }
+                if OFFERS.contains(&r.code) && !offers_left {
+                    return false;
+                }
+                !out.is_empty() || st.may_lead(ctx, r.code, d.date)
+            })
+        });
+    if let Some((i, fit)) = chosen.and_then(|i| facts.content[i].as_ref().map(|fit| (i, fit))) {
         let item = &items[i];
         let r = fit.def;
         let is_pinned = pinned.contains(&i);
@@ -377,6 +397,7 @@ pub fn rank(
         // An offer leading the touch, or the offer a rule placed it for,
         // uses the month's cap.
         content_offer = OFFERS.contains(&r.code) && (out.is_empty() || is_pinned);
+        content_serves = r.serves;
         out.push(ReasonSuggestion {
             code: r.code.into(),
             title: item.title.clone(),
@@ -386,6 +407,40 @@ pub fn rank(
         });
         st.used_items[i] = true;
         specific = true;
+    }
+    // R13: every purpose of a merged touch carries its own reason near the
+    // top. The purposes still without one (a standard purpose beside a
+    // need or a mandatory step) each get the best catalog reason that may
+    // lead it, most protected purpose first.
+    let mut unserved: Vec<TouchKind> = Vec::new();
+    for p in &d.purposes {
+        let has_own = p.reason.is_some_and(|c| catalog::find(c).is_some());
+        if !has_own && !content_serves.contains(&p.kind) && !unserved.contains(&p.kind) {
+            unserved.push(p.kind);
+        }
+    }
+    // The item leads those purposes: freshness counts it like a catalog
+    // lead of the same code.
+    if let Some(code) = out
+        .last()
+        .filter(|_| !content_serves.is_empty())
+        .map(|x| x.code.clone())
+    {
+        if let Some(r) = catalog::find(&code) {
+            for p in &d.purposes {
+                let own = p.reason.is_some_and(|c| catalog::find(c).is_some());
+                if !own && r.serves.contains(&p.kind) {
+                    let past = st.leads.entry(p.kind).or_default();
+                    if past.last() != Some(&r.code) {
+                        past.push(r.code);
+                    }
+                }
+            }
+        }
+    }
+    if out.is_empty() && unserved.is_empty() {
+        unserved.clone_from(&kinds);
+        unserved.dedup();
     }
     // 3. Catalog reasons for the touch's kinds: scored first, and only the
     // kept ones explained, since most candidates are dropped.
@@ -397,6 +452,10 @@ pub fn rank(
             || out.iter().any(|x| x.code == r.code)
             || (automated && r.needs_conversation())
             || role.is_some_and(|role| !r.suits(role))
+            // R10/R1: a price change is told only from a content-plan item,
+            // before its date: the catalog alone would claim one that does
+            // not exist.
+            || r.code == "price_change"
         {
             continue;
         }
@@ -410,36 +469,64 @@ pub fn rank(
     // differ), so selecting the kept ones before sorting changes nothing.
     let best_first =
         |a: &(f64, usize, bool), b: &(f64, usize, bool)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    // A touch without a reason yet is led by the best one that may lead.
-    let mut lead = None;
-    if out.is_empty() {
+    // Each purpose without a reason yet is led by the best one that may
+    // lead it and is fresh for its kind.
+    let fresh = ctx.input.settings.freshness_touches as usize;
+    let mut leads: Vec<(f64, usize, bool)> = Vec::new();
+    let mut led: Vec<(TouchKind, &'static str)> = Vec::new();
+    let first_lead = out.is_empty();
+    for k in unserved {
         let code = |x: &(f64, usize, bool)| catalog::CATALOG[x.1].code;
-        let leads = |x: &(f64, usize, bool)| {
-            st.may_lead(ctx, code(x), d.date) && catalog_may_lead(facts, code(x))
+        let past = st.leads.get(&k).map_or(&[][..], Vec::as_slice);
+        // How many leads of this kind ago the reason led it; `None` if never.
+        let ago = |c: &str| past.iter().rev().position(|x| *x == c);
+        let eligible = |x: &(f64, usize, bool)| {
+            catalog::CATALOG[x.1].serves.contains(&k)
+                && st.may_lead(ctx, code(x), d.date)
+                && catalog_may_lead(ctx, facts, code(x))
         };
+        let is_fresh = |x: &(f64, usize, bool)| ago(code(x)).is_none_or(|a| a >= fresh);
+        let any_fresh = scored.iter().any(|x| eligible(x) && is_fresh(x));
+        // Fresh ones by score; when every candidate led lately, the one
+        // that led longest ago (deterministic rotation).
         let best = scored
             .iter()
             .enumerate()
-            .filter(|(_, x)| leads(x))
-            .min_by(|a, b| best_first(a.1, b.1))
+            .filter(|(_, x)| eligible(x) && (!any_fresh || is_fresh(x)))
+            .min_by(|a, b| {
+                if any_fresh {
+                    best_first(a.1, b.1)
+                } else {
+                    ago(code(b.1))
+                        .cmp(&ago(code(a.1)))
+                        .then_with(|| best_first(a.1, b.1))
+                }
+            })
             .map(|(i, _)| i);
-        lead = best.map(|i| scored.swap_remove(i));
+        if let Some(i) = best {
+            let x = scored.swap_remove(i);
+            led.push((k, code(&x)));
+            leads.push(x);
+        }
     }
-    let keep = KEEP.saturating_sub(out.len() + usize::from(lead.is_some()));
+    let keep = KEEP.saturating_sub(out.len() + leads.len());
     if scored.len() > keep {
         scored.select_nth_unstable_by(keep, best_first);
         scored.truncate(keep);
     }
     scored.sort_by(best_first);
-    if let Some(lead) = lead {
-        // The reasons it passes follow it, shown at its score.
+    if let Some(low) = leads.iter().map(|x| x.0).min_by(f64::total_cmp) {
+        // The reasons they pass follow them, shown at their score.
         for x in &mut scored {
-            x.0 = x.0.min(lead.0);
+            x.0 = x.0.min(low);
         }
-        scored.insert(0, lead);
     }
-    for (score, idx, is_specific) in scored {
-        if out.is_empty() && is_specific {
+    for (n, x) in leads.into_iter().enumerate() {
+        scored.insert(n, x);
+    }
+    let n_leads = led.len();
+    for (n, (score, idx, is_specific)) in scored.into_iter().enumerate() {
+        if first_lead && n == 0 && n < n_leads && is_specific {
             specific = true;
         }
         let r = &catalog::CATALOG[idx];
@@ -456,18 +543,33 @@ pub fn rank(
                 .clone(),
         });
     }
+    let led_referral = led.iter().any(|(_, c)| *c == "referral");
+    for (k, code) in led {
+        st.leads.entry(k).or_default().push(code);
+    }
     if let Some(first) = out.first() {
         // R10: only the content plan's offers use the month's cap; catalog
         // offers are suggestions.
         if content_offer {
             *st.offers.entry(month).or_default() += 1;
         }
-        if first.code == "referral" {
+        if first.code == "referral" || led_referral {
             st.referrals.push(d.date);
         }
         st.recent.push(first.code.clone());
     }
     (out, specific)
+}
+
+/// R9: the company has a special offer for a birthday.
+pub fn birthday_offer(ctx: &Ctx) -> bool {
+    ctx.input.client.birthday_offer
+        || ctx
+            .input
+            .company
+            .content_plan
+            .iter()
+            .any(|i| i.reason == "birthday")
 }
 
 /// R1: why a content item, true on the touch's day — "pilot" only to a

@@ -106,6 +106,17 @@ pub fn render_text(plan: &Plan) -> String {
         if let Some(r) = t.reasons.first() {
             let _ = writeln!(out, "              → {} — {}", r.title, r.why);
         }
+        // The other suggestions, by title: a merged touch's second purpose
+        // has its own reason among them.
+        let more: Vec<&str> = t.reasons.iter().skip(1).map(|r| r.title.as_str()).collect();
+        if !more.is_empty() {
+            let _ = writeln!(
+                out,
+                "              {} {}",
+                if ru { "также:" } else { "also:" },
+                more.join("; ")
+            );
+        }
         for n in t.notes.iter().flatten() {
             let _ = writeln!(out, "              ! {n}");
         }
@@ -121,13 +132,11 @@ pub fn render_text(plan: &Plan) -> String {
             }
         );
         for w in &plan.warnings {
-            let _ = writeln!(
-                out,
-                "  [{}] {} {}",
-                w.code,
-                w.date.as_deref().unwrap_or(""),
-                w.message
-            );
+            let dates = match &w.dates {
+                Some(ds) if !ds.is_empty() => ds.join(", "),
+                _ => w.date.clone().unwrap_or_default(),
+            };
+            let _ = writeln!(out, "  [{}] {} {}", w.code, dates, w.message);
         }
     }
     out

@@ -48,7 +48,16 @@ pub enum Msg {
     WhyBirthday,
     WhyBirthdayScheduled,
     WhyNewYear,
+    WhyNewYearEarlier,
     WhyOnboarding,
+    WhyOnboardingCampaign,
+    WhyOnboardingMembership,
+    WhyOnboardingContract,
+    WhyOnboardingPolicy,
+    WhyCheckLate,
+    WhyCheckServiceLate,
+    ReasonBirthdayOffer,
+    WarnNoCompanyEvents,
     WhyFirstDay,
     WhyCheck,
     WhyCheckService,
@@ -78,6 +87,8 @@ pub enum Msg {
     WhyBirthdayMoved,
     WhyEventSlotMonth,
     WhyHobbyNovelty,
+    WhyPriceChange,
+    WhyPersonalItem,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -126,6 +137,8 @@ pub enum Msg {
     RwCampaignAhead,
     RwCampaignEnded,
     RwPriceChange,
+    // Placement: what cannot be placed, and why (session 4).
+    WarnFulfilmentNoDay,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -172,7 +185,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyNeedRenewalSecond => ("До конца периода ({0}) есть время: уточнить, что клиенту нужно в следующем.", "There is still time before the period ends ({0}): find out what the client needs in the next one."),
         WhyStandardForPerson => ("Касание месяца с пользой для клиента: совет или новость о том, что у него уже есть, не про покупку.", "This month's useful touch for the client: a tip or news about what they already have, not about buying."),
         WhyBirthdayMoved => ("День рождения был {1} (выходной): {0}. Поздравьте в первый рабочий день после него, не раньше.", "The birthday was on {1} (a day off): {0}. Greet on the first working day after it, never earlier."),
-        WhyEventSlotMonth => ("Приглашение на мероприятие: в этом месяце подберите событие из плана (не меньше {0} в год для консультативных продаж).", "Event invitation: pick an event from the plan this month (at least {0} a year in consultative sales)."),
+        WhyEventSlotMonth => ("Приглашение на мероприятие компании в этом месяце (не меньше {0} в год для консультативных продаж): назовите настоящее событие, когда оно появится в плане.", "An invitation to a company event this month (at least {0} a year in consultative sales): name a real event once it is in the plan."),
         WhyMandatoryInUse => ("Обязательное касание по поставленному продукту: {0}.", "Mandatory touch about the product in use: {0}."),
         WhyStandard => ("Стандартное касание месяца: что-то полезное для бизнеса клиента, не про заказ.", "This month's standard touch: something useful for the client's business, not about the order."),
         WhyStandardAutomated => ("Стандартное касание делает маркетинг от имени менеджера (политика сегмента {0}).", "Marketing makes this standard touch in the manager's name (segment {0} policy)."),
@@ -186,7 +199,16 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyBirthday => ("День рождения: {0}. Поздравить лично и неформально, в сам день.", "Birthday of {0}: greet personally and informally, on the day."),
         WhyBirthdayScheduled => ("День рождения: {0}. Выпадает на выходной: подготовьте сообщение заранее, оно уйдёт в сам день.", "Birthday: {0}. It falls on a day off: prepare the message ahead, it goes out on the day."),
         WhyNewYear => ("Поздравление с Новым годом в последний рабочий день перед праздниками.", "New Year greeting on the last working day before the holidays."),
+        WhyNewYearEarlier => ("Поздравление с наступающим Новым годом незадолго до праздников: последний рабочий день отдан поздравлению другого контакта.", "New Year greeting shortly before the holidays: the last working day goes to another contact's greeting."),
         WhyOnboarding => ("Подготовка к старту {0}: помогите подготовиться — согласовать материалы, записаться на первое занятие или настроить то, что нужно по услуге.", "Preparing the start on {0}: help the client get ready — approve the materials, book the first session or set up what the service needs."),
+        WhyOnboardingCampaign => ("Подготовка к старту кампании {0}: согласуйте с клиентом материалы, чтобы размещение вышло вовремя.", "Preparing the campaign's start on {0}: get the materials approved so that the placement goes out on time."),
+        WhyOnboardingMembership => ("Подготовка к старту {0}: помогите записаться на первое посещение или первое занятие с инструктором.", "Preparing the start on {0}: help book the first visit or the first lesson with an instructor."),
+        WhyOnboardingContract => ("Подготовка к старту договора {0}: согласуйте настройку и всё, что нужно к началу работ.", "Preparing the contract's start on {0}: agree the setup and everything the start of work needs."),
+        WhyOnboardingPolicy => ("Полис начинает действовать {0}: убедитесь, что документы у клиента на руках и он знает, что делать при страховом случае.", "The policy starts on {0}: make sure the client has the documents and knows what to do in case of a claim."),
+        WhyCheckLate => ("Проверка после покупки от {0}: обычный срок ({1}-й день) прошёл, проверка запоздала — сделайте её как можно скорее.", "Post-purchase check for the order of {0}: the usual day {1} has passed and the check is late — make it as soon as you can."),
+        WhyCheckServiceLate => ("Проверка после первых дней обслуживания: обычный срок ({0}-й день от старта) прошёл, проверка запоздала — сделайте её как можно скорее.", "Check after the first days of the service: the usual day {0} from the start has passed and the check is late — make it as soon as you can."),
+        ReasonBirthdayOffer => ("Включите в поздравление подарок ко дню рождения: у компании есть специальное предложение к этому дню.", "Include the birthday gift in the greeting: the company has a special offer for the day."),
+        WarnNoCompanyEvents => ("Нет мероприятий компании: добавьте события компании, чтобы приглашение называло настоящее мероприятие. Касание остаётся в плане.", "No company events: add the company's events so that the invitation names a real event. The touch stays in the plan."),
         WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),
         WhyCheck => ("Проверка после покупки от {0}: после дней тишины, не позже {1}-го дня.", "Post-purchase check for the order of {0}: after the days of silence, by day {1}."),
         WhyCheckService => ("Проверка после первых дней обслуживания: всё ли так, как обещано (после дней тишины, не позже {0}-го дня от старта).", "Check after the first days of the service: is everything as promised (after the days of silence, by day {0} from the start)."),
@@ -199,6 +221,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyApologyMessage => ("Сбой: «{0}». До первого рабочего дня больше {1} дн.: личное сообщение с извинением уходит сразу, звонок — в первый рабочий день.", "Failure: \"{0}\". The first working day is more than {1} days away: a personal apology message goes out at once, the call follows on the first working day."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
+        WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
+        WhyPersonalItem => ("Повод из контент-плана для этого человека: «{0}». Сказать, пока он актуален.", "A content-plan item for this person: \"{0}\". Tell them while it is current."),
         WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
@@ -224,12 +248,12 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnCalendarNotCovered => ("Производственного календаря на {0} год нет: учтены только выходные и праздники хоста.", "No production calendar for {0}: only weekends and the host's holidays are used."),
         WarnNeedPaused => ("Идёт сделка с {0}: касания по будущей сделке приостановлены.", "A deal is open since {0}: need-discovery touches are paused."),
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
-        WarnChannelGap => ("Минимальный интервал для канала не выдержан: для этого касания подходит только этот канал (ключевое касание или выбор контакта). Проверьте, не лучше ли сдвинуть касание.", "The channel's minimum gap could not be kept: only this channel suits the touch (a key touch or the contact's choice). Consider moving the touch."),
+        WarnChannelGap => ("Касания по каналу «{0}» в эти даты ближе его минимального интервала ({1}): другой канал здесь нарушил бы чередование каналов или не принимается контактом (или касание ключевое). Сдвиньте одно из этих касаний на несколько дней или выберите для него другой канал.", "Touches by {0} on these dates come closer than the channel's minimum gap ({1}): another channel here would break the rotation or is not accepted by the contact (or the touch is a key one). Move one of these touches by a few days or choose another channel for it."),
         WarnNoOrders => ("Заказов нет: касаний по исполнению и проверок нет, пока нечего исполнять. Когда появится первый заказ, добавьте его в данные клиента.", "No orders: no fulfilment touches or checks until something is sold. Add the first order to the client's data when it comes."),
         WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 
-        RwRule => ("Этот повод задаёт правило {0}.", "Rule {0} sets this reason."),
+        RwRule => ("{0} (правило {1}).", "{0} (rule {1})."),
         RwContent => ("В контент-плане с {0}: «{1}».", "In the content plan from {0}: \"{1}\"."),
         RwContentPilot => ("Пилот для лояльных клиентов с {0}: «{1}».", "Pilot for loyal clients from {0}: \"{1}\"."),
         RwRole => ("Подходит роли контакта.", "Suits the contact's role."),
@@ -247,8 +271,91 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
         RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
+        WarnFulfilmentNoDay => ("Обязательное касание по заказу не поместилось: от заказа до следующего нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "A mandatory touch for an order did not fit: there is no working day between that order and the next one (holidays). Ask the client when the order will come and set the touch yourself."),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
+}
+
+/// Every rule's plain-language name, what the rule is for: a rule number
+/// reaches the reader only beside it (DOMAIN "What the manager reads").
+const RULE_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "R1",
+        "Полезный повод у каждого касания",
+        "A useful reason for every touch",
+    ),
+    (
+        "R2",
+        "Касания, которых требует цикл заказов",
+        "The touches an order cycle needs",
+    ),
+    (
+        "R3",
+        "Два полезных касания на одно обязательное",
+        "Two useful touches per mandatory one",
+    ),
+    (
+        "R4",
+        "Узнать о следующем заказе раньше конкурентов",
+        "Learn of the next order before competitors do",
+    ),
+    (
+        "R5",
+        "Первый день и проверка после покупки",
+        "First day and the check after a purchase",
+    ),
+    (
+        "R6",
+        "Успеть исправить проблему до решения клиента",
+        "Time to fix a problem before the client decides",
+    ),
+    ("R7", "Разные форматы касаний", "Varied formats of touches"),
+    (
+        "R8",
+        "Усилия по ценности клиента",
+        "Effort that follows the client's value",
+    ),
+    ("R9", "Поздравления в меру", "Greetings, sparingly"),
+    (
+        "R10",
+        "Предложения только тем, кому они подходят",
+        "Offers only to those they fit",
+    ),
+    (
+        "R11",
+        "Напомнить об окончании срока заранее",
+        "A reminder well before a term ends",
+    ),
+    ("R12", "Извиниться после сбоя", "An apology after a failure"),
+    (
+        "R13",
+        "Один план без навязчивости",
+        "One plan, no pestering",
+    ),
+    ("R14", "Касания в рабочие дни", "Touches on working days"),
+    (
+        "R15",
+        "Нужный человек у клиента",
+        "The right person at the client",
+    ),
+];
+
+/// A rule's plain-language name in `locale`; the code itself when the
+/// table lacks it.
+pub fn rule_name(locale: Locale, rule: &str) -> &str {
+    RULE_NAMES
+        .iter()
+        .find(|(code, _, _)| *code == rule)
+        .map_or(rule, |(_, ru, en)| match locale {
+            Locale::Ru => ru,
+            Locale::En => en,
+        })
+}
+
+/// A rule shown to the reader: its plain name, the number beside it —
+/// "Касания в рабочие дни (правило R14)."
+pub fn rule_why(locale: Locale, rule: &str) -> String {
+    message(locale, Msg::RwRule, &[rule_name(locale, rule), rule])
 }
 
 /// Fills `m`'s template in `locale` with `args`.
@@ -431,24 +538,85 @@ pub fn channel_name(locale: Locale, c: Channel) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Every counted word at the numbers where Russian changes form.
     #[test]
-    fn counted_words_follow_russian_plural_rules() {
-        let cases = [
-            (1, "1 рабочий день"),
-            (2, "2 рабочих дня"),
-            (5, "5 рабочих дней"),
-            (11, "11 рабочих дней"),
-            (21, "21 рабочий день"),
-            (22, "22 рабочих дня"),
-            (25, "25 рабочих дней"),
-            (111, "111 рабочих дней"),
+    fn counted_words_follow_each_locale_s_plural_rules() {
+        let ns = [1, 2, 5, 11, 21, 22, 25, 111];
+        let table: [(Counted, [&str; 8], [&str; 8]); 3] = [
+            (
+                Counted::Day,
+                [
+                    "1 день",
+                    "2 дня",
+                    "5 дней",
+                    "11 дней",
+                    "21 день",
+                    "22 дня",
+                    "25 дней",
+                    "111 дней",
+                ],
+                [
+                    "1 day", "2 days", "5 days", "11 days", "21 days", "22 days", "25 days",
+                    "111 days",
+                ],
+            ),
+            (
+                Counted::WorkingDay,
+                [
+                    "1 рабочий день",
+                    "2 рабочих дня",
+                    "5 рабочих дней",
+                    "11 рабочих дней",
+                    "21 рабочий день",
+                    "22 рабочих дня",
+                    "25 рабочих дней",
+                    "111 рабочих дней",
+                ],
+                [
+                    "1 working day",
+                    "2 working days",
+                    "5 working days",
+                    "11 working days",
+                    "21 working days",
+                    "22 working days",
+                    "25 working days",
+                    "111 working days",
+                ],
+            ),
+            (
+                Counted::Touch,
+                [
+                    "1 касание",
+                    "2 касания",
+                    "5 касаний",
+                    "11 касаний",
+                    "21 касание",
+                    "22 касания",
+                    "25 касаний",
+                    "111 касаний",
+                ],
+                [
+                    "1 touch",
+                    "2 touches",
+                    "5 touches",
+                    "11 touches",
+                    "21 touches",
+                    "22 touches",
+                    "25 touches",
+                    "111 touches",
+                ],
+            ),
         ];
-        for (n, want) in cases {
-            assert_eq!(count(Locale::Ru, n, Counted::WorkingDay), want);
+        for (what, ru, en) in table {
+            for (i, n) in ns.iter().enumerate() {
+                assert_eq!(count(Locale::Ru, *n, what), ru[i]);
+                assert_eq!(count(Locale::En, *n, what), en[i]);
+            }
         }
-        assert_eq!(count(Locale::Ru, 21, Counted::Touch), "21 касание");
-        assert_eq!(count(Locale::En, 1, Counted::Day), "1 day");
-        assert_eq!(count(Locale::En, 3, Counted::Day), "3 days");
+        // 12–14 take the "many" form although they end in 2–4.
+        assert_eq!(count(Locale::Ru, 12, Counted::Day), "12 дней");
+        assert_eq!(count(Locale::Ru, 14, Counted::Touch), "14 касаний");
+        assert_eq!(count(Locale::Ru, 104, Counted::Day), "104 дня");
     }
 
     #[test]
@@ -458,13 +626,49 @@ mod tests {
         assert_eq!(decimal(Locale::Ru, 2.0), "2");
     }
 
+    /// A date in a sentence, every month, both locales: "1 декабря 2026".
     #[test]
-    fn dates_in_sentences_are_the_locale_s_way() {
-        let d = Date::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(human_date(Locale::Ru, d), "1 декабря 2026");
-        assert_eq!(human_date(Locale::En, d), "1 December 2026");
-        let d = Date::from_ymd_opt(2027, 5, 9).unwrap();
-        assert_eq!(human_date(Locale::Ru, d), "9 мая 2027");
+    fn dates_in_sentences_are_the_locale_s_way_in_every_month() {
+        let ru = [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ];
+        let en = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        for m in 1..=12u32 {
+            let first = Date::from_ymd_opt(2027, m, 1).unwrap();
+            let ninth = Date::from_ymd_opt(2026, m, 9).unwrap();
+            let i = (m - 1) as usize;
+            assert_eq!(human_date(Locale::Ru, first), format!("1 {} 2027", ru[i]));
+            assert_eq!(human_date(Locale::En, first), format!("1 {} 2027", en[i]));
+            assert_eq!(human_date(Locale::Ru, ninth), format!("9 {} 2026", ru[i]));
+            assert_eq!(human_date(Locale::En, ninth), format!("9 {} 2026", en[i]));
+        }
+        let leap = Date::from_ymd_opt(2028, 2, 29).unwrap();
+        assert_eq!(human_date(Locale::Ru, leap), "29 февраля 2028");
+        assert_eq!(human_date(Locale::En, leap), "29 February 2028");
     }
 
     #[test]

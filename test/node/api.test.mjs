@@ -170,12 +170,12 @@ test('toIcs() of a hand-made plan parses in ical.js and round-trips', () => {
   assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), 'Клиенты; группа А, Москва');
   assert.equal(calendar.getFirstPropertyValue('name'), 'Клиенты; группа А, Москва');
   const [first, second] = parseIcs(ics).map((e) => e.event);
-  assert.equal(first.summary, 'Обязательное касание: Отгрузка');
+  assert.equal(first.summary, 'Обязательное: Отгрузка');
   assert.equal(second.summary, 'Поздравление: С Новым годом, коллеги; до встречи!');
-  assert.match(second.description, /Контакт: Анна \(decision_maker\)/);
+  assert.match(second.description, /Контакт: Анна \(ЛПР\)/);
   assert.match(second.description, /в порядке\.\nВторая строка\./);
   const en = parseIcs(touchplan.toIcs(handMadePlan('en'))).map((e) => e.event);
-  assert.equal(en[0].summary, 'Mandatory touch: Отгрузка');
+  assert.equal(en[0].summary, 'Mandatory: Отгрузка');
 });
 
 test('toIcs() UIDs are stable across re-exports', () => {
@@ -196,7 +196,8 @@ test('toIcs() of a real plan round-trips every touch', () => {
 test('toCsv() is RFC 4180 with a header row', () => {
   const plan = handMadePlan();
   const rows = parseCsv(touchplan.toCsv(plan));
-  assert.deepEqual(rows[0].slice(0, 4), ['client_id', 'date', 'kind', 'channel']);
+  assert.deepEqual(rows[0].slice(0, 4), ['Клиент', 'Дата', 'Вид касания', 'Канал']);
+  assert.deepEqual(rows[0].slice(-11, -7), ['client_id', 'date', 'kind', 'channel']);
   assert.equal(rows.length, plan.touches.length + 1);
   const header = rows[0];
   rows.slice(1).forEach((row, i) => {
@@ -206,8 +207,8 @@ test('toCsv() is RFC 4180 with a header row', () => {
     assert.equal(record.client_id, plan.clientId);
     assert.equal(record.date, touch.date);
     assert.equal(record.kind, touch.kind);
-    assert.equal(record.reason_title, touch.reasons[0].title);
-    assert.equal(record.why, touch.why);
+    assert.equal(record['Повод'], touch.reasons[0].title);
+    assert.equal(record['Зачем'], touch.why);
   });
 });
 
@@ -215,7 +216,8 @@ test('toCsv() of a real plan has one record per touch', () => {
   const plan = touchplan.plan(TYPICAL);
   const rows = parseCsv(touchplan.toCsv(plan));
   assert.equal(rows.length, plan.touches.length + 1);
-  assert.deepEqual(rows.slice(1).map((r) => r[1]), plan.touches.map((t) => t.date));
+  const date = rows[0].indexOf('date');
+  assert.deepEqual(rows.slice(1).map((r) => r[date]), plan.touches.map((t) => t.date));
 });
 
 test('exports reject what is not a plan', () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
 import { PRESETS, presetInput } from '../../www/calculator-presets.js';
-import { decodeState, encodeState, presetState } from '../../www/calculator-state.js';
+import { blankState, decodeState, encodeState, fitInput, presetState } from '../../www/calculator-state.js';
 import { explainPlan } from '../../www/calculator-why.js';
 import { LABELLED_SETTINGS } from '../../www/calculator-i18n.js';
 
@@ -52,6 +52,40 @@ test('the URL state round-trips, Cyrillic included, and a broken hash gives none
   const odd = decodeState(hash.replace('lang=en', 'lang=de').replace('preset=consultative-a', 'preset=x'));
   assert.equal(odd.ui.lang, 'ru');
   assert.equal(odd.ui.preset, '');
+});
+
+test('a shared link with wrong types keeps every valid value and names the rest', () => {
+  const input = {
+    today: '2026-11-24',
+    client: {
+      id: 'x', name: 'Клиент', orders: 'много', channels: ['phone', 5],
+      contacts: [{ name: 'Анна', channels: 'phone' }, 'Иван'], service: [1], flags: { loyal: true },
+    },
+    company: { events: {} },
+    settings: { automatedChannels: 'email', weeklyCap: 3, revenueSegments: null },
+  };
+  const dropped = fitInput(input);
+  assert.deepEqual(dropped.sort(), [
+    'client.channels[1]', 'client.contacts[0].channels', 'client.contacts[1]', 'client.orders', 'client.service',
+    'company.events', 'settings.automatedChannels',
+  ]);
+  assert.deepEqual(input, {
+    today: '2026-11-24',
+    client: { id: 'x', name: 'Клиент', channels: ['phone'], contacts: [{ name: 'Анна' }], flags: { loyal: true } },
+    company: {},
+    settings: { weeklyCap: 3, revenueSegments: null },
+  });
+  const noClient = { today: '2026-11-24', client: 'нет' };
+  assert.deepEqual(fitInput(noClient), ['client']);
+  assert.match(noClient.client.id, /^client-[0-9a-z-]{8}$/);
+});
+
+test('a blank client has a made-up id and plans as it is', () => {
+  const state = blankState('2026-11-24', 'ru');
+  assert.match(state.input.client.id, /^client-[0-9a-z-]{8}$/);
+  assert.notEqual(blankState('2026-11-24', 'ru').input.client.id, state.input.client.id);
+  const plan = touchplan.plan({ ...state.input, locale: 'ru' });
+  assert.equal(plan.clientId, state.input.client.id);
 });
 
 test('presets with a cycle of whole months show it in months', () => {

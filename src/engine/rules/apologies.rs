@@ -92,11 +92,20 @@ pub fn apologies(ctx: &mut Ctx) {
         let apology_day = add_days(inc.date, delay.max(1));
         if !done_since(apologised, inc.date) {
             let call_day = ctx.cal.on_or_after(apology_day.max(ctx.from));
-            let next_day = add_days(inc.date, 1);
+            // R13: the message takes the first day from the next one on that
+            // no past touch holds (the daily cap counts `history`); none before
+            // the call, no separate message.
+            let busy = |d: Date| ctx.input.client.history.iter().any(|h| h.date == d);
+            let next_day = add_days(inc.date, 1)
+                .iter_days()
+                .take_while(|d| *d < call_day)
+                .find(|d| !busy(*d))
+                .unwrap_or(call_day);
             let mut notes = vec![note.clone()];
             let far = (call_day - inc.date).num_days() > max_days;
             let channel = message_channel(ctx, person);
-            if let (true, Some(ch)) = (far && next_day >= ctx.from && next_day <= ctx.to, channel) {
+            let room = next_day < call_day && next_day >= ctx.from && next_day <= ctx.to;
+            if let (true, Some(ch)) = (far && room, channel) {
                 // Seed 001: the apology is immediate, holidays or not.
                 let why = ctx.msg(
                     Msg::WhyApologyMessage,

@@ -88,7 +88,7 @@ pub fn cycles(ctx: &mut Ctx) {
         let start = start_of(ctx, cs);
         mandatory_touches(ctx, cs, ce, start);
         if p.sub_month {
-            sub_month_touches(ctx, ce, &mut need_months, &mut standard_months);
+            sub_month_touches(ctx, cs, ce, &mut need_months, &mut standard_months);
             continue;
         }
         standard_touches(ctx, cs);
@@ -131,9 +131,29 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
                 (day, ctx.msg(Msg::WhyServiceStep, &[title]))
             }
             (_, SaleType::Transactional) => {
-                let day = ctx
+                // The step's working day, before the next order: later
+                // first; where holidays push it past that, the last working
+                // day before the next order, never before the previous step
+                // (then the two steps are one contact, R13).
+                let last = add_days(ce, -1);
+                let mut day = ctx
                     .cal
                     .on_or_after(add_days(prev_step, if j == 0 { 1 } else { step }));
+                if day > last {
+                    day = ctx.cal.on_or_before(last);
+                    if j > 0 {
+                        day = day.max(prev_step);
+                    }
+                }
+                if day <= cs || day > last {
+                    // R13: no working day for it at all; the plan says so
+                    // where the horizon holds the order.
+                    if last >= ctx.from && add_days(cs, 1) <= ctx.to {
+                        let m = ctx.msg(Msg::WarnFulfilmentNoDay, &[]);
+                        ctx.warn("dropped", m, "R14", Some(add_days(cs, 1)), None);
+                    }
+                    continue;
+                }
                 prev_step = day;
                 let m = if expected {
                     Msg::WhyMandatoryExpected
@@ -169,20 +189,38 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     }
 }
 
-/// R2: a cycle under a month: one need touch a month before an order (by
-/// the manager) and one standard touch a month by marketing.
+/// R2: a cycle under a month: one need touch a calendar month, before an
+/// order and after the days of silence that follow the one before it (R4,
+/// R5), by the manager; and one standard touch a month by marketing.
 fn sub_month_touches(
     ctx: &mut Ctx,
+    cs: Date,
     ce: Date,
     need_months: &mut Vec<(i32, u32)>,
     standard_months: &mut Vec<(i32, u32)>,
 ) {
     let p = ctx.profile.clone();
     let key = (ce.year(), ce.month());
-    if p.policy.need_per_cycle > 0 && !need_months.contains(&key) && !ctx.need_paused(ce) {
-        need_months.push(key);
-        let why = ctx.msg(Msg::WhyNeedMonthly, &[&human_date(ctx.locale(), ce)]);
-        pre_order_need(ctx, ce, why, true);
+    if p.policy.need_per_cycle > 0 && !ctx.need_paused(ce) {
+        if let Some(day) = sub_month_need_day(ctx, cs, ce) {
+            let month = (day.year(), day.month());
+            if !need_months.contains(&month) {
+                need_months.push(month);
+                let why = ctx.msg(Msg::WhyNeedMonthly, &[&human_date(ctx.locale(), ce)]);
+                let mut pu = Purpose::new(
+                    TouchKind::Need,
+                    Class::Need,
+                    "R4",
+                    Some("need_before_order"),
+                    why,
+                );
+                let silence = i64::from(ctx.input.settings.silence_days);
+                pu.not_before = Some(add_days(cs, silence + 1).max(ctx.from));
+                pu.deadline = Some(add_days(ce, -1));
+                pu.expected = true;
+                ctx.add(day, Move::Earlier, pu);
+            }
+        }
     }
     if !standard_months.contains(&key) {
         standard_months.push(key);
@@ -198,6 +236,28 @@ fn sub_month_touches(
     }
 }
 
+/// The day of a short cycle's need touch: a working day after the days of
+/// silence that follow the cycle's order and before the next order, as
+/// near the pre-order day (R4) as a day free of other touches allows.
+fn sub_month_need_day(ctx: &Ctx, cs: Date, ce: Date) -> Option<Date> {
+    let s = &ctx.input.settings;
+    let first = add_days(cs, i64::from(s.silence_days) + 1).max(ctx.from);
+    let last = add_days(ce, -1).min(ctx.to);
+    let pre = ctx.cal.working_days_before(ce, s.pre_order_lead_workdays);
+    let days: Vec<Date> = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter(|d| ctx.cal.is_working(*d))
+        .collect();
+    let free = |d: &&Date| !ctx.drafts.iter().any(|x| x.date == **d);
+    let near = |d: &&Date| ((**d - pre).num_days().abs(), **d);
+    days.iter()
+        .filter(free)
+        .min_by_key(near)
+        .or_else(|| days.iter().min_by_key(near))
+        .copied()
+}
+
 /// R2: C standard touches a cycle, one a month, after the silence; by the
 /// manager or, by segment policy (R8), by marketing.
 fn standard_touches(ctx: &mut Ctx, cs: Date) {
@@ -208,7 +268,18 @@ fn standard_touches(ctx: &mut Ctx, cs: Date) {
     for j in 0..c {
         let off = (((j as f64 + 0.5) * len as f64) / c as f64).round() as i64;
         let raw = add_days(cs, off.max(silence + 1));
-        let window = (add_days(cs, j * len / c), add_days(cs, (j + 1) * len / c));
+        // One a month (R2): the slot's window is the calendar month it
+        // falls in, from its share of the cycle on; a move off a day off
+        // stays inside it (later into the month when earlier leaves it),
+        // and a greeting in that month stands for it (R9).
+        let month = raw.with_day(1).unwrap_or(raw);
+        let window = (add_days(cs, j * len / c).max(month), add_months(month, 1));
+        let inside = |d: Date| d >= window.0 && d < window.1;
+        let near = ctx.cal.move_day(raw, Move::Nearest);
+        let raw = [near, ctx.cal.on_or_after(raw), ctx.cal.on_or_before(raw)]
+            .into_iter()
+            .find(|d| inside(*d))
+            .unwrap_or(near);
         let mut pu = if p.policy.standard_by_manager {
             let m = match ctx.input.client.kind {
                 ClientKind::Person => Msg::WhyStandardForPerson,
@@ -441,8 +512,10 @@ pub fn top_ups(ctx: &mut Ctx) {
             // Farthest first; a day next to another touch only when the
             // cycle has nothing farther (never a day already taken).
             let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
-                // R3: caps leave no room; the plan says so.
-                if ce > ctx.from {
+                // R3: caps leave no room; the plan says so. A cycle the
+                // horizon cuts off has its top-ups after the horizon: no
+                // warning blames the caps for that.
+                if ce > ctx.from && ce <= add_days(ctx.to, 1) {
                     no_room.push(cs.max(ctx.from));
                 }
                 break;

@@ -5,7 +5,7 @@ use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
 use crate::engine::date::add_days;
 use crate::engine::draft::{place, Class, Purpose};
-use crate::engine::model::{Date, SaleType, TouchKind};
+use crate::engine::model::{Date, SaleType, ServiceKind, TouchKind};
 use crate::engine::texts::{human_date, Msg};
 
 use super::renewals::service_notes;
@@ -110,11 +110,17 @@ pub fn post_purchase_checks(ctx: &mut Ctx) {
         if deadline < ctx.from {
             continue;
         }
+        // R1/R5: a late check's why says it is late, as its note does.
+        let (service_msg, order_msg) = if late {
+            (Msg::WhyCheckServiceLate, Msg::WhyCheckLate)
+        } else {
+            (Msg::WhyCheckService, Msg::WhyCheck)
+        };
         let why = if pur.service_start {
-            ctx.msg(Msg::WhyCheckService, &[&by.to_string()])
+            ctx.msg(service_msg, &[&by.to_string()])
         } else {
             ctx.msg(
-                Msg::WhyCheck,
+                order_msg,
                 &[&human_date(ctx.locale(), pur.base), &by.to_string()],
             )
         };
@@ -145,7 +151,17 @@ pub fn service_start(ctx: &mut Ctx) {
     let s = &ctx.input.settings;
     if sv.start > ctx.from {
         let raw = add_days(sv.start, -i64::from(s.onboarding_lead_days)).max(ctx.from);
-        let why = ctx.msg(Msg::WhyOnboarding, &[&human_date(ctx.locale(), sv.start)]);
+        // R2: the preparation follows the service kind.
+        let m = match sv.kind {
+            Some(ServiceKind::Campaign) => Msg::WhyOnboardingCampaign,
+            Some(ServiceKind::Membership | ServiceKind::Subscription) => {
+                Msg::WhyOnboardingMembership
+            }
+            Some(ServiceKind::Contract) => Msg::WhyOnboardingContract,
+            Some(ServiceKind::Policy) => Msg::WhyOnboardingPolicy,
+            None => Msg::WhyOnboarding,
+        };
+        let why = ctx.msg(m, &[&human_date(ctx.locale(), sv.start)]);
         let mut pu = Purpose::new(
             TouchKind::Onboarding,
             Class::Onboarding,

@@ -78,12 +78,29 @@ pub fn events(ctx: &mut Ctx) {
             };
             let last = add_days(add_months(first, 1), -1);
             let why = ctx.msg(Msg::WhyEventSlotMonth, &[&per_year.to_string()]);
-            let mut pu = Purpose::new(TouchKind::Event, Class::EventInvitation, "R2", None, why);
+            // The invitation is the slot's own reason; what the manager
+            // lacks is the event itself, which the warning asks for.
+            let mut pu = Purpose::new(
+                TouchKind::Event,
+                Class::EventInvitation,
+                "R2",
+                Some("event_invitation"),
+                why,
+            );
             pu.automated = automated;
             pu.not_before = Some(first);
             pu.deadline = Some(last);
             pu.slot_window = Some((first, add_months(first, 1)));
-            ctx.add(add_days(first, 14), Move::Nearest, pu);
+            let raw = add_days(first, 14);
+            ctx.add(raw, Move::Nearest, pu);
+            let m = ctx.msg(Msg::WarnNoCompanyEvents, &[]);
+            ctx.warn(
+                "no_company_events",
+                m,
+                "R2",
+                Some(raw),
+                Some("company.events"),
+            );
         }
     }
 }

@@ -6,7 +6,7 @@ use chrono::Datelike;
 use crate::engine::calendar::Move;
 use crate::engine::channels::decision_makers;
 use crate::engine::context::Ctx;
-use crate::engine::date::in_year;
+use crate::engine::date::{add_days, in_year};
 use crate::engine::draft::{Class, Draft, Purpose};
 use crate::engine::model::{Channel, Date, Role, TouchKind};
 use crate::engine::settings::GreetingPolicy;
@@ -32,8 +32,7 @@ pub fn greetings(ctx: &mut Ctx) {
         return;
     }
     let plan = &ctx.input.company.content_plan;
-    let birthday_offer =
-        ctx.input.client.birthday_offer || plan.iter().any(|i| i.reason == "birthday");
+    let birthday_offer = crate::engine::reasons::birthday_offer(ctx);
     let new_year_offer = |y: i32| {
         plan.iter().any(|i| {
             i.reason == "new_year"
@@ -73,12 +72,18 @@ pub fn greetings(ctx: &mut Ctx) {
                 pu.fixed = true;
                 pu.not_before = Some(day);
                 pu.contact = Some(ci);
+                // R9: the company's birthday offer goes in the greeting.
+                let offer = if birthday_offer {
+                    format!(" {}", ctx.msg(Msg::ReasonBirthdayOffer, &[]))
+                } else {
+                    String::new()
+                };
                 if ctx.cal.is_working(day) {
-                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]);
+                    pu.why = ctx.msg(Msg::WhyBirthday, &[&name]) + &offer;
                     ctx.drafts.push(Draft::on_day(day, pu, None));
                 } else if let Some(ch) = async_channel(ctx, ci) {
                     // On a day off: a message prepared ahead, sent on the day.
-                    pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]);
+                    pu.why = ctx.msg(Msg::WhyBirthdayScheduled, &[&name]) + &offer;
                     ctx.drafts.push(Draft::on_day(day, pu, Some(ch)));
                 } else {
                     // No message channel: the first working day after, and
@@ -86,12 +91,15 @@ pub fn greetings(ctx: &mut Ctx) {
                     pu.why = ctx.msg(
                         Msg::WhyBirthdayMoved,
                         &[&name, &human_date(ctx.locale(), day)],
-                    );
+                    ) + &offer;
                     ctx.add(day, Move::Later, pu);
                 }
             }
         }
     }
+    // New Year: each decision maker and influencer, each in a touch of
+    // their own (R9); the first on the last working day before the
+    // holidays, the next ones on the working days just before it.
     for y in ctx.from.year()..=ctx.to.year() {
         if !(always || new_year_offer(y)) {
             continue;
@@ -99,32 +107,51 @@ pub fn greetings(ctx: &mut Ctx) {
         let Some(eve) = in_year(y, 12, 31) else {
             continue;
         };
-        let day = ctx.cal.on_or_before(eve);
-        if day < ctx.from || day > ctx.to {
-            continue;
+        let last = ctx.cal.on_or_before(eve);
+        let mut day = last;
+        let people: Vec<Option<usize>> = if greeted.is_empty() {
+            vec![dms.first().copied()]
+        } else {
+            greeted.iter().copied().map(Some).collect()
+        };
+        for (n, person) in people.into_iter().enumerate() {
+            if n > 0 {
+                day = ctx.cal.on_or_before(add_days(day, -1));
+            }
+            if day < ctx.from || day > ctx.to {
+                continue;
+            }
+            let why = if day == last {
+                ctx.msg(Msg::WhyNewYear, &[])
+            } else {
+                ctx.msg(Msg::WhyNewYearEarlier, &[])
+            };
+            let mut pu = Purpose::new(
+                TouchKind::Greeting,
+                Class::Greeting,
+                "R9",
+                Some("new_year"),
+                why,
+            );
+            pu.fixed = true;
+            pu.contact = person;
+            ctx.drafts.push(Draft::on_day(day, pu, None));
         }
-        let why = ctx.msg(Msg::WhyNewYear, &[]);
-        let mut pu = Purpose::new(
-            TouchKind::Greeting,
-            Class::Greeting,
-            "R9",
-            Some("new_year"),
-            why,
-        );
-        pu.fixed = true;
-        pu.contact = dms.first().copied();
-        ctx.drafts.push(Draft::on_day(day, pu, None));
     }
     // Greetings are standard touches of R2's count: each replaces the
     // standard slot of its window, the manager's or (segments C, D)
-    // marketing's.
+    // marketing's. Where two slots share the window (a cycle's months do
+    // not follow the calendar's), it replaces the one nearest its day: the
+    // other stays a touch of its own, so that the greeting never both
+    // replaces one slot and absorbs the next (R8: a segment with greetings
+    // would come out with fewer touches than one without).
     let greeting_days: Vec<Date> = ctx
         .drafts
         .iter()
         .filter(|d| d.has_kind(TouchKind::Greeting) && !d.automated())
         .map(|d| d.date)
         .collect();
-    // For each greeting in turn, the first standard slot left whose window
+    // For each greeting in turn, the nearest standard slot left whose window
     // holds it: found among the slots only, all taken out in one pass.
     let slots: Vec<(usize, (Date, Date))> = ctx
         .drafts
@@ -135,11 +162,13 @@ pub fn greetings(ctx: &mut Ctx) {
         .collect();
     let mut replaced = vec![false; slots.len()];
     for g in greeting_days {
-        let first = (0..slots.len()).find(|&k| {
-            let (a, b) = slots[k].1;
-            !replaced[k] && g >= a && g < b
-        });
-        if let Some(k) = first {
+        let nearest = (0..slots.len())
+            .filter(|&k| {
+                let (a, b) = slots[k].1;
+                !replaced[k] && g >= a && g < b
+            })
+            .min_by_key(|&k| ((ctx.drafts[slots[k].0].date - g).num_days().abs(), k));
+        if let Some(k) = nearest {
             replaced[k] = true;
         }
     }

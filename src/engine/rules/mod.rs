@@ -39,6 +39,7 @@ pub fn place_floors(ctx: &mut Ctx) {
     greetings::greetings(ctx);
     offers::automated_content(ctx);
     offers::hobby_novelties(ctx);
+    offers::personal_items(ctx);
     reaction::last_reaction_check(ctx);
     if let Some(since) = ctx.input.client.open_deal {
         let m = ctx.msg(Msg::WarnNeedPaused, &[&human_date(ctx.locale(), since)]);

@@ -323,6 +323,13 @@ pub fn gates_hold(
     first_check: Option<Date>,
 ) -> bool {
     let c = &ctx.input.client;
+    // R8: private persons get no event invitations.
+    if r.code == "event_invitation" && c.kind == ClientKind::Person {
+        return false;
+    }
+    if !fits_service(ctx, r) {
+        return false;
+    }
     r.signals.iter().all(|s| match s {
         Signal::PromoSensitive => bought.promo,
         Signal::AfterCheck => first_check.is_some_and(|f| f < date),
@@ -344,6 +351,33 @@ pub fn gates_hold(
         Signal::DurableIntervalPassed => bought.all_durable_ready.is_none_or(|r| date >= r),
         Signal::HasPurchases | Signal::HasIndustry => true,
     })
+}
+
+/// R2: a service client's mandatory steps follow its service kind — a
+/// campaign: statistics and the final report; a membership or
+/// subscription: the usage check; a contract: the acceptance of stages; a
+/// policy: its documents — and no goods fulfilment step is suggested to
+/// it. A client without a service gets no service step.
+fn fits_service(ctx: &Ctx, r: &ReasonDef) -> bool {
+    use ServiceKind as K;
+    if r.kind != catalog::ReasonKind::Mandatory || r.code == "upsell" {
+        return true;
+    }
+    let kind = ctx.input.client.service.as_ref().map(|s| s.kind);
+    let fits = |kinds: &[K]| match kind {
+        Some(Some(k)) => kinds.contains(&k),
+        // A service of unknown kind: any service step may fit.
+        Some(None) => true,
+        None => false,
+    };
+    match r.code {
+        "campaign_midway_stats" | "final_report" => fits(&[K::Campaign]),
+        "usage_check" => fits(&[K::Membership, K::Subscription]),
+        "stage_acceptance" => fits(&[K::Contract]),
+        "policy_documents" => fits(&[K::Policy]),
+        // Goods steps: not for a client who buys a service period.
+        _ => !ctx.profile.service_client,
+    }
 }
 
 /// Where a touch's day stands against the client's advertising campaign.
@@ -443,5 +477,125 @@ pub fn hobby_novelties(ctx: &mut Ctx) {
         pu.not_before = Some(start);
         pu.deadline = Some(item_end(ctx, item));
         ctx.add(start, Move::Later, pu);
+    }
+}
+
+/// The deliveries, real and expected, after which days of silence hold
+/// (R4, R5): no standard or offer touch in them.
+fn deliveries(ctx: &Ctx) -> Vec<Date> {
+    let mut out: Vec<Date> = ctx.input.client.orders.iter().map(|o| o.date).collect();
+    out.extend(cycle_spans(ctx).into_iter().map(|(_, next)| next));
+    out.sort_unstable();
+    out
+}
+
+/// The first day on or after `day` outside the days of silence.
+fn after_silence(ctx: &Ctx, deliveries: &[Date], mut day: Date) -> Date {
+    let silence = i64::from(ctx.input.settings.silence_days);
+    for d in deliveries {
+        if *d <= day && day <= add_days(*d, silence) {
+            day = add_days(*d, silence + 1);
+        }
+    }
+    day
+}
+
+/// R15, R9: the person a content item is meant for, when it is not the
+/// one standard touches reach: the contact of a role the item names (the
+/// people who use the product get its training and usage tips), or the
+/// contact whose personal interests the item is about.
+fn person_for_item(ctx: &Ctx, item: &ContentItem, r: &ReasonDef) -> Option<usize> {
+    let contacts = &ctx.input.client.contacts;
+    if r.code == "personal_interests" {
+        let text = format!(
+            "{} {}",
+            item.title.to_lowercase(),
+            item.detail.as_deref().unwrap_or("").to_lowercase()
+        );
+        return contacts.iter().position(|c| {
+            c.interests
+                .iter()
+                .any(|x| !x.trim().is_empty() && text.contains(&x.trim().to_lowercase()))
+        });
+    }
+    if item.roles.is_empty() {
+        return None;
+    }
+    let standard = crate::engine::channels::contact_for(ctx, TouchKind::Standard);
+    let i = contacts.iter().position(|c| {
+        c.role
+            .is_some_and(|role| item.roles.iter().any(|x| x == role.as_str()) && r.suits(role))
+    })?;
+    (Some(i) != standard).then_some(i)
+}
+
+/// R10, R15: content items meant for one person reach that person on a
+/// manager's touch of their own, near the item's date: a price change of
+/// an item the client buys is told to the buyer before it takes effect
+/// (owed news, outside the offer cap), training and usage tips go to the
+/// people who use the product, an item about a contact's interests to that
+/// contact. Only where the segment's standard touches are the manager's
+/// (R8); offers keep to the cap and the ranking.
+pub fn personal_items(ctx: &mut Ctx) {
+    let input = ctx.input;
+    let bought = Rc::clone(&ctx.bought);
+    let check = first_check(ctx);
+    let deliveries = deliveries(ctx);
+    let buyer = input
+        .client
+        .contacts
+        .iter()
+        .position(|c| c.role == Some(crate::engine::model::Role::Buyer));
+    for (i, item) in input.company.content_plan.iter().enumerate() {
+        let Some(r) = catalog::find(&item.reason) else {
+            continue;
+        };
+        if item.delivery == Delivery::Automated
+            || r.discouraged
+            || OFFERS.contains(&r.code)
+            || r.code == "event_invitation"
+            || !item_matches(ctx, &bought, check, item)
+        {
+            continue;
+        }
+        let (start, end) = (item_start(ctx, item), item_end(ctx, item));
+        let (person, rule, raw, mv) = if r.code == "price_change" {
+            // Owed to every segment; the buyer hears it before the last
+            // order at the old price.
+            let Some(b) = buyer else { continue };
+            let last_order = deliveries
+                .iter()
+                .filter(|o| **o >= start && **o < item.date)
+                .max()
+                .copied();
+            let raw = last_order.map_or(start, |o| add_days(o, -7).max(start));
+            // R4/R5: not in the days of silence after a delivery.
+            let raw = after_silence(ctx, &deliveries, raw.max(ctx.from));
+            (b, "R10", raw, Move::Earlier)
+        } else {
+            if !ctx.profile.policy.standard_by_manager {
+                continue;
+            }
+            let Some(p) = person_for_item(ctx, item, r) else {
+                continue;
+            };
+            let raw = after_silence(ctx, &deliveries, start.max(ctx.from));
+            (p, "R15", raw, Move::Later)
+        };
+        let not_before = start.max(ctx.from);
+        if raw > end || end < ctx.from {
+            continue;
+        }
+        let why = if r.code == "price_change" {
+            ctx.msg(Msg::WhyPriceChange, &[&item.title])
+        } else {
+            ctx.msg(Msg::WhyPersonalItem, &[&item.title])
+        };
+        let mut pu = Purpose::new(TouchKind::Standard, Class::Standard, rule, None, why);
+        pu.content = Some(i);
+        pu.contact = Some(person);
+        pu.not_before = Some(not_before);
+        pu.deadline = Some(end);
+        ctx.add(raw.max(not_before), mv, pu);
     }
 }

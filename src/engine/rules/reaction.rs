@@ -131,7 +131,15 @@ pub fn last_reaction_check(ctx: &mut Ctx) {
         why,
     );
     pu.deadline = Some(last);
-    pu.not_before = Some(add_days(last, -g));
+    // A check-in watches the period: never before its first day.
+    pu.not_before = Some(add_days(last, -g).max(sv.start));
+    // E − R on (or, off working days, moved onto) the first day itself:
+    // the first-day touch is the last
+    // check-in moment too, so the check goes to the same person and merges
+    // into it instead of pushing the first day out of its day.
+    if ctx.cal.on_or_before(last) <= ctx.cal.on_or_after(sv.start) {
+        pu.contact = crate::engine::channels::contact_for(ctx, TouchKind::FirstDay);
+    }
     ctx.add(last, Move::Earlier, pu);
 }
 
@@ -146,18 +154,9 @@ pub fn fill_reaction_gaps(ctx: &mut Ctx) {
         return;
     }
     let begin = w.begin.max(ctx.from);
-    // The watch starts from the manager's last touch before the stretch
-    // when it is within G, else from the stretch's first day.
-    let before = ctx
-        .input
-        .client
-        .history
-        .iter()
-        .map(|h| h.date)
-        .chain(manager_days(ctx))
-        .filter(|d| *d <= begin)
-        .max();
-    let mut prev = before.filter(|d| w.gap(*d, begin) <= w.g).unwrap_or(begin);
+    // The gaps R6 bounds are those inside the stretch: a touch before it
+    // does not pull the watch earlier than its first day.
+    let mut prev = begin;
     for _ in 0..400 {
         let next = manager_days(ctx)
             .into_iter()
