@@ -31,8 +31,11 @@ use crate::engine::texts;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// `planMany` refuses batches larger than this (CONTRACT.md "Limits").
-const MAX_BATCH: u32 = 100_000;
+/// `planMany` refuses batches larger than this (CONTRACT.md "Limits"): it
+/// holds every plan at once, about 120 KB of JS heap each for an
+/// example-sized client, and Chromium's heap ends near 4 GB (BENCH.md).
+/// `planEach` (www/api.js) has no limit.
+const MAX_BATCH: u32 = crate::engine::input::limits::MAX_PLAN_MANY as u32;
 
 /// Plans one client (CONTRACT.md `plan(input)`).
 ///
@@ -49,6 +52,44 @@ pub fn plan_js(
     }
 }
 
+/// Plans one client from its JSON text, for `www/api.js`: it writes a
+/// plain-data input as JSON in one pass (far cheaper than reading it value
+/// by value through the boundary, BENCH.md) and calls `plan` instead
+/// whenever this refuses anything, so that every refusal is still worded
+/// by [`JsonReader`] and the engine. Not part of the public API.
+///
+/// # Errors
+/// Throws a `TouchPlanError` listing the problems (`invalid_json` for a
+/// text that is not JSON).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __planJson, unchecked_return_type = "Plan")]
+pub fn plan_json_js(text: &str) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    match crate::plan_json(text) {
+        Ok(plan) => to_js(&plan),
+        Err(errors) => Err(error_object(&errors)),
+    }
+}
+
+/// The refusal of an input past the whole input's limits, in `locale`
+/// ("ru" by default), for `www/api.js`: it counts values and text as the
+/// reader does while writing the JSON text, and once past the limits with
+/// nothing else refused, this is the one error the reader would give,
+/// without reading 200,000 values through the boundary first. Not part of
+/// the public API.
+///
+/// # Errors
+/// Always: the `TouchPlanError` (`too_many`, path "").
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __tooLarge)]
+pub fn too_large_js(locale: Option<String>) -> Result<(), JsValue> {
+    let locale = locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_default();
+    Err(error_object(&single("too_many", "", &too_large(locale))))
+}
+
 /// One input through the reader and the engine. The reader's refusals come
 /// first; the engine's errors are kept where no refusal already names the
 /// field (or a field above it), so every problem is reported once.
@@ -56,6 +97,10 @@ fn plan_one(input: &JsValue) -> Result<Plan, InputErrors> {
     let (value, refused) = JsonReader::read_input(input);
     if refused.is_empty() {
         return crate::plan(&value);
+    }
+    // A refusal of the whole input covers whatever the engine would add.
+    if refused.iter().any(|r| r.path.is_empty()) {
+        return Err(InputErrors { errors: refused });
     }
     // Refused: no plan, but every other problem of the input still counts.
     match crate::engine::input::validate(&value) {
@@ -87,7 +132,7 @@ fn covers(above: &str, path: &str) -> bool {
 ///
 /// # Errors
 /// Throws a `TouchPlanError` when `inputs` is not an array or is longer
-/// than 100,000.
+/// than 20,000.
 #[wasm_bindgen(
     js_name = planMany,
     unchecked_return_type = "(Plan | { error: TouchPlanError })[]"
@@ -282,9 +327,14 @@ fn plan_value(plan: &JsValue) -> Result<Plan, JsValue> {
 /// (`company.contentPlan[0].categories[0]`); unknown fields get room to
 /// spare, but never enough to exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
-/// Values read from one input at most: the contract's largest lists filled
-/// with their largest items stay below it.
-const MAX_VALUES: usize = 10_000_000;
+/// Values read from one input at most: the engine's limit on the whole
+/// input (CONTRACT.md "Limits"), so that a larger one is refused unread.
+const MAX_VALUES: usize = crate::engine::input::limits::MAX_VALUES;
+/// Its limit on text, in characters: a character is one or two UTF-16
+/// units, so reading stops only past twice as many units, where the text
+/// is surely too long (and the engine says so for anything between).
+const MAX_CHARS: usize = crate::engine::input::limits::MAX_CHARS;
+const MAX_UNITS: usize = 2 * MAX_CHARS;
 /// A list longer than this is refused unread, a string longer than
 /// `MAX_TEXT` undecoded: both are far beyond every contract limit.
 const MAX_LIST: u32 = 100_000;
@@ -316,6 +366,9 @@ struct JsonReader {
     /// The objects and arrays being read, to recognise a cycle.
     ancestors: Vec<JsValue>,
     values: usize,
+    /// UTF-16 units of text read so far (strings and field names).
+    units: usize,
+    too_large: bool,
 }
 
 impl JsonReader {
@@ -339,6 +392,8 @@ impl JsonReader {
             errors: Vec::new(),
             ancestors: Vec::new(),
             values: 0,
+            units: 0,
+            too_large: false,
         };
         let value = reader.value(value, "");
         (value, reader.errors)
@@ -358,14 +413,21 @@ impl JsonReader {
         self.refuse("invalid_type", path, m)
     }
 
+    /// The whole input is past its size limits: refused once, as a whole,
+    /// and nothing more is read.
+    fn oversize(&mut self) -> Value {
+        if !self.too_large {
+            self.too_large = true;
+            let m = too_large(self.locale);
+            self.refuse("too_many", "", m);
+        }
+        Value::Null
+    }
+
     fn value(&mut self, v: &JsValue, path: &str) -> Value {
         self.values += 1;
-        if self.values > MAX_VALUES {
-            if self.values == MAX_VALUES + 1 {
-                let m = TOO_LARGE.get(self.locale).to_string();
-                return self.refuse("too_many", path, m);
-            }
-            return Value::Null;
+        if self.too_large || self.values > MAX_VALUES {
+            return self.oversize();
         }
         if v.is_null() || v.is_undefined() {
             Value::Null
@@ -416,6 +478,10 @@ impl JsonReader {
                 &[&TEXT_LIMIT.to_string(), &units.to_string()],
             );
             return self.refuse("too_long", path, m);
+        }
+        self.units += units as usize;
+        if self.units > MAX_UNITS {
+            return self.oversize();
         }
         let s = v.as_string().unwrap_or_default();
         // Decoding replaces a lone surrogate with U+FFFD; a name would then
@@ -487,8 +553,9 @@ impl JsonReader {
         for i in 0..len {
             let item_path = format!("{path}[{i}]");
             // Past the largest contract limit, items are counted, not read:
-            // the engine refuses the list with its own limit.
-            if i as usize > LIST_LIMIT {
+            // the engine refuses the list with its own limit. Past the
+            // whole input's limits, nothing more is read.
+            if i as usize > LIST_LIMIT || self.too_large {
                 out.push(Value::Null);
                 continue;
             }
@@ -515,7 +582,14 @@ impl JsonReader {
         }
         let mut out = Map::new();
         for key in keys.iter() {
+            if self.too_large {
+                break;
+            }
             let name = key.as_string().unwrap_or_default();
+            self.units += key.unchecked_ref::<JsString>().length() as usize;
+            if self.units > MAX_UNITS {
+                return self.oversize();
+            }
             let field_path = field_path(path, &name);
             let field = match Reflect::get(v, &key) {
                 Ok(field) => field,
@@ -539,6 +613,18 @@ impl JsonReader {
         let m = unreadable(self.locale, e);
         self.refuse("invalid_type", path, m)
     }
+}
+
+/// The whole input's refusal, as the engine words it.
+fn too_large(locale: Locale) -> String {
+    texts::message(
+        locale,
+        texts::Msg::TooLarge,
+        &[
+            &texts::grouped(locale, MAX_VALUES),
+            &texts::grouped(locale, MAX_CHARS),
+        ],
+    )
 }
 
 /// `path.name`, or `path["name"]` for a name a dotted path cannot show
@@ -618,8 +704,8 @@ const EXPECTED_ARRAY: Text = Text {
     en: "expected an array of inputs",
 };
 const TOO_MANY: Text = Text {
-    ru: "не более 100 000 входных данных за один вызов",
-    en: "at most 100,000 inputs in one call",
+    ru: "не более 20 000 входных данных за один вызов (больше — через planEach)",
+    en: "at most 20,000 inputs in one call (more through planEach)",
 };
 const UNKNOWN_LOCALE: Text = Text {
     ru: "ожидается \"ru\" или \"en\"",
@@ -656,10 +742,6 @@ const CYCLE: Text = Text {
 const TOO_DEEP: Text = Text {
     ru: "вложенность глубже {0} уровней",
     en: "nested deeper than {0} levels",
-};
-const TOO_LARGE: Text = Text {
-    ru: "входные данные слишком велики: не более 10 000 000 значений",
-    en: "the input is too large: at most 10,000,000 values",
 };
 const UNREADABLE: Text = Text {
     ru: "значение нельзя прочитать: {0}",

@@ -60,15 +60,135 @@ export function initSync(options) {
 }
 
 /** @type {(input: object) => object} */
-export const plan = guarded(glue.plan);
-/** `planMany` refuses more inputs than this (CONTRACT.md "Limits"). */
-const MAX_BATCH = 100_000;
+export const plan = guarded(planInput);
+
+// An input goes to the engine as JSON text when it is plain JSON data: one
+// string crosses into wasm instead of every value on its own, which costs
+// a call or more per value (seconds for 10,000 orders; BENCH.md). Anything
+// the text could not carry exactly — or that the engine refuses — goes the
+// value-by-value way (`glue.plan`), whose reader words every refusal with
+// its path; so a plan or an error is the same either way.
+function planInput(input) {
+  const text = typeof glue.__planJson === 'function' ? jsonText(input) : null;
+  if (text === TOO_LARGE && typeof glue.__tooLarge === 'function') {
+    // Plain data past the whole input's limits: the reader would refuse it
+    // (as a whole, and for nothing else) after reading 200,000 values.
+    let locale;
+    try {
+      locale = input.locale;
+    } catch {
+      // The reader reads it leniently too.
+    }
+    glue.__tooLarge(typeof locale === 'string' ? locale : undefined);
+  }
+  if (typeof text === 'string') {
+    try {
+      return glue.__planJson(text);
+    } catch (e) {
+      if (isTrap(e)) throw e;
+    }
+  }
+  return glue.plan(input);
+}
+
+// The reader's bounds (src/wasm.rs): deeper, longer or larger inputs are
+// left to it, to be refused or read as it does.
+const MAX_DEPTH = 64;
+// The whole input's limits (src/engine/input.rs): values, and UTF-16 units
+// of text, twice its characters, as the reader counts them.
+const MAX_VALUES = 200_000;
+const MAX_UNITS = 4_000_000;
+const MAX_LIST = 10_000;
+const MAX_KEYS = 100_000;
+const MAX_TEXT = 100_000;
+const MAX_EXACT = 2 ** 53;
+
+/**
+ * The input as JSON text, or `null` where the reader would refuse or
+ * convert something: a non-finite or huge number, a BigInt, symbol or
+ * function, a lone surrogate, anything but a plain object or array (or one
+ * with a `toJSON`), too deep, too long, or a getter or proxy that throws;
+ * `TOO_LARGE` past the whole input's limits. A walk checks every value in
+ * the reader's order (an object's own enumerable keys, `undefined` fields
+ * left out), then `JSON.stringify`, native and six times faster than
+ * writing the text in JS, writes the same values: a getter is read twice
+ * here, so it must give the same value each time, as plain data does.
+ */
+function jsonText(input) {
+  if (typeof String.prototype.isWellFormed !== 'function') return null;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  let values = 0;
+  let units = 0;
+  try {
+    check(input, 0);
+  } catch (e) {
+    return e === OVER_LIMITS ? TOO_LARGE : null;
+  }
+  try {
+    return JSON.stringify(input);
+  } catch {
+    return null;
+  }
+
+  function check(v, depth) {
+    if (++values > MAX_VALUES) throw OVER_LIMITS;
+    switch (typeof v) {
+      case 'string':
+        if (v.length > MAX_TEXT) throw NOT_PLAIN;
+        units += v.length;
+        if (units > MAX_UNITS) throw OVER_LIMITS;
+        if (!v.isWellFormed()) throw NOT_PLAIN;
+        return;
+      case 'number':
+        if (!Number.isFinite(v) || Math.abs(v) > MAX_EXACT) throw NOT_PLAIN;
+        return;
+      case 'boolean':
+      case 'undefined':
+        return;
+      case 'object':
+        break;
+      default:
+        throw NOT_PLAIN;
+    }
+    if (v === null) return;
+    if (depth >= MAX_DEPTH || typeof v.toJSON === 'function') throw NOT_PLAIN;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      if (n > MAX_LIST) throw NOT_PLAIN;
+      for (let i = 0; i < n; i++) check(v[i], depth + 1);
+      return;
+    }
+    if (OBJECT_TAG.call(v) !== '[object Object]') throw NOT_PLAIN;
+    const keys = Object.keys(v);
+    if (keys.length > MAX_KEYS) throw NOT_PLAIN;
+    for (const k of keys) {
+      // The reader counts a field's name before it reads the field.
+      units += k.length;
+      if (units > MAX_UNITS) throw OVER_LIMITS;
+      const x = v[k];
+      if (x === undefined) continue;
+      if (!k.isWellFormed()) throw NOT_PLAIN;
+      check(x, depth + 1);
+    }
+  }
+}
+
+const NOT_PLAIN = new Error('not plain JSON data');
+const OVER_LIMITS = new Error('past the whole input\'s limits');
+const TOO_LARGE = {};
+const OBJECT_TAG = Object.prototype.toString;
+
+/** `planMany` refuses more inputs than this (CONTRACT.md "Limits"): it
+ * holds every plan at once, and 20,000 example-sized plans take 2.4 GB of
+ * a heap that ends near 4 GB in Chromium (BENCH.md). */
+const MAX_BATCH = 20_000;
 
 /**
  * Plans each input independently; a bad input, whatever it is (a cycle, a
  * throwing getter, one that makes the engine trap), yields `{ error }` in
  * its place and the others still plan. Holds every plan at once (about
- * 50 KB each for an example-sized client): for large batches, `planEach`.
+ * 120 KB of heap each for an example-sized client), so at most 20,000:
+ * for larger batches, `planEach`.
  * @param {object[]} inputs
  * @returns {(object | { error: Error })[]}
  */

@@ -1,6 +1,8 @@
 //! R14: working days. The built-in Russian production calendar plus the
 //! host's own holidays and extra working days.
 
+use std::cell::Cell;
+
 use chrono::Datelike;
 
 use super::calendar_ru;
@@ -27,6 +29,10 @@ pub struct WorkingCalendar {
     holidays: Vec<Date>,
     /// Sorted.
     workdays: Vec<Date>,
+    /// Days already decided from `first` on (0: not yet, 1: off, 2:
+    /// working): the rules ask about the same days again and again.
+    first: Date,
+    known: Vec<Cell<u8>>,
 }
 
 impl WorkingCalendar {
@@ -43,7 +49,20 @@ impl WorkingCalendar {
             russian,
             holidays: h,
             workdays: w,
+            first: Date::MIN,
+            known: Vec::new(),
         }
+    }
+
+    /// Remembers each day of `from..=to` once decided (the planning span
+    /// with room on either side); other days are decided every time.
+    pub fn remembering(mut self, from: Date, to: Date) -> Self {
+        let days = (to - from).num_days() + 1;
+        if days > 0 {
+            self.first = from;
+            self.known = vec![Cell::new(0); days as usize];
+        }
+        self
     }
 
     /// Whether the built-in table knows `year` (always true without it).
@@ -53,6 +72,26 @@ impl WorkingCalendar {
 
     /// A working day: not a weekend nor a holiday, unless declared working.
     pub fn is_working(&self, d: Date) -> bool {
+        if let Some(slot) = self.slot(d).map(|i| &self.known[i]) {
+            if slot.get() == 0 {
+                slot.set(if self.decide(d) { 2 } else { 1 });
+            }
+            return slot.get() == 2;
+        }
+        self.decide(d)
+    }
+
+    /// `d`'s index in `known`, if remembered there.
+    fn slot(&self, d: Date) -> Option<usize> {
+        if self.known.is_empty() {
+            return None;
+        }
+        usize::try_from((d - self.first).num_days())
+            .ok()
+            .filter(|i| *i < self.known.len())
+    }
+
+    fn decide(&self, d: Date) -> bool {
         if self.workdays.binary_search(&d).is_ok() {
             return true;
         }
@@ -82,10 +121,40 @@ impl WorkingCalendar {
     }
 
     fn step(&self, d: Date, dir: i64) -> Date {
-        let mut x = d;
         // A run of days off is never longer than a few weeks; the bound
         // only guards against a host declaring a whole year off.
-        for _ in 0..400 {
+        const REACH: i64 = 400;
+        if let Some(at) = self.slot(d) {
+            // Within the remembered span: walk the slots, deciding a day
+            // only the first time it is asked about.
+            for k in 0..REACH {
+                let Some(slot) = usize::try_from(at as i64 + k * dir)
+                    .ok()
+                    .and_then(|i| self.known.get(i))
+                else {
+                    return self.step_from(d, k, dir);
+                };
+                let working = match slot.get() {
+                    0 => {
+                        let w = self.decide(add_days(d, k * dir));
+                        slot.set(if w { 2 } else { 1 });
+                        w
+                    }
+                    v => v == 2,
+                };
+                if working {
+                    return add_days(d, k * dir);
+                }
+            }
+            return d;
+        }
+        self.step_from(d, 0, dir)
+    }
+
+    /// [`Self::step`] from its `k`th day on, day by day.
+    fn step_from(&self, d: Date, k: i64, dir: i64) -> Date {
+        let mut x = add_days(d, k * dir);
+        for _ in k..400 {
             if self.is_working(x) {
                 return x;
             }

@@ -1,6 +1,8 @@
 //! The planning context: one client's input, its profile, the working
 //! calendar, the horizon, and the touches and warnings the rules add.
 
+use std::rc::Rc;
+
 use super::calendar::{Move, WorkingCalendar};
 use super::date::{add_days, iso};
 use super::draft::{place, Draft, Purpose};
@@ -8,12 +10,15 @@ use super::input::PlanInput;
 use super::model::{Date, Locale};
 use super::output::Warning;
 use super::profile::Profile;
+use super::rules::offers::Purchases;
 use super::texts::{message, Msg};
 
 /// Everything a rule needs while planning one client.
 pub struct Ctx<'a> {
     pub input: &'a PlanInput,
     pub profile: Profile,
+    /// What the client bought, indexed once (R10).
+    pub bought: Rc<Purchases<'a>>,
     pub cal: WorkingCalendar,
     pub from: Date,
     pub to: Date,

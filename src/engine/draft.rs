@@ -145,26 +145,36 @@ impl Draft {
     /// The day a merged touch falls on: a fixed purpose's day, else the
     /// most protected purpose's day, if every purpose allows it.
     pub fn merged_date(a: &Draft, b: &Draft) -> Option<Date> {
-        let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
-        let mut fixed_days: Vec<Date> = all.iter().filter(|p| p.fixed).map(|p| p.date).collect();
-        fixed_days.dedup();
-        match fixed_days.as_slice() {
-            // A purpose tied to its day keeps it; two such days never merge.
-            [day] => return all.iter().all(|p| p.allows(*day)).then_some(*day),
-            [] => {}
-            _ => return None,
+        // Asked for every pair of close touches: nothing is collected.
+        let all = || a.purposes.iter().chain(&b.purposes);
+        // The fixed purposes' days, consecutive repeats counted once: one
+        // day, or none, or more (`None`).
+        let mut fixed: Option<Option<Date>> = Some(None);
+        let mut last = None;
+        for p in all().filter(|p| p.fixed) {
+            if last == Some(p.date) {
+                continue;
+            }
+            last = Some(p.date);
+            fixed = match fixed {
+                Some(None) => Some(Some(p.date)),
+                _ => None,
+            };
         }
-        let mut candidates: Vec<Date> = Vec::new();
+        match fixed {
+            // A purpose tied to its day keeps it; two such days never merge.
+            Some(Some(day)) => return all().all(|p| p.allows(day)).then_some(day),
+            Some(None) => {}
+            None => return None,
+        }
         let (first, second) = if a.class() <= b.class() {
             (a, b)
         } else {
             (b, a)
         };
-        candidates.push(first.date);
-        candidates.push(second.date);
-        candidates
+        [first.date, second.date]
             .into_iter()
-            .find(|d| all.iter().all(|p| p.allows(*d)))
+            .find(|d| all().all(|p| p.allows(*d)))
     }
 
     /// Merges `b` into `a` on `date`, keeping every purpose.

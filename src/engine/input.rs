@@ -28,7 +28,40 @@ pub mod limits {
     pub const MAX_CYCLE_DAYS: i64 = 3650;
     pub const MAX_MANDATORY: i64 = 20;
     pub const MAX_REACTION_DAYS: i64 = 365;
-    pub const MAX_PLAN_MANY: usize = 100_000;
+    /// `planMany`: it holds every plan at once (src/wasm.rs).
+    pub const MAX_PLAN_MANY: usize = 20_000;
+    /// The whole input: every string, number, boolean, null, list and
+    /// object counts one value; text is every string and field name, in
+    /// characters. The lists' own limits multiply to inputs of gigabytes
+    /// (10,000 orders of 400 tags of 1,000 characters); these keep one
+    /// plan within its time budget (BENCH.md).
+    pub const MAX_VALUES: usize = 200_000;
+    pub const MAX_CHARS: usize = 2_000_000;
+}
+
+/// Whether the input stays within [`limits::MAX_VALUES`] and
+/// [`limits::MAX_CHARS`]; counting stops as soon as it does not.
+fn within_size(v: &Value) -> bool {
+    let (mut values, mut chars) = (0usize, 0usize);
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        values += 1;
+        match v {
+            Value::String(s) => chars += s.chars().count(),
+            Value::Array(a) => stack.extend(a),
+            Value::Object(o) => {
+                for (k, x) in o {
+                    chars += k.chars().count();
+                    stack.push(x);
+                }
+            }
+            _ => {}
+        }
+        if values > limits::MAX_VALUES || chars > limits::MAX_CHARS {
+            return false;
+        }
+    }
+    true
 }
 
 /// A validated `PlanInput`.
@@ -378,12 +411,20 @@ impl Check {
     }
 
     fn strings(&mut self, o: Obj, key: &str, path: &str) -> Vec<String> {
-        let p = join(path, key);
         let list = self.list(o, key, path, limits::MAX_TAGS);
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.string(v, &index(&p, i), limits::MAX_STRING))
-            .collect()
+        let mut out = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            match v {
+                // No more bytes than the limit allows characters: valid,
+                // and no path to spell out (orders may hold millions).
+                Value::String(s) if s.len() <= limits::MAX_STRING => out.push(s.clone()),
+                _ => {
+                    let p = index(&join(path, key), i);
+                    out.extend(self.string(v, &p, limits::MAX_STRING));
+                }
+            }
+        }
+        out
     }
 
     fn channels(&mut self, o: Obj, key: &str, path: &str) -> Option<Vec<Channel>> {
@@ -424,16 +465,38 @@ impl Check {
     }
 }
 
+// Paths are spelled for every field and entry read (an error may need
+// them), so without the formatting machinery.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(path.len() + 2 + digits.len() - at);
+    out.push_str(path);
+    out.push('[');
+    // ASCII digits only.
+    out.extend(digits[at..].iter().map(|d| char::from(*d)));
+    out.push(']');
+    out
 }
 
 fn shorten(s: &str) -> String {
@@ -471,6 +534,18 @@ pub fn validate(v: &Value) -> Result<PlanInput, InputErrors> {
         locale: locale_of(v),
         errors: Vec::new(),
     };
+    // Too large: that alone is said, the rest not read.
+    if !within_size(v) {
+        let m = c.text(
+            texts::Msg::TooLarge,
+            &[
+                &texts::grouped(c.locale, limits::MAX_VALUES),
+                &texts::grouped(c.locale, limits::MAX_CHARS),
+            ],
+        );
+        c.fail("too_many", "", m);
+        return Err(InputErrors { errors: c.errors });
+    }
     let input = validate_root(&mut c, v);
     match input {
         Some(i) if c.errors.is_empty() => Ok(i),

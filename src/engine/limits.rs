@@ -44,7 +44,8 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     if a.scheduled || b.scheduled {
         return false;
     }
-    let all: Vec<&Purpose> = a.purposes.iter().chain(&b.purposes).collect();
+    // Every purpose of both; asked many times per pass, so not collected.
+    let all = || a.purposes.iter().chain(&b.purposes);
     if a.automated() != b.automated() {
         let auto = if a.automated() { a } else { b };
         // R3's top-ups are marketing's own extra touches: never folded into
@@ -53,19 +54,19 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
             .purposes
             .iter()
             .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event) && p.rule != "R3");
-        if !content_only || all.iter().any(|p| p.kind == TouchKind::Greeting) {
+        if !content_only || all().any(|p| p.kind == TouchKind::Greeting) {
             return false;
         }
     }
-    let who = person(ctx, all[0]);
-    if all.iter().any(|p| person(ctx, p) != who) {
+    let who = person(ctx, a.main());
+    if all().any(|p| person(ctx, p) != who) {
         return false;
     }
     // An apology and its follow-up are about the failure: they carry no
     // sales or marketing purpose (standard, offer, need discovery,
     // greeting, invitation).
-    if all.iter().any(|p| p.kind == TouchKind::Apology)
-        && all.iter().any(|p| {
+    if all().any(|p| p.kind == TouchKind::Apology)
+        && all().any(|p| {
             matches!(
                 p.class,
                 Class::Need
@@ -78,9 +79,9 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     {
         return false;
     }
-    let has = |k: TouchKind| all.iter().any(|p| p.kind == k);
+    let has = |k: TouchKind| all().any(|p| p.kind == k);
     if has(TouchKind::Greeting)
-        && !all.iter().all(|p| {
+        && !all().all(|p| {
             p.kind == TouchKind::Greeting
                 || (p.kind == TouchKind::Standard && p.rule != "R10" && !p.automated)
         })
@@ -88,7 +89,7 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
         return false;
     }
     if has(TouchKind::Meeting)
-        && !all.iter().all(|p| {
+        && !all().all(|p| {
             p.kind == TouchKind::Meeting
                 || (p.class > Class::AnnualMeeting
                     && !matches!(p.kind, TouchKind::Greeting | TouchKind::Event))
@@ -99,16 +100,40 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
     true
 }
 
-fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) {
+/// Merges draft `other` into `keep`; returns where the merged one is.
+fn merge_into(ctx: &mut Ctx, keep: usize, other: usize, date: Date) -> usize {
     let b = ctx.drafts.remove(other);
     let keep = if other < keep { keep - 1 } else { keep };
     ctx.drafts[keep].absorb(b, date);
+    keep
 }
 
 /// Date order, most protected first on a day (the plan's order).
 pub fn sort(ctx: &mut Ctx) {
     ctx.drafts
         .sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
+}
+
+/// What [`sort`] does when only draft `i` is out of order (its day or its
+/// class just changed): it moves past the neighbours it now sorts before
+/// or after, no further, and never past an equal one (the sort is stable).
+/// One draft's move instead of a pass over them all, after every merge.
+fn resort_one(ctx: &mut Ctx, i: usize) {
+    let drafts = &mut ctx.drafts;
+    let key = |d: &Draft| (d.date, d.class());
+    let k = key(&drafts[i]);
+    let mut to = i;
+    while to > 0 && key(&drafts[to - 1]) > k {
+        to -= 1;
+    }
+    if to < i {
+        drafts[to..=i].rotate_right(1);
+        return;
+    }
+    while to + 1 < drafts.len() && key(&drafts[to + 1]) < k {
+        to += 1;
+    }
+    drafts[i..=to].rotate_left(1);
 }
 
 /// Past touches per day and per week (R13 counts them).
@@ -142,10 +167,11 @@ impl Past {
 /// Moves draft `i` to the nearest working day its own purposes allow that
 /// keeps the merge gap to every other touch and the daily and weekly caps
 /// (history counted). Touches tied to their day never move. Returns
-/// whether it moved. With `keep_gap` false, only the caps and a day of its
-/// own are kept: a touch that cannot merge may stand a day from another
-/// rather than be dropped (R13 drops only when no day exists).
-fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, keep_gap: bool) -> bool {
+/// whether it moved. `sorted`: the drafts are in [`sort`]'s order. With
+/// `keep_gap` false, only the caps and a day of its own are kept: a touch
+/// that cannot merge may stand a day from another rather than be dropped
+/// (R13 drops only when no day exists).
+fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool, keep_gap: bool) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
@@ -166,29 +192,56 @@ fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, keep_gap: bool) -> bool {
     let gap = i64::from(s.merge_gap_days).max(1);
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
     let origin = d.date;
+    // Whether another touch keeps `day` from `i`: one on the day itself,
+    // one but a scheduled message within the merge gap (if it is kept); and how many
+    // others share its week. With the drafts in date order, only the
+    // neighbours of the day are read.
+    let drafts = &ctx.drafts;
+    let around = |lo: Date, hi: Date| {
+        let start = drafts.partition_point(|o| o.date < lo);
+        let end = start + drafts[start..].partition_point(|o| o.date <= hi);
+        (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
+    };
+    let taken = |day: Date| {
+        if !keep_gap {
+            if sorted {
+                around(day, day).next().is_some()
+            } else {
+                drafts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.date == day)
+            }
+        } else if sorted {
+            around(add_days(day, 1 - gap), add_days(day, gap - 1))
+                .any(|o| !o.scheduled || o.date == day)
+        } else {
+            drafts.iter().enumerate().any(|(j, o)| {
+                j != i && ((!o.scheduled && (o.date - day).num_days().abs() < gap) || o.date == day)
+            })
+        }
+    };
+    let in_week = |monday: Date| {
+        let sunday = add_days(monday, 6);
+        if sorted {
+            around(monday, sunday).count()
+        } else {
+            drafts
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.date >= monday && o.date <= sunday)
+                .count()
+        }
+    };
     let free = |day: Date| {
         if day < ctx.from || day > ctx.to || !ctx.cal.is_working(day) || !d.allows(day) {
             return false;
         }
-        if past.on(day) >= daily {
+        if past.on(day) >= daily || taken(day) {
             return false;
         }
-        let mut week = past.in_week(day);
-        for (j, o) in ctx.drafts.iter().enumerate() {
-            if j == i {
-                continue;
-            }
-            if keep_gap && !o.scheduled && (o.date - day).num_days().abs() < gap {
-                return false;
-            }
-            if o.date == day {
-                return false;
-            }
-            if week_start(o.date) == week_start(day) {
-                week += 1;
-            }
-        }
-        week < weekly
+        let monday = week_start(day);
+        past.in_week(day) + in_week(monday) < weekly
     };
     // A touch with a deadline (E − R, a renewal, an order) looks earlier
     // first, as R14 moves it; the rest later first.
@@ -216,13 +269,13 @@ fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, keep_gap: bool) -> bool {
 
 /// Moves draft `i` keeping the merge gap to other touches (see
 /// [`relocate_with`]).
-fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
-    relocate_with(ctx, past, i, true)
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
+    relocate_with(ctx, past, i, sorted, true)
 }
 
 /// Under a cap: a day keeping the merge gap, else any day keeping the caps.
-fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
-    relocate(ctx, past, i) || relocate_with(ctx, past, i, false)
+fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
+    relocate(ctx, past, i, sorted) || relocate_with(ctx, past, i, sorted, false)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -244,8 +297,8 @@ pub fn merge_close(ctx: &mut Ctx) {
         }
         let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
         if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
-            merge_into(ctx, i, i + 1, date);
-            sort(ctx);
+            let kept = merge_into(ctx, i, i + 1, date);
+            resort_one(ctx, kept);
             // Look again from the merged touch's new neighbourhood.
             i = i.saturating_sub(1);
             continue;
@@ -253,8 +306,15 @@ pub fn merge_close(ctx: &mut Ctx) {
         // Not mergeable: the less protected one finds another day.
         let weaker = if a.class() <= b.class() { i + 1 } else { i };
         let stronger = if weaker == i { i + 1 } else { i };
-        if relocate(ctx, &past, weaker) || relocate(ctx, &past, stronger) {
-            sort(ctx);
+        let moved = if relocate(ctx, &past, weaker, true) {
+            Some(weaker)
+        } else if relocate(ctx, &past, stronger, true) {
+            Some(stronger)
+        } else {
+            None
+        };
+        if let Some(moved) = moved {
+            resort_one(ctx, moved);
             i = i.saturating_sub(1);
             continue;
         }
@@ -275,7 +335,8 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let mut i = 0;
     while i < ctx.drafts.len() {
         let d = &ctx.drafts[i];
-        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate_capped(ctx, &past, i) {
+        // Relocating leaves the drafts out of order here.
+        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate_capped(ctx, &past, i, false) {
             drop_touch(ctx, i, Msg::CauseDailyCap);
             continue;
         }
@@ -288,15 +349,19 @@ pub fn apply_caps(ctx: &mut Ctx) {
         if ctx.drafts[i].date == ctx.drafts[i + 1].date {
             let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
             if let (true, Some(date)) = (may_merge(ctx, a, b), Draft::merged_date(a, b)) {
-                merge_into(ctx, i, i + 1, date);
-                sort(ctx);
+                let kept = merge_into(ctx, i, i + 1, date);
+                resort_one(ctx, kept);
                 continue;
             }
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate_capped(ctx, &past, j) || relocate_capped(ctx, &past, k) {
-                sort(ctx);
+            if relocate_capped(ctx, &past, j, true) {
+                resort_one(ctx, j);
+                continue;
+            }
+            if relocate_capped(ctx, &past, k, true) {
+                resort_one(ctx, k);
                 continue;
             }
             drop_touch(ctx, j, Msg::CauseDailyCap);
@@ -307,18 +372,28 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let mut guard = 0;
     loop {
         guard += 1;
-        let mut load: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
-        for (i, d) in ctx.drafts.iter().enumerate() {
-            load.entry(week_start(d.date)).or_default().push(i);
+        // The first week over the cap, history counted: the drafts are in
+        // date order, so each week is a run of them.
+        let drafts = &ctx.drafts;
+        let mut over = None;
+        let mut start = 0;
+        while start < drafts.len() {
+            let week = week_start(drafts[start].date);
+            let mut end = start + 1;
+            while end < drafts.len() && week_start(drafts[end].date) == week {
+                end += 1;
+            }
+            if end - start + past.in_week(week) > weekly {
+                over = Some(start..end);
+                break;
+            }
+            start = end;
         }
-        let over = load
-            .iter()
-            .find(|(w, v)| v.len() + past.in_week(**w) > weekly);
-        let Some((_, members)) = over else { break };
+        let Some(over) = over else { break };
         if guard > 10_000 {
             break;
         }
-        let members = members.clone();
+        let members: Vec<usize> = over.collect();
         let mut by_protection = members.clone();
         by_protection.sort_by(|a, b| {
             ctx.drafts[*b]
@@ -346,7 +421,8 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 let (a, b) = (&ctx.drafts[y], &ctx.drafts[x]);
                 let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
                 if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
-                    merge_into(ctx, y, x, date);
+                    let kept = merge_into(ctx, y, x, date);
+                    resort_one(ctx, kept);
                     done = true;
                     break 'outer;
                 }
@@ -358,11 +434,13 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if !relocate_capped(ctx, &past, x) {
+            if relocate_capped(ctx, &past, x, true) {
+                resort_one(ctx, x);
+            } else {
+                // Taking one out leaves the rest in order.
                 drop_touch(ctx, x, Msg::CauseWeeklyCap);
             }
         }
-        sort(ctx);
     }
 }
 

@@ -3,6 +3,7 @@
 //! combine").
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::Datelike;
 
@@ -18,6 +19,7 @@ use super::model::{Date, Role, TouchKind};
 use super::output::{Horizon, MonthCount, PerCycle, Plan, Summary, Touch};
 use super::profile;
 use super::reasons;
+use super::rules::offers::Purchases;
 use super::rules::{self, reaction};
 use super::texts::Msg;
 
@@ -34,14 +36,18 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     let from = input.today;
     let to = add_days(add_months(from, input.horizon_months), -1);
     let company = &input.company;
+    let profile = profile::derive(input);
+    let bought = Rc::new(Purchases::of(input, &profile));
     let mut ctx = Ctx {
         input,
-        profile: profile::derive(input),
+        profile,
+        bought,
         cal: WorkingCalendar::new(
             company.russian_calendar,
             &company.holidays,
             &company.workdays,
-        ),
+        )
+        .remembering(add_days(from, -400), add_days(to, 400)),
         from,
         to,
         drafts: Vec::new(),

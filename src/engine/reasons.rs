@@ -6,6 +6,7 @@
 //! a referral over its yearly cap and generic catalog offers never lead.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::Datelike;
 
@@ -34,12 +35,15 @@ pub struct Facts<'a> {
     durable: Option<String>,
     first_check: Option<Date>,
     /// What the client bought (R10).
-    bought: Purchases<'a>,
+    bought: Rc<Purchases<'a>>,
     /// The content plan as this client sees it, by index: `None` for an
     /// unknown reason code.
     content: Vec<Option<ContentFit>>,
-    /// Content-plan indices in R10's order of precedence.
-    content_order: Vec<usize>,
+    /// The items that may ever lead a touch of this client, in R10's order
+    /// of precedence:
+    /// known, not discouraged, fitting the client and not sent by
+    /// marketing itself. The rest only ever come pinned by their rule.
+    content_candidates: Vec<usize>,
 }
 
 /// A content-plan item's reason and when it reaches this client.
@@ -55,7 +59,7 @@ struct ContentFit {
 
 /// Computes [`Facts`].
 pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
-    let bought = Purchases::of(ctx);
+    let bought = Rc::clone(&ctx.bought);
     // R10: a durable purchase whose usual interval has passed.
     let durable = bought
         .durable
@@ -64,18 +68,25 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         .map(|(thing, _)| thing.to_string());
     // R1: "the client bought" names purchases made by today, never one
     // still ahead.
-    let mut names: Vec<&str> = ctx
+    // The three first in sorted order, kept while reading: orders may name
+    // millions of things.
+    let mut names: Vec<&str> = Vec::with_capacity(4);
+    let bought_by_today = ctx
         .input
         .client
         .orders
         .iter()
         .filter(|o| o.date <= ctx.input.today)
-        .flat_map(|o| o.categories.iter().chain(&o.items))
-        .map(String::as_str)
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names.truncate(3);
+        .flat_map(|o| o.categories.iter().chain(&o.items));
+    for n in bought_by_today.map(String::as_str) {
+        if names.len() == 3 && n >= names[2] {
+            continue;
+        }
+        if let Err(at) = names.binary_search(&n) {
+            names.insert(at, n);
+            names.truncate(3);
+        }
+    }
     let check = first_check(ctx);
     let plan = &ctx.input.company.content_plan;
     let content: Vec<Option<ContentFit>> = plan
@@ -90,8 +101,24 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
             })
         })
         .collect();
+    // Each item's precedence once: it reads all of the item's targets.
+    let precedences: Vec<u8> = plan.iter().map(|item| precedence(&bought, item)).collect();
     let mut content_order: Vec<usize> = (0..plan.len()).collect();
-    content_order.sort_by_key(|i| (precedence(&bought, &plan[*i]), *i));
+    content_order.sort_by_key(|i| (precedences[*i], *i));
+    let content_candidates = content_order
+        .into_iter()
+        .filter(|i| {
+            content[*i].as_ref().is_some_and(|fit| {
+                let r = fit.def;
+                // R1: marketing sends its items itself, except those that
+                // need a conversation: the manager has them.
+                !r.discouraged
+                    && fit.matches
+                    && (plan[*i].delivery != super::model::Delivery::Automated
+                        || r.needs_conversation())
+            })
+        })
+        .collect();
     Facts {
         promo: bought.promo,
         purchased: names.join(", "),
@@ -100,7 +127,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         first_check: check,
         bought,
         content,
-        content_order,
+        content_candidates,
     }
 }
 
@@ -147,7 +174,8 @@ pub struct Ranking {
     reserved: BTreeMap<(i32, u32), u32>,
     /// Days of the touches led by a referral request, history included.
     referrals: Vec<Date>,
-    used_items: Vec<usize>,
+    /// Content-plan items already used, by index.
+    used_items: Vec<bool>,
     /// [`explain`]'s sentences by (catalog index, contact, the campaign's
     /// phase on the day): the same for every touch of the plan that shares them.
     explained: BTreeMap<(usize, Option<usize>, Option<CampaignPhase>), String>,
@@ -165,6 +193,7 @@ impl Ranking {
         h.sort_by_key(|x| x.date);
         let mut st = Ranking {
             recent: h.iter().filter_map(|x| x.reason.clone()).collect(),
+            used_items: vec![false; ctx.input.company.content_plan.len()],
             ..Ranking::default()
         };
         for x in h.iter().filter(|x| x.reason.as_deref() == Some("referral")) {
@@ -182,9 +211,7 @@ impl Ranking {
         for d in &ctx.drafts {
             for p in &d.purposes {
                 let Some(i) = p.content else { continue };
-                if !st.used_items.contains(&i) {
-                    st.used_items.push(i);
-                }
+                st.used_items[i] = true;
                 let offer = ctx.input.company.content_plan[i].reason.as_str();
                 if p.rule == "R10" && OFFERS.contains(&offer) {
                     *st.reserved
@@ -314,56 +341,54 @@ pub fn rank(
     // precedence.
     let items = &ctx.input.company.content_plan;
     let pinned: Vec<usize> = d.purposes.iter().filter_map(|p| p.content).collect();
-    let order = pinned.iter().copied().chain(
-        facts
-            .content_order
-            .iter()
-            .copied()
-            .filter(|i| !pinned.contains(i)),
-    );
     let mut content_offer = false;
     // The kinds the content item serves: their purposes have a reason.
     let mut content_serves: &[TouchKind] = &[];
-    for i in order {
+    // The first item a rule placed the touch for is taken as it is; else
+    // the first that qualifies on its own, among the items that may ever
+    // lead for this client (already in that order).
+    let chosen = pinned
+        .iter()
+        .copied()
+        .find(|i| facts.content[*i].is_some())
+        .or_else(|| {
+            facts.content_candidates.iter().copied().find(|&i| {
+                let item = &items[i];
+                let Some(fit) = &facts.content[i] else {
+                    return false;
+                };
+                let r = fit.def;
+                if !serves(r)
+                    || st.used_items[i]
+                    || (automated && r.needs_conversation())
+                    // R10: a price change is owed news the manager tells.
+                    || (automated && r.code == "price_change")
+                    || !item_for(item, r, role)
+                {
+                    return false;
+                }
+                if item.reason == "event_invitation"
+                    && kinds.contains(&TouchKind::Event)
+                    && d.main().reason.is_some()
+                {
+                    return false;
+                }
+                if d.date < fit.start || d.date > fit.end {
+                    return false;
+                }
+                if fit.durable_ready.is_some_and(|ready| d.date < ready) {
+                    return false;
+                }
+                if OFFERS.contains(&r.code) && !offers_left {
+                    return false;
+                }
+                !out.is_empty() || st.may_lead(ctx, r.code, d.date)
+            })
+        });
+    if let Some((i, fit)) = chosen.and_then(|i| facts.content[i].as_ref().map(|fit| (i, fit))) {
         let item = &items[i];
-        let Some(fit) = &facts.content[i] else {
-            continue;
-        };
         let r = fit.def;
         let is_pinned = pinned.contains(&i);
-        if !is_pinned {
-            if r.discouraged
-                || !serves(r)
-                || st.used_items.contains(&i)
-                // R1: marketing sends its items itself, except those that
-                // need a conversation: the manager has them.
-                || (item.delivery == super::model::Delivery::Automated && !r.needs_conversation())
-                || (automated && r.needs_conversation())
-                // R10: a price change is owed news the manager tells.
-                || (automated && r.code == "price_change")
-                || !item_for(item, r, role)
-            {
-                continue;
-            }
-            if item.reason == "event_invitation"
-                && kinds.contains(&TouchKind::Event)
-                && d.main().reason.is_some()
-            {
-                continue;
-            }
-            if d.date < fit.start || d.date > fit.end || !fit.matches {
-                continue;
-            }
-            if fit.durable_ready.is_some_and(|ready| d.date < ready) {
-                continue;
-            }
-            if OFFERS.contains(&r.code) && !offers_left {
-                continue;
-            }
-            if out.is_empty() && !st.may_lead(ctx, r.code, d.date) {
-                continue;
-            }
-        }
         let why = content_why(ctx, item, d.date);
         let hint = item
             .detail
@@ -380,11 +405,8 @@ pub fn rank(
             score: 0.9,
             why,
         });
-        if !st.used_items.contains(&i) {
-            st.used_items.push(i);
-        }
+        st.used_items[i] = true;
         specific = true;
-        break;
     }
     // R13: every purpose of a merged touch carries its own reason near the
     // top. The purposes still without one (a standard purpose beside a
@@ -643,8 +665,18 @@ fn explain(
             }
             Signal::PromoSensitive if facts.promo => whys.push(ctx.msg(Msg::RwPromo, &[])),
             Signal::HasInterests => {
+                // The first three, as the purchases sentence: 200 interests
+                // of 1,000 characters would make every such why 200 KB.
                 let list = contact
-                    .map(|i| ctx.input.client.contacts[i].interests.join(", "))
+                    .map(|i| {
+                        let all = &ctx.input.client.contacts[i].interests;
+                        let list = all[..all.len().min(3)].join(", ");
+                        if all.len() > 3 {
+                            ctx.msg(Msg::AndMore, &[&list, &(all.len() - 3).to_string()])
+                        } else {
+                            list
+                        }
+                    })
                     .unwrap_or_default();
                 whys.push(ctx.msg(Msg::RwInterests, &[&list]));
             }

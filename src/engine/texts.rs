@@ -21,6 +21,8 @@ pub enum Msg {
     Empty,
     TooLong,
     TooMany,
+    TooLarge,
+    AndMore,
     BadDate,
     BadBirthday,
     DateRange,
@@ -154,6 +156,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         Empty => ("не может быть пустым", "must not be empty"),
         TooLong => ("не длиннее {0} символов, получено {1}", "at most {0} characters, got {1}"),
         TooMany => ("не больше {0} элементов, получено {1}", "at most {0} entries, got {1}"),
+        AndMore => ("{0} и ещё {1}", "{0} and {1} more"),
+        TooLarge => ("входные данные слишком велики: не больше {0} значений и {1} символов текста в сумме", "the input is too large: at most {0} values and {1} characters of text in all"),
         BadDate => ("ожидается дата вида 2026-11-22, получено \"{0}\"", "expected a date like 2026-11-22, got \"{0}\""),
         BadBirthday => ("ожидается дата вида 1980-05-17 или --05-17, получено {0}", "expected a date like 1980-05-17 or --05-17, got {0}"),
         DateRange => ("дата должна быть между 1900-01-01 и 2100-12-31, получено {0}", "the date must be between 1900-01-01 and 2100-12-31, got {0}"),
@@ -429,6 +433,23 @@ pub fn decimal(locale: Locale, x: f64) -> String {
         Locale::Ru => s.replace('.', ","),
         Locale::En => s,
     }
+}
+
+/// A whole number with its thousands grouped: "200 000", "200,000".
+pub fn grouped(locale: Locale, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match locale {
+        Locale::Ru => ' ',
+        Locale::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Words counted in texts, each with its Russian plural forms.

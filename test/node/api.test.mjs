@@ -150,7 +150,7 @@ test('planMany() fails a bad input alone', () => {
   assert.equal(b.error.name, 'TouchPlanError');
   assert.equal(b.error.path, 'client.orders[0].date');
   assert.throws(() => touchplan.planMany(TYPICAL), { name: 'TouchPlanError', code: 'invalid_type' });
-  assert.throws(() => touchplan.planMany(new Array(100_001).fill(null)), { name: 'TouchPlanError', code: 'too_many' });
+  assert.throws(() => touchplan.planMany(new Array(20_001).fill(null)), { name: 'TouchPlanError', code: 'too_many' });
 });
 
 test('reasonCatalog() in Russian by default and in English', () => {

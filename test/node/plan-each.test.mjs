@@ -45,9 +45,9 @@ test('planMany: an engine trap in one slot leaves the others planned', () => {
   assert.equal(api.plan(input('c')).clientId, 'c', 'the engine restarted');
 });
 
-test('planMany keeps the engine refusals for a non-array and for 100,001 inputs', () => {
+test('planMany keeps the engine refusals for a non-array and for 20,001 inputs', () => {
   assert.throws(() => api.planMany({}), { name: 'TouchPlanError', code: 'invalid_type' });
-  const many = new Array(100_001).fill(null);
+  const many = new Array(20_001).fill(null);
   assert.throws(() => api.planMany(many), { name: 'TouchPlanError', code: 'too_many' });
 });
 

@@ -151,17 +151,34 @@ pub fn greetings(ctx: &mut Ctx) {
         .filter(|d| d.has_kind(TouchKind::Greeting) && !d.automated())
         .map(|d| d.date)
         .collect();
+    // For each greeting in turn, the nearest standard slot left whose window
+    // holds it: found among the slots only, all taken out in one pass.
+    let slots: Vec<(usize, (Date, Date))> = ctx
+        .drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.purposes.len() == 1 && d.main().kind == TouchKind::Standard)
+        .filter_map(|(i, d)| d.main().slot_window.map(|w| (i, w)))
+        .collect();
+    let mut replaced = vec![false; slots.len()];
     for g in greeting_days {
-        let nearest = (0..ctx.drafts.len())
-            .filter(|&i| {
-                let d = &ctx.drafts[i];
-                d.purposes.len() == 1
-                    && d.main().kind == TouchKind::Standard
-                    && d.main().slot_window.is_some_and(|(a, b)| g >= a && g < b)
+        let nearest = (0..slots.len())
+            .filter(|&k| {
+                let (a, b) = slots[k].1;
+                !replaced[k] && g >= a && g < b
             })
-            .min_by_key(|&i| ((ctx.drafts[i].date - g).num_days().abs(), i));
-        if let Some(i) = nearest {
-            ctx.drafts.remove(i);
+            .min_by_key(|&k| ((ctx.drafts[slots[k].0].date - g).num_days().abs(), k));
+        if let Some(k) = nearest {
+            replaced[k] = true;
         }
     }
+    let mut gone = vec![false; ctx.drafts.len()];
+    for (k, (i, _)) in slots.iter().enumerate() {
+        gone[*i] = replaced[k];
+    }
+    let mut at = 0;
+    ctx.drafts.retain(|_| {
+        at += 1;
+        !gone[at - 1]
+    });
 }

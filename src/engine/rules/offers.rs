@@ -6,6 +6,7 @@
 //! sends itself (`delivery: "automated"`, counted by R3).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use chrono::Datelike;
 
@@ -16,6 +17,7 @@ use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::input::{ContentItem, PlanInput};
 use crate::engine::model::{ClientKind, Date, Delivery, SaleType, Segment, ServiceKind, TouchKind};
+use crate::engine::profile::Profile;
 use crate::engine::rules::cadence::cycle_spans;
 use crate::engine::texts::Msg;
 
@@ -64,8 +66,9 @@ pub fn item_end(ctx: &Ctx, item: &ContentItem) -> Date {
     })
 }
 
-/// What the client bought, indexed once per plan: ranking asks it for
-/// every content item of every touch (R10).
+/// What the client bought, indexed once per plan (`Ctx::bought`): the
+/// rules and the ranking ask it for every content item, and the ranking
+/// for every touch (R10).
 pub struct Purchases<'a> {
     pub categories: BTreeSet<&'a str>,
     pub items: BTreeSet<&'a str>,
@@ -76,73 +79,132 @@ pub struct Purchases<'a> {
     pub hobby: BTreeSet<&'a str>,
     /// Orders bought on promotion or `flags.promoSensitive`.
     pub promo: bool,
+    /// R10: the day a new product stops being premature for a client whose
+    /// every purchase was durable; `None` when some purchase was not.
+    pub all_durable_ready: Option<Date>,
+}
+
+/// One thing's purchases, gathered in one pass over the orders.
+struct Bought<'a> {
+    thing: &'a str,
+    /// Every day it was bought on (sorted and deduplicated at the end).
+    days: Vec<Date>,
+    /// The last day, and the amount of the first order of that day.
+    last: (Date, Option<f64>),
+    category: bool,
+    item: bool,
 }
 
 impl<'a> Purchases<'a> {
-    /// The categories and the items of every order.
-    pub fn of(ctx: &Ctx<'a>) -> Self {
-        let input: &'a PlanInput = ctx.input;
+    /// The categories and the items of every order; `profile` gives the
+    /// cycle a single purchase is measured against.
+    pub fn of(input: &'a PlanInput, profile: &Profile) -> Self {
         let c = &input.client;
         let s = &input.settings;
+        // Up to 10,000 orders of 400 things each: an order usually names
+        // the things of the order before in the same places, so a thing is
+        // first compared with the one there and looked up only otherwise.
+        let mut bought: Vec<Bought<'a>> = Vec::new();
+        let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
+        let mut previous: Vec<(&'a str, usize)> = Vec::new();
+        let mut current: Vec<(&'a str, usize)> = Vec::new();
+        for o in &c.orders {
+            current.clear();
+            let things = o.items.iter().map(|t| (t, false));
+            for (at, (t, category)) in things
+                .chain(o.categories.iter().map(|t| (t, true)))
+                .enumerate()
+            {
+                let t = t.as_str();
+                let k = match previous.get(at) {
+                    Some((p, k)) if *p == t => *k,
+                    _ => *index.entry(t).or_insert_with(|| {
+                        bought.push(Bought {
+                            thing: t,
+                            days: Vec::new(),
+                            last: (o.date, o.amount),
+                            category: false,
+                            item: false,
+                        });
+                        bought.len() - 1
+                    }),
+                };
+                current.push((t, k));
+                let b = &mut bought[k];
+                if category {
+                    b.category = true;
+                } else {
+                    b.item = true;
+                }
+                // The same thing twice in one order (an item named like a
+                // category) is one purchase that day.
+                if b.days.last() != Some(&o.date) {
+                    b.days.push(o.date);
+                }
+                if o.date > b.last.0 {
+                    b.last = (o.date, o.amount);
+                }
+            }
+            std::mem::swap(&mut previous, &mut current);
+        }
         let mut p = Purchases {
-            categories: BTreeSet::new(),
-            items: BTreeSet::new(),
+            categories: bought
+                .iter()
+                .filter(|b| b.category)
+                .map(|b| b.thing)
+                .collect(),
+            items: bought.iter().filter(|b| b.item).map(|b| b.thing).collect(),
             durable: BTreeMap::new(),
             hobby: BTreeSet::new(),
             promo: c.promo_sensitive || c.orders.iter().any(|o| o.promo),
+            all_durable_ready: None,
         };
-        let mut by_thing: BTreeMap<&'a str, Vec<(Date, Option<f64>)>> = BTreeMap::new();
-        for o in &c.orders {
-            p.categories.extend(o.categories.iter().map(String::as_str));
-            p.items.extend(o.items.iter().map(String::as_str));
-            for t in o.items.iter().chain(&o.categories) {
-                by_thing
-                    .entry(t.as_str())
-                    .or_default()
-                    .push((o.date, o.amount));
-            }
-        }
         let min = i64::from(s.durable_interval_days);
-        for (thing, mut bought) in by_thing {
-            bought.sort_by_key(|b| b.0);
-            bought.dedup_by_key(|b| b.0);
-            let (first, last) = (bought[0], bought[bought.len() - 1]);
-            if bought.len() >= 2 {
-                let span = (last.0 - first.0).num_days() / (bought.len() as i64 - 1);
+        for mut b in bought {
+            b.days.sort_unstable();
+            b.days.dedup();
+            let (first, last) = (b.days[0], b.last);
+            if b.days.len() >= 2 {
+                let span = (last.0 - first).num_days() / (b.days.len() as i64 - 1);
                 if span >= min {
-                    p.durable.insert(thing, add_days(last.0, span));
+                    p.durable.insert(b.thing, add_days(last.0, span));
                 } else if c.kind == ClientKind::Person {
-                    p.hobby.insert(thing);
+                    p.hobby.insert(b.thing);
                 }
             } else {
                 // One expensive purchase on a long cycle (a car) is durable too.
-                let cycle = i64::from(ctx.profile.cycle_days);
+                let cycle = i64::from(profile.cycle_days);
                 if cycle >= min && last.1.is_none_or(|a| a >= s.check_min_amount) {
-                    p.durable.insert(thing, add_days(last.0, cycle));
+                    p.durable.insert(b.thing, add_days(last.0, cycle));
                 }
             }
+        }
+        // Every thing bought (categories and items alike) is a key of
+        // `index`: all durable exactly when `durable` holds them all.
+        if p.durable.len() == index.len() {
+            p.all_durable_ready = p.durable.values().min().copied();
         }
         p
     }
 
     /// What of an item's targets the client bought.
-    fn targets<'i>(&self, item: &'i ContentItem) -> Vec<&'i str> {
+    fn targets<'s>(&'s self, item: &'s ContentItem) -> impl Iterator<Item = &'s str> + 's {
         let cats = item.categories.iter().map(String::as_str);
         let items = item.items.iter().map(String::as_str);
         cats.filter(|x| self.categories.contains(x))
             .chain(items.filter(|x| self.items.contains(x)))
-            .collect()
     }
 
     /// Whether an item targets something the client bought.
     pub fn targeted_by(&self, item: &ContentItem) -> bool {
-        !self.targets(item).is_empty()
+        self.targets(item).next().is_some()
     }
 
     /// R10: a new item for a hobby the client buys often.
     pub fn hobby_novelty(&self, item: &ContentItem) -> bool {
         NOVELTIES.contains(&item.reason.as_str())
-            && self.targets(item).iter().any(|t| self.hobby.contains(t))
+            && !self.hobby.is_empty()
+            && self.targets(item).any(|t| self.hobby.contains(t))
     }
 
     /// R10: the day an offer of an item may first reach the client when
@@ -154,19 +216,6 @@ impl<'a> Purchases<'a> {
         }
         let mut ready: Option<Date> = None;
         for t in self.targets(item) {
-            let r = self.durable.get(t)?;
-            ready = Some(ready.map_or(*r, |x| x.min(*r)));
-        }
-        ready
-    }
-
-    /// R10: the day a new product stops being premature for a client whose
-    /// every purchase was durable; `None` when some purchase was not.
-    fn all_durable_ready(&self) -> Option<Date> {
-        let mut things = self.categories.iter().chain(&self.items).peekable();
-        things.peek()?;
-        let mut ready: Option<Date> = None;
-        for t in things {
             let r = self.durable.get(t)?;
             ready = Some(ready.map_or(*r, |x| x.min(*r)));
         }
@@ -299,7 +348,7 @@ pub fn gates_hold(
         Signal::HasExpiry => c.service.is_some() || !c.expiries.is_empty(),
         Signal::Business => c.kind == ClientKind::Business,
         // R10: no new product while every purchase is durable and recent.
-        Signal::DurableIntervalPassed => bought.all_durable_ready().is_none_or(|r| date >= r),
+        Signal::DurableIntervalPassed => bought.all_durable_ready.is_none_or(|r| date >= r),
         Signal::HasPurchases | Signal::HasIndustry => true,
     })
 }
@@ -356,7 +405,7 @@ pub fn campaign_phase(ctx: &Ctx, date: Date) -> Option<CampaignPhase> {
 /// Content-plan items marketing sends itself (`delivery: "automated"`, R3).
 pub fn automated_content(ctx: &mut Ctx) {
     let items = ctx.input.company.content_plan.clone();
-    let bought = Purchases::of(ctx);
+    let bought = Rc::clone(&ctx.bought);
     let check = first_check(ctx);
     for (i, item) in items.iter().enumerate() {
         if item.delivery != Delivery::Automated || item.reason == "event_invitation" {
@@ -391,7 +440,7 @@ pub fn automated_content(ctx: &mut Ctx) {
 /// next monthly touch; the offer takes the month's cap first.
 pub fn hobby_novelties(ctx: &mut Ctx) {
     let input = ctx.input;
-    let bought = Purchases::of(ctx);
+    let bought = Rc::clone(&ctx.bought);
     if bought.hobby.is_empty() {
         return;
     }
@@ -489,7 +538,7 @@ fn person_for_item(ctx: &Ctx, item: &ContentItem, r: &ReasonDef) -> Option<usize
 /// (R8); offers keep to the cap and the ranking.
 pub fn personal_items(ctx: &mut Ctx) {
     let input = ctx.input;
-    let bought = Purchases::of(ctx);
+    let bought = Rc::clone(&ctx.bought);
     let check = first_check(ctx);
     let deliveries = deliveries(ctx);
     let buyer = input

@@ -115,15 +115,16 @@ pub fn respect_freeze(ctx: &mut Ctx) {
     };
     let welcome = |p: &Purpose| matches!(p.kind, TouchKind::Greeting | TouchKind::Renewal);
     let mut away: Vec<Draft> = Vec::new();
-    let mut i = 0;
-    while i < ctx.drafts.len() {
-        let d = &mut ctx.drafts[i];
+    // One pass, the staying drafts kept in their order.
+    let drafts = std::mem::take(&mut ctx.drafts);
+    ctx.drafts.reserve(drafts.len());
+    for mut d in drafts {
         if d.date < f || d.date > t || d.purposes.iter().all(welcome) {
-            i += 1;
+            ctx.drafts.push(d);
             continue;
         }
         if !d.purposes.iter().any(welcome) {
-            away.push(ctx.drafts.remove(i));
+            away.push(d);
             continue;
         }
         // A greeting stays on its day; what rode with it leaves.
@@ -137,7 +138,7 @@ pub fn respect_freeze(ctx: &mut Ctx) {
             scheduled: false,
             channel: None,
         });
-        i += 1;
+        ctx.drafts.push(d);
     }
     away.sort_by(|a, b| a.date.cmp(&b.date).then(a.class().cmp(&b.class())));
     let note = ctx.msg(Msg::NoteMovedPastFreeze, &[]);
