@@ -8,7 +8,7 @@ import { TODAY } from './widget-helpers.mjs';
 test('calculator screenshot (docs/calculator.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 1150 });
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto('/index.html');
+  await page.goto('/calculator/index.html');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('#preset')).toHaveValue('consultative-a');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');

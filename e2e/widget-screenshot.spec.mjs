@@ -7,7 +7,7 @@ import { planOf } from './widget-helpers.mjs';
 
 test('demo CRM page screenshot (docs/widget.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1360, height: 2200 });
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const widget = page.locator('touch-plan[scope]');
   const plan = await planOf(page, 'touch-plan[scope]');
   expect(plan.locale).toBe('ru');

@@ -2,7 +2,7 @@
 //
 //   node scripts/serve.mjs            # PORT from the environment, default 8080
 //
-// Add `?csp` to a page's URL (e.g. /demo-crm.html?csp) to have it served
+// Add `?csp` to a page's URL (e.g. /demo/demo-crm.html?csp) to have it served
 // under the strict policy the widget must work with:
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'
 // Responses are never cached, so a rebuild shows on the next reload.
@@ -96,7 +96,7 @@ export function serve(port = Number(process.env.PORT) || 8080) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
   const { base } = await serve();
   console.log(`touchplan: serving www/ at ${base}`);
-  console.log(`  calculator: ${base}index.html`);
-  console.log(`  demo CRM:   ${base}demo-crm.html`);
+  console.log(`  calculator: ${base}calculator/`);
+  console.log(`  demo CRM:   ${base}demo/demo-crm.html`);
   console.log('  (Ctrl+C to stop)');
 }

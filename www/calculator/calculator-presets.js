@@ -3,7 +3,7 @@
 // is (test/node/calculator.test.mjs keeps the two equal); applying a preset
 // moves its dates by whole days so that its `today` becomes the form's.
 
-import { addDays, daysBetween, toUtc } from './iso-date.js';
+import { addDays, daysBetween, toUtc } from '../iso-date.js';
 
 /** @type {{ id: string, label: { ru: string, en: string }, note: { ru: string, en: string }, input: object }[]} */
 export const PRESETS = [
