@@ -1,7 +1,7 @@
 // The picture in the README: the demo CRM page in Russian, the month grid
 // with touches of several kinds, the summary and an open details panel.
 // Written to the test's output folder; `UPDATE_DOCS=1 npx playwright test
-// e2e/widget-screenshot.spec.mjs` refreshes docs/widget.png.
+// tests/e2e/widget-screenshot.spec.mjs` refreshes docs/widget.png.
 import { test, expect } from '@playwright/test';
 import { planOf } from './widget-helpers.mjs';
 

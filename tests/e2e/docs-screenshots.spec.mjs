@@ -1,6 +1,6 @@
 // The README's pictures (issue 16): the demo CRM card and the calculator
 // in Russian at 1440 px and 390 px, warnings folded. Written to the test's
-// output folder; `UPDATE_DOCS=1 npx playwright test e2e/docs-screenshots.spec.mjs`
+// output folder; `UPDATE_DOCS=1 npx playwright test tests/e2e/docs-screenshots.spec.mjs`
 // refreshes docs/screenshots/.
 import { test, expect } from '@playwright/test';
 import { TODAY, planOf } from './widget-helpers.mjs';

@@ -1,6 +1,6 @@
 // The picture in the README: the calculator with the consultative preset,
 // in Russian. Written to the test's output folder; `UPDATE_DOCS=1 npx
-// playwright test e2e/calculator-screenshot.spec.mjs` refreshes
+// playwright test tests/e2e/calculator-screenshot.spec.mjs` refreshes
 // docs/calculator.png.
 import { test, expect } from '@playwright/test';
 import { TODAY } from './widget-helpers.mjs';
