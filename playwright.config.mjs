@@ -1,4 +1,4 @@
-// Browser end-to-end tests (e2e/) in headless Chromium (Debian's, or the one
+// Browser end-to-end tests (tests/e2e/) in headless Chromium (Debian's, or the one
 // CHROMIUM names), against www/ served by scripts/serve.mjs. No browser is
 // downloaded.
 import { defineConfig } from '@playwright/test';
@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: 'tests/e2e',
   testMatch: /.*\.spec\.m?js$/,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -2,7 +2,7 @@
 //
 //   node scripts/serve.mjs            # PORT from the environment, default 8080
 //
-// Add `?csp` to a page's URL (e.g. /demo-crm.html?csp) to have it served
+// Add `?csp` to a page's URL (e.g. /demo/demo-crm.html?csp) to have it served
 // under the strict policy the widget must work with:
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'
 // Responses are never cached, so a rebuild shows on the next reload.
@@ -10,29 +10,13 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from './content-types.mjs';
 
 const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 const HOST = '127.0.0.1';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-};
 
 /** The file under www/ that a URL path names, or null if it leaves www/. */
 function resolve(pathname) {
@@ -71,7 +55,7 @@ async function handle(req, res) {
   }
   res.writeHead(200, {
     ...headers,
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentType(file),
     'Content-Length': info.size,
   });
   if (req.method === 'HEAD') res.end();
@@ -96,7 +80,7 @@ export function serve(port = Number(process.env.PORT) || 8080) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
   const { base } = await serve();
   console.log(`touchplan: serving www/ at ${base}`);
-  console.log(`  calculator: ${base}index.html`);
-  console.log(`  demo CRM:   ${base}demo-crm.html`);
+  console.log(`  calculator: ${base}calculator/`);
+  console.log(`  demo CRM:   ${base}demo/demo-crm.html`);
   console.log('  (Ctrl+C to stop)');
 }

@@ -4,8 +4,8 @@
 //
 //   1. cargo test                      native unit, integration and doc tests
 //   2. cargo test --target wasm32 ...  tests/web.rs in headless Chromium
-//   3. node --test test/node/          the JS API in Node
-//   4. playwright test                 e2e/ in headless Chromium
+//   3. node --test tests/node/         the JS API in Node
+//   4. playwright test                 tests/e2e/ in headless Chromium
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ const SUITES = [
   {
     name: 'node --test',
     cmd: 'node',
-    args: ['--test', '--test-reporter=spec', 'test/node/'],
+    args: ['--test', '--test-reporter=spec', 'tests/node/'],
     counts: nodeCounts,
   },
   {

@@ -5,35 +5,10 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use touchplan::{Channel, Plan, Touch, TouchKind};
-
-const SAMPLES: [&str; 14] = [
-    "advertising-campaign",
-    "bakery-incident",
-    "car-buyer",
-    "club-membership",
-    "consultative-a",
-    "consultative-b",
-    "distributor-a",
-    "distributor-d",
-    "equipment-plant",
-    "gym-member",
-    "no-orders",
-    "roofing-buyer",
-    "transactional-bimonthly",
-    "transactional-monthly",
-];
+use touchplan::{Channel, Touch, TouchKind};
 
 fn day(t: &Touch) -> NaiveDate {
     NaiveDate::parse_from_str(&t.date, "%Y-%m-%d").expect("ISO date")
-}
-
-fn has_reason(t: &Touch, code: &str) -> bool {
-    t.reasons.iter().any(|r| r.code == code)
-}
-
-fn manager(p: &Plan) -> Vec<&Touch> {
-    p.touches.iter().filter(|t| !t.automated).collect()
 }
 
 /// R7: with phone and e-mail, rotation still alternates the manager's
@@ -84,7 +59,7 @@ fn r7_protected_purposes_take_the_personal_channel_within_rotation() {
 #[test]
 fn r7_channel_gap_warning_is_true_and_names_the_channel() {
     let mut seen = 0;
-    for name in SAMPLES {
+    for &name in EXAMPLES {
         let p = plan(&sample(name));
         for w in p.warnings.iter().filter(|w| w.code == "channel_gap") {
             seen += 1;

@@ -6,26 +6,9 @@
 
 mod common;
 
-use common::{plan, sample};
+use common::{plan, sample, EXAMPLES};
 use serde_json::Value;
 use touchplan::TouchKind;
-
-const EXAMPLES: &[&str] = &[
-    "advertising-campaign",
-    "bakery-incident",
-    "car-buyer",
-    "club-membership",
-    "consultative-a",
-    "consultative-b",
-    "distributor-a",
-    "distributor-d",
-    "equipment-plant",
-    "gym-member",
-    "no-orders",
-    "roofing-buyer",
-    "transactional-bimonthly",
-    "transactional-monthly",
-];
 
 fn in_locale(mut v: Value, locale: &str) -> Value {
     v["locale"] = Value::String(locale.into());

@@ -4,25 +4,8 @@
 
 mod common;
 
-use common::{plan, sample};
+use common::{has_reason, plan, sample, EXAMPLES};
 use touchplan::{Plan, TouchKind};
-
-const EXAMPLES: &[&str] = &[
-    "advertising-campaign",
-    "bakery-incident",
-    "car-buyer",
-    "club-membership",
-    "consultative-a",
-    "consultative-b",
-    "distributor-a",
-    "distributor-d",
-    "equipment-plant",
-    "gym-member",
-    "no-orders",
-    "roofing-buyer",
-    "transactional-bimonthly",
-    "transactional-monthly",
-];
 
 fn example(name: &str) -> Plan {
     plan(&sample(name))
@@ -81,7 +64,7 @@ fn price_change_only_from_content_plan_before_its_date() {
             })
             .unwrap_or_default();
         for t in &plan(&v).touches {
-            if t.reasons.iter().any(|r| r.code == "price_change") {
+            if has_reason(t, "price_change") {
                 assert!(
                     changes.iter().any(|d| t.date < *d),
                     "{name} {}: a price change suggested with none ahead",

@@ -295,7 +295,7 @@ extern "C" {
 
 /// A panic is reported through `console.error` and traps the instance with
 /// a `WebAssembly.RuntimeError`; recovery by re-instantiation is the JS
-/// wrapper's job, tested in test/node and e2e/.
+/// wrapper's job, tested in tests/node and tests/e2e/.
 #[wasm_bindgen_test]
 fn forced_panic_reports_and_traps() {
     let stop_spying = spy_console_error();

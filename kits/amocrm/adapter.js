@@ -3,7 +3,7 @@
 // `Client` (CONTRACT.md), and from a planned touch to the body of
 // `POST /api/v4/tasks`. No network, no DOM, no clock: the time zone and the
 // field map come in as arguments, so every function is testable from
-// fixtures (test/node/amocrm-adapter.test.mjs).
+// fixtures (tests/node/amocrm-adapter.test.mjs).
 //
 //   card (leads, contacts, companies, notes, events, tasks)
 //     → clientFromAmo(card, { fieldMap, timeZone }) → { client, notices }

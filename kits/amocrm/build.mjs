@@ -6,10 +6,11 @@
 //   widget/manifest.json, script.js, i18n/{ru,en}.json   kits/amocrm/widget/
 //   widget/images/*.png                                  drawn by logos.mjs
 //   widget/touchplan/                                    the <touch-plan> modules and
-//                                                        wasm from www/ (found by
-//                                                        following their imports), and
-//                                                        the kit: kit.js, adapter.js,
-//                                                        amocrm-api.js
+//                                                        wasm from www/ in its layout
+//                                                        (widget/, api.js, iso-date.js,
+//                                                        pkg/; found by following their
+//                                                        imports), and the kit: kit.js,
+//                                                        adapter.js, amocrm-api.js
 // Nothing is minified (amoCRM's rule for public widgets): files are copied.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -60,7 +61,7 @@ function widgetFiles() {
     files.set(`i18n/${name}`, readFileSync(join(KIT, 'widget', 'i18n', name)));
   }
   for (const [name, [width, height]] of Object.entries(LOGO_SIZES)) files.set(`images/${name}`, logo(width, height));
-  for (const file of moduleGraph(WWW, 'touch-plan-define.js')) files.set(`touchplan/${file}`, readFileSync(join(WWW, file)));
+  for (const file of moduleGraph(WWW, 'widget/touch-plan-define.js')) files.set(`touchplan/${file}`, readFileSync(join(WWW, file)));
   for (const file of KIT_MODULES) files.set(`touchplan/${file}`, readFileSync(join(KIT, file)));
   // Every relative import of the copied modules must land in the archive
   // (a moved www/ file would otherwise break the widget only in amoCRM).

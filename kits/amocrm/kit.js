@@ -4,7 +4,7 @@
 // `touchplan-task` event with `POST /api/v4/tasks`. script.js (the AMD
 // module amoCRM loads) imports this module; nothing here is amoCRM's
 // loader glue, and the element itself knows nothing of amoCRM.
-import './touch-plan-define.js';
+import './widget/touch-plan-define.js';
 import { clientFromAmo, parseFieldMap, taskFromTouch, taskKeys } from './adapter.js';
 import { createAmoApi, createTask, loadCard } from './amocrm-api.js';
 

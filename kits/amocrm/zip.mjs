@@ -20,6 +20,23 @@ export function crc32(bytes) {
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const UTF8 = 0x0800;
 
+/**
+ * The fields a local header and its central directory header share, from
+ * "version needed" to the name's length, written at `at`: version 2.0,
+ * UTF-8 names, deflate, 00:00 on DOS_DATE, the CRC and both sizes.
+ */
+function writeEntryFields(header, at, { crc, packedSize, size, nameSize }) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(UTF8, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt16LE(0, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(packedSize, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameSize, at + 22);
+}
+
 /** A ZIP archive of `[{ name, data }]` (names with `/`, data Buffers). */
 export function zip(entries) {
   const locals = [];
@@ -29,30 +46,15 @@ export function zip(entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const packed = deflateRawSync(data, { level: 9 });
     const crc = crc32(data);
+    const entry = { crc, packedSize: packed.length, size: data.length, nameSize: nameBytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeEntryFields(local, 4, entry);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);

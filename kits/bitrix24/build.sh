@@ -19,14 +19,14 @@ if [ ! -f "$sdk/dist/umd/index.min.js" ]; then
 fi
 
 rm -rf "$out"
-mkdir -p "$out/vendor" "$out/touchplan"
+mkdir -p "$out/vendor" "$out/touchplan/widget"
 cp "$kit"/index.html "$kit"/install.html "$kit"/app.js "$kit"/install.js \
    "$kit"/adapter.js "$kit"/rest.js "$kit"/app.css "$out/"
 cp "$sdk/dist/umd/index.min.js" "$out/vendor/b24jssdk.min.js"
 cp "$sdk/LICENSE" "$out/vendor/b24jssdk.LICENSE"
 # The widget's modules keep their relative layout (README "Hosting the files").
-for f in touch-plan-define.js touch-plan.js touch-plan-styles.js touch-plan-i18n.js \
-         iso-date.js host-reader.js api.js; do
+for f in widget/touch-plan-define.js widget/touch-plan.js widget/touch-plan-styles.js \
+         widget/touch-plan-i18n.js widget/host-reader.js iso-date.js api.js; do
   cp "www/$f" "$out/touchplan/$f"
 done
 cp -r www/pkg "$out/touchplan/pkg"

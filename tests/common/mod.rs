@@ -14,6 +14,24 @@ pub fn sample(name: &str) -> Value {
         .expect("sample is JSON")
 }
 
+/// Every sample client in `examples/clients/`, by file name.
+pub const EXAMPLES: &[&str] = &[
+    "advertising-campaign",
+    "bakery-incident",
+    "car-buyer",
+    "club-membership",
+    "consultative-a",
+    "consultative-b",
+    "distributor-a",
+    "distributor-d",
+    "equipment-plant",
+    "gym-member",
+    "no-orders",
+    "roofing-buyer",
+    "transactional-bimonthly",
+    "transactional-monthly",
+];
+
 /// Plans, panicking with the errors on bad input.
 pub fn plan(v: &Value) -> Plan {
     touchplan::plan(v).unwrap_or_else(|e| panic!("{e}"))
@@ -41,6 +59,16 @@ pub fn count_manager(plan: &Plan, from: &str, to: &str, kinds: &[TouchKind]) -> 
                 .count()
         })
         .sum()
+}
+
+/// The manager's touches (automated messages left out), by date.
+pub fn manager(plan: &Plan) -> Vec<&Touch> {
+    plan.touches.iter().filter(|t| !t.automated).collect()
+}
+
+/// Whether a touch carries the reason `code` at any rank.
+pub fn has_reason(t: &Touch, code: &str) -> bool {
+    t.reasons.iter().any(|r| r.code == code)
 }
 
 pub fn touches_of(plan: &Plan, kind: TouchKind) -> Vec<&Touch> {

@@ -14,8 +14,8 @@
 //                                         # http://127.0.0.1:8090/leads/detail/1003
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES, contentType } from '../../../scripts/content-types.mjs';
 import { unzip } from '../zip.mjs';
 import { answer, loadAccount } from './api-standin.mjs';
 
@@ -26,14 +26,6 @@ const SESSION = 'amocrm_session=harness';
 // What a CRM page could plausibly allow a widget; amoCRM's real policy is
 // unknown here (README "amoCRM/Kommo": what the harness cannot prove).
 export const HARNESS_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-};
 
 const VENDOR = {
   '/vendor/require.js': new URL('node_modules/requirejs/require.js', ROOT),
@@ -88,16 +80,16 @@ export async function startHarness({
     }
     if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed\n');
     if (/^\/(leads|contacts|companies)\/detail\/\d+$/.test(url.pathname) || url.pathname === `/settings/widgets/${code}`) {
-      return send(200, TYPES['.html'], card, { 'Content-Security-Policy': HARNESS_CSP, 'Set-Cookie': `${SESSION}; Path=/; HttpOnly; SameSite=Lax` });
+      return send(200, CONTENT_TYPES['.html'], card, { 'Content-Security-Policy': HARNESS_CSP, 'Set-Cookie': `${SESSION}; Path=/; HttpOnly; SameSite=Lax` });
     }
-    if (VENDOR[url.pathname]) return send(200, TYPES['.js'], readFileSync(VENDOR[url.pathname]));
+    if (VENDOR[url.pathname]) return send(200, contentType(url.pathname), readFileSync(VENDOR[url.pathname]));
     if (['/harness/app.js', '/harness/card.css'].includes(url.pathname)) {
-      return send(200, TYPES[extname(url.pathname)], readFileSync(new URL(url.pathname.slice('/harness/'.length), HERE)));
+      return send(200, contentType(url.pathname), readFileSync(new URL(url.pathname.slice('/harness/'.length), HERE)));
     }
     const prefix = `/upl/${code}/widget/`;
     if (url.pathname.startsWith(prefix)) {
       const file = widget.get(decodeURIComponent(url.pathname.slice(prefix.length)));
-      if (file) return send(200, url.pathname.endsWith('.wasm') ? wasmType : TYPES[extname(url.pathname)] ?? 'application/octet-stream', file);
+      if (file) return send(200, url.pathname.endsWith('.wasm') ? wasmType : contentType(url.pathname), file);
     }
     send(404, 'text/plain; charset=utf-8', 'not found\n');
   });

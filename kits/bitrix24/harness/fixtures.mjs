@@ -9,6 +9,16 @@ const phone = (id, value, type = 'WORK') => ({ ID: String(id), VALUE_TYPE: type,
 const email = (id, value) => ({ ID: String(id), VALUE_TYPE: 'WORK', VALUE: value, TYPE_ID: 'EMAIL' });
 const im = (id, value, type = 'TELEGRAM') => ({ ID: String(id), VALUE_TYPE: type, VALUE: value, TYPE_ID: 'IM' });
 
+// A deal of the company in roubles, begun on `begin` and closed (or to
+// close) on `close`; `stage` is [STAGE_ID, STAGE_SEMANTIC_ID, CLOSED].
+const IN_PROGRESS = ['PREPARATION', 'P', 'N'];
+const WON = ['WON', 'S', 'Y'];
+const LOST = ['LOSE', 'F', 'Y'];
+const deal = (ID, TITLE, CONTACT_ID, [STAGE_ID, STAGE_SEMANTIC_ID, CLOSED], OPPORTUNITY, begin, close) => ({
+  ID, TITLE, COMPANY_ID: '12', CONTACT_ID, STAGE_ID, STAGE_SEMANTIC_ID, OPPORTUNITY, CURRENCY_ID: 'RUB', CLOSED,
+  BEGINDATE: msk(begin, '00:00:00'), CLOSEDATE: msk(close, '00:00:00'), DATE_CREATE: msk(begin),
+});
+
 /** The planning date of the harness specs. */
 export const TODAY = '2026-11-24';
 
@@ -34,18 +44,10 @@ export function portalData() {
       HAS_EMAIL: 'Y', EMAIL: [email(31, 'kuznetsov@sev-veter.example')] },
   ];
   const deals = [
-    { ID: '201', TITLE: 'Поставка упаковки — декабрь', COMPANY_ID: '12', CONTACT_ID: '101', STAGE_ID: 'PREPARATION',
-      STAGE_SEMANTIC_ID: 'P', OPPORTUNITY: '950000.00', CURRENCY_ID: 'RUB', CLOSED: 'N',
-      BEGINDATE: msk('2026-11-16', '00:00:00'), CLOSEDATE: msk('2026-12-15', '00:00:00'), DATE_CREATE: msk('2026-11-16') },
-    { ID: '202', TITLE: 'Поставка упаковки — сентябрь', COMPANY_ID: '12', CONTACT_ID: '101', STAGE_ID: 'WON',
-      STAGE_SEMANTIC_ID: 'S', OPPORTUNITY: '1050000.00', CURRENCY_ID: 'RUB', CLOSED: 'Y',
-      BEGINDATE: msk('2026-08-20', '00:00:00'), CLOSEDATE: msk('2026-09-15', '00:00:00'), DATE_CREATE: msk('2026-08-20') },
-    { ID: '203', TITLE: 'Поставка упаковки — октябрь', COMPANY_ID: '12', CONTACT_ID: '102', STAGE_ID: 'WON',
-      STAGE_SEMANTIC_ID: 'S', OPPORTUNITY: '1120500.50', CURRENCY_ID: 'RUB', CLOSED: 'Y',
-      BEGINDATE: msk('2026-09-25', '00:00:00'), CLOSEDATE: msk('2026-10-14', '00:00:00'), DATE_CREATE: msk('2026-09-25') },
-    { ID: '204', TITLE: 'Стретч-плёнка', COMPANY_ID: '12', CONTACT_ID: '102', STAGE_ID: 'LOSE',
-      STAGE_SEMANTIC_ID: 'F', OPPORTUNITY: '300000.00', CURRENCY_ID: 'RUB', CLOSED: 'Y',
-      BEGINDATE: msk('2026-07-01', '00:00:00'), CLOSEDATE: msk('2026-08-01', '00:00:00'), DATE_CREATE: msk('2026-07-01') },
+    deal('201', 'Поставка упаковки — декабрь', '101', IN_PROGRESS, '950000.00', '2026-11-16', '2026-12-15'),
+    deal('202', 'Поставка упаковки — сентябрь', '101', WON, '1050000.00', '2026-08-20', '2026-09-15'),
+    deal('203', 'Поставка упаковки — октябрь', '102', WON, '1120500.50', '2026-09-25', '2026-10-14'),
+    deal('204', 'Стретч-плёнка', '102', LOST, '300000.00', '2026-07-01', '2026-08-01'),
   ];
   const leads = [
     { ID: '301', TITLE: 'Запрос с сайта: упаковка', NAME: 'Мария', LAST_NAME: 'Волкова', POST: 'Менеджер по закупкам',

@@ -14,19 +14,15 @@
 // starts it by hand (PORTAL_PORT, APP_PORT) and prints the card URLs.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES, contentType } from '../../../scripts/content-types.mjs';
 import { APP_OPTIONS, CARDS, portalData } from './fixtures.mjs';
 import { createPortalRest } from './portal-rest.mjs';
 
 const HOST = '127.0.0.1';
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const DIST = fileURLToPath(new URL('../../../dist/bitrix24/', import.meta.url));
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.map': 'application/json; charset=utf-8',
-};
 const PORTAL_FILES = new Set(['portal.html', 'portal.js', 'portal.css']);
 
 /** Starts both servers; resolves with their origins, the logs and `close()`. */
@@ -45,14 +41,14 @@ export async function startHarness({ portalPort = 0, appPort = 0, dist = DIST } 
     const url = new URL(req.url, portalOrigin);
     if (url.pathname.startsWith('/rest/')) return restRequest(req, res, url);
     if (url.pathname === '/harness.json') {
-      return send(res, 200, TYPES['.json'], JSON.stringify({
+      return send(res, 200, CONTENT_TYPES['.json'], JSON.stringify({
         appOrigin, handler: `${appOrigin}/index.html`, install: `${appOrigin}/install.html`, appOptions: APP_OPTIONS, cards: CARDS,
         titles: Object.fromEntries(Object.entries(CARDS).map(([placement, id]) => [placement, cardTitle(rest.data, placement, id)])),
       }));
     }
     const name = url.pathname === '/' ? 'portal.html' : url.pathname.slice(1);
     if (req.method !== 'GET' || !PORTAL_FILES.has(name)) return send(res, 404, 'text/plain', 'not found\n');
-    return send(res, 200, TYPES[extname(name)], await readFile(join(HERE, name)));
+    return send(res, 200, contentType(name), await readFile(join(HERE, name)));
   }
 
   // REST: CORS for the app's origin on every answer (errors too, so the SDK
@@ -76,7 +72,7 @@ export async function startHarness({ portalPort = 0, appPort = 0, dist = DIST } 
     const { auth, ...rest_ } = params;
     const answer = authorise(auth) ?? rest.answer(method, rest_);
     log.rest.push({ method, params: rest_, auth, origin: req.headers.origin, status: answer.status, error: answer.body.error, result: answer.body.result });
-    send(res, answer.status, TYPES['.json'], JSON.stringify(answer.body), cors);
+    send(res, answer.status, CONTENT_TYPES['.json'], JSON.stringify(answer.body), cors);
   }
 
   // Tokens of a page load are auth-<session>-<n>: n = 1 works for one
@@ -105,7 +101,7 @@ export async function startHarness({ portalPort = 0, appPort = 0, dist = DIST } 
       const fields = Object.fromEntries(new URLSearchParams(await readBody(req)));
       log.handlerPosts.push({ path: url.pathname, contentType: req.headers['content-type'], fields });
     }
-    return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', req.method === 'HEAD' ? '' : await readFile(file));
+    return send(res, 200, contentType(file), req.method === 'HEAD' ? '' : await readFile(file));
   }
 
   return {

@@ -1,13 +1,13 @@
 // The picture in the README: the demo CRM page in Russian, the month grid
 // with touches of several kinds, the summary and an open details panel.
 // Written to the test's output folder; `UPDATE_DOCS=1 npx playwright test
-// e2e/widget-screenshot.spec.mjs` refreshes docs/widget.png.
+// tests/e2e/widget-screenshot.spec.mjs` refreshes docs/widget.png.
 import { test, expect } from '@playwright/test';
 import { planOf } from './widget-helpers.mjs';
 
 test('demo CRM page screenshot (docs/widget.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1360, height: 2200 });
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const widget = page.locator('touch-plan[scope]');
   const plan = await planOf(page, 'touch-plan[scope]');
   expect(plan.locale).toBe('ru');

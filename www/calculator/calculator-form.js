@@ -5,10 +5,10 @@
 // keeps fields it has no control for (a contact's interests, history…).
 
 import { ct, policyValueLabel, segmentFieldLabel, settingLabel } from './calculator-i18n.js';
-import { channelLabel, formatNumber, localiseDates, roleLabel, ruleLabel } from './touch-plan-i18n.js';
-import { parseDate } from './host-reader.js';
+import { channelLabel, formatNumber, localiseDates, roleLabel, ruleLabel } from '../widget/touch-plan-i18n.js';
+import { parseDate } from '../widget/host-reader.js';
 import { DAYS_PER_MONTH, newClientId } from './calculator-state.js';
-import { addDays } from './iso-date.js';
+import { addDays } from '../iso-date.js';
 
 export const CHANNELS = ['phone', 'visit', 'messenger', 'email', 'sms', 'newsletter', 'event', 'staff', 'portal', 'social', 'letter'];
 const ROLES = ['decision_maker', 'influencer', 'technical', 'user', 'buyer', 'other'];

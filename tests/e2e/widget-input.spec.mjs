@@ -30,7 +30,7 @@ test('properties: client, company and settings set from JavaScript', async ({ pa
 test('properties set before the element is defined are not lost', async ({ page }) => {
   await openPage(page, `<touch-plan today="${TODAY}"></touch-plan>`, { define: false });
   await page.$eval('touch-plan', (el, client) => { el.client = client; }, sampleClient({ name: 'Клиент до define' }));
-  await page.addScriptTag({ type: 'module', url: '/touch-plan-define.js' });
+  await page.addScriptTag({ type: 'module', url: '/widget/touch-plan-define.js' });
   const plan = await planOf(page);
   expect(plan.clientName).toBe('Клиент до define');
 });
@@ -53,13 +53,13 @@ test('src: a JSON script holding a bare Client', async ({ page }) => {
 });
 
 test('page markup: data-touchplan-field inside the scope, CRM formats parsed', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const plan = await planOf(page, 'touch-plan[scope]');
   expect(plan.clientId).toBe('crm-1042');
   expect(plan.clientName).toBe('ООО «Северный ветер»');
   // What the widget read from the card, through the same module it uses.
   const read = await page.evaluate(async () => {
-    const { readScope } = await import('/host-reader.js');
+    const { readScope } = await import('/widget/host-reader.js');
     return readScope(document.getElementById('client-card'));
   });
   expect(read.client).toMatchObject({
@@ -87,9 +87,9 @@ test('page markup: data-touchplan-field inside the scope, CRM formats parsed', a
 });
 
 test('the CRM formats of dates and amounts', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const parsed = await page.evaluate(async () => {
-    const { parseDate, parseAmount } = await import('/host-reader.js');
+    const { parseDate, parseAmount } = await import('/widget/host-reader.js');
     return {
       dates: ['22.11.2026', '22 ноября 2026 г.', '2026-11-22', '22 нояб. 2026', '22/11/26', 'November 22, 2026',
         '1 мая 2026', '3 марта 2027 года', '22 ноября', '22.11', '2026-11-22T10:30', 'вчера'].map(parseDate),
@@ -125,7 +125,7 @@ test('selector map: CSS selector → field, for markup the integrator cannot cha
   expect(plan.clientId).toBe('map-7');
   expect(plan.clientName).toBe('ООО «Карта полей»');
   const read = await page.evaluate(async () => {
-    const { readMap } = await import('/host-reader.js');
+    const { readMap } = await import('/widget/host-reader.js');
     return readMap(document, 'crm-map');
   });
   expect(read.client.orders).toEqual([{ date: '2026-10-14', amount: 12500 }, { date: '2026-11-13', amount: 1200000.5 }]);
@@ -147,7 +147,7 @@ test('later wins: properties, then src, then the page', async ({ page }) => {
 });
 
 test('re-plans when the host page, the src script, an attribute or a property changes', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const card = 'touch-plan[scope]';
   const side = 'touch-plan[src]';
   await planOf(page, card);

@@ -1,6 +1,6 @@
 // The README's pictures (issue 16): the demo CRM card and the calculator
 // in Russian at 1440 px and 390 px, warnings folded. Written to the test's
-// output folder; `UPDATE_DOCS=1 npx playwright test e2e/docs-screenshots.spec.mjs`
+// output folder; `UPDATE_DOCS=1 npx playwright test tests/e2e/docs-screenshots.spec.mjs`
 // refreshes docs/screenshots/.
 import { test, expect } from '@playwright/test';
 import { TODAY, planOf } from './widget-helpers.mjs';
@@ -15,7 +15,7 @@ const out = (testInfo, name) => (process.env.UPDATE_DOCS ? `docs/screenshots/${n
 for (const width of [1440, 390]) {
   test(`demo CRM card, ru, ${width} px`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto('/demo-crm.html');
+    await page.goto('/demo/demo-crm.html');
     const widget = page.locator('touch-plan[scope]');
     await planOf(page, 'touch-plan[scope]');
     // December: greetings, need discovery, mandatory touches and slots.
@@ -30,7 +30,7 @@ for (const width of [1440, 390]) {
   test(`calculator, ru, ${width} px`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: width > 900 ? 1100 : 2400 });
     await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-    await page.goto('/index.html');
+    await page.goto('/calculator/index.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect.poll(() => page.evaluate(() => document.getElementById('plan').plan !== null)).toBe(true);

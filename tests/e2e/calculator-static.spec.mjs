@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${port}/`;
   await expect.poll(async () => {
     try {
-      return (await fetch(`${base}index.html`)).status;
+      return (await fetch(`${base}calculator/index.html`)).status;
     } catch {
       return 0;
     }
@@ -46,7 +46,7 @@ test('the calculator works from python3 -m http.server in www/', async ({ page }
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto(`${base}index.html`);
+  await page.goto(`${base}calculator/index.html`);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('#why [data-term="total"] b')).toHaveText('17');
   const plan = await page.evaluate(() => document.getElementById('plan').plan);

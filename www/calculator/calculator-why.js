@@ -6,8 +6,8 @@
 import { ct } from './calculator-i18n.js';
 import { h } from './calculator-form.js';
 import { DAYS_PER_MONTH } from './calculator-state.js';
-import { addDays, daysBetween, weekdayOf } from './iso-date.js';
-import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localiseDates } from './touch-plan-i18n.js';
+import { addDays, daysBetween, weekdayOf } from '../iso-date.js';
+import { channelLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localiseDates } from '../widget/touch-plan-i18n.js';
 
 const LIFECYCLE = ['first_day', 'onboarding', 'check', 'renewal', 'apology'];
 const SEGMENTS_BY_VALUE = ['A+', 'A', 'B', 'C'];

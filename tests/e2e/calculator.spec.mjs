@@ -1,4 +1,4 @@
-// The standalone calculator page (www/index.html): presets reproduce the
+// The standalone calculator page (www/calculator/index.html): presets reproduce the
 // worked examples' counts, edits re-plan live, the URL carries the whole
 // state (bookmarks, Back/Forward), the engine's errors land on their
 // fields, ru/en, exports and the printed year.
@@ -8,7 +8,7 @@ import { TODAY } from './widget-helpers.mjs';
 /** Opens the calculator with the clock at TODAY (10:00 local). */
 async function openCalculator(page, hash = '') {
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto(`/index.html${hash}`);
+  await page.goto(`/calculator/index.html${hash}`);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   return waitForPlan(page);
 }
@@ -110,7 +110,7 @@ test.describe('calculator page', () => {
       const plan = await pickPreset(page, p.id);
       const { engine, note } = await page.evaluate(async (id) => {
         const api = await import('/api.js');
-        const { PRESETS, presetInput } = await import('/calculator-presets.js');
+        const { PRESETS, presetInput } = await import('/calculator/calculator-presets.js');
         return { engine: api.plan(presetInput(id, '2026-11-24')), note: PRESETS.find((x) => x.id === id).note.ru };
       }, p.id);
       // The page plans exactly the preset (moved to the form's today).
@@ -199,7 +199,7 @@ test.describe('calculator page', () => {
     const plan = await waitForPlan(page);
     expect(plan.summary.perCycle.mandatory).toBe(4);
     const input = await page.evaluate(async () => {
-      const { decodeState } = await import('/calculator-state.js');
+      const { decodeState } = await import('/calculator/calculator-state.js');
       return decodeState(location.hash).input;
     });
     expect(input.client.mandatoryPerOrder).toBe(4);
@@ -248,7 +248,7 @@ test.describe('calculator page', () => {
   });
 
   test('a broken link opens the default example and says so', async ({ page }) => {
-    await page.goto('/index.html#lang=ru&input=not-base64!');
+    await page.goto('/calculator/index.html#lang=ru&input=not-base64!');
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
     await expect(page.locator('#status')).toHaveText('Ссылка повреждена: открыт пример.');
     await expect(page.locator('#preset')).toHaveValue('consultative-a');

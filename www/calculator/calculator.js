@@ -6,14 +6,14 @@
 // Data flow: URL hash ⇄ state { input, ui } → form (edits the state in
 // place) → <touch-plan>.input → engine → plan → "why" panel, print view.
 
-import init, { defaultSettings, reasonCatalog, version } from './api.js';
-import { TouchPlanElement } from './touch-plan.js';
+import init, { defaultSettings, reasonCatalog, version } from '../api.js';
+import { TouchPlanElement } from '../widget/touch-plan.js';
 import { CalculatorForm } from './calculator-form.js';
 import { ct } from './calculator-i18n.js';
 import { explainPlan, renderWhy, renderYear } from './calculator-why.js';
 import { DEFAULT_PRESET, PRESETS } from './calculator-presets.js';
 import { blankState, decodeState, encodeState, fitInput, newClientId, presetState } from './calculator-state.js';
-import { fieldLabel, formatDate, localiseDates } from './touch-plan-i18n.js';
+import { fieldLabel, formatDate, localiseDates } from '../widget/touch-plan-i18n.js';
 
 if (!customElements.get('touch-plan')) TouchPlanElement.define();
 

@@ -12,7 +12,7 @@ const widget = (page) => page.locator('#plan');
 
 async function open(page, hash = '') {
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto(`/index.html${hash}`);
+  await page.goto(`/calculator/index.html${hash}`);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
 }
 

@@ -2,7 +2,7 @@
 // English. The vocabulary (kinds, channels, roles) and the date formats are
 // the widget's (touch-plan-i18n.js); the engine writes its own errors.
 
-import { fill, ruleLabel } from './touch-plan-i18n.js';
+import { fill, ruleLabel } from '../widget/touch-plan-i18n.js';
 
 const TEXTS = {
   ru: {

@@ -5,15 +5,15 @@
 // documented crm.activity.todo.add.
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { startHarness } from '../kits/bitrix24/harness/server.mjs';
-import { CARDS, TODAY, portalData } from '../kits/bitrix24/harness/fixtures.mjs';
+import { startHarness } from '../../kits/bitrix24/harness/server.mjs';
+import { CARDS, TODAY, portalData } from '../../kits/bitrix24/harness/fixtures.mjs';
 
 const TODO_PARAMS = ['ownerTypeId', 'ownerId', 'description', 'deadline', 'responsibleId'];
 const HANDLER_FIELDS = ['DOMAIN', 'PROTOCOL', 'LANG', 'APP_SID', 'AUTH_ID', 'AUTH_EXPIRES', 'REFRESH_ID', 'member_id', 'status', 'PLACEMENT', 'PLACEMENT_OPTIONS'];
 
 let harness;
 test.beforeAll(async () => {
-  expect(existsSync(new URL('../dist/bitrix24/index.html', import.meta.url)), 'dist/bitrix24/ is built by scripts/build.sh').toBe(true);
+  expect(existsSync(new URL('../../dist/bitrix24/index.html', import.meta.url)), 'dist/bitrix24/ is built by scripts/build.sh').toBe(true);
   harness = await startHarness();
 });
 test.afterAll(() => harness?.close());

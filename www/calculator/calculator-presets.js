@@ -1,9 +1,9 @@
 // Presets of the calculator page: the worked examples of seed 004, the
 // cases of seeds 000 and 003, and the realistic clients of DOMAIN v3. Each input is examples/clients/<id>.json as it
-// is (test/node/calculator.test.mjs keeps the two equal); applying a preset
+// is (tests/node/calculator.test.mjs keeps the two equal); applying a preset
 // moves its dates by whole days so that its `today` becomes the form's.
 
-import { addDays, daysBetween, toUtc } from './iso-date.js';
+import { addDays, daysBetween, toUtc } from '../iso-date.js';
 
 /** @type {{ id: string, label: { ru: string, en: string }, note: { ru: string, en: string }, input: object }[]} */
 export const PRESETS = [

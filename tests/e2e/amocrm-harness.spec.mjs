@@ -6,7 +6,7 @@
 // POST /api/v4/tasks of the documented shape. `UPDATE_DOCS=1` writes the
 // README screenshot to docs/screenshots/amocrm-harness.png.
 import { test, expect } from '@playwright/test';
-import { startHarness } from '../kits/amocrm/harness/server.mjs';
+import { startHarness } from '../../kits/amocrm/harness/server.mjs';
 
 const TZ = 'Europe/Moscow';
 const NOW = new Date('2026-11-24T10:00:00+03:00');

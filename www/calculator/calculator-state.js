@@ -4,7 +4,7 @@
 // No DOM here, so Node tests it.
 
 import { PRESETS, presetInput } from './calculator-presets.js';
-import { localeOf } from './touch-plan-i18n.js';
+import { localeOf } from '../widget/touch-plan-i18n.js';
 
 /** R2: how the engine turns a cycle in days into months. */
 export const DAYS_PER_MONTH = 30.44;

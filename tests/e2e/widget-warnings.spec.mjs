@@ -86,7 +86,7 @@ test('a slot marker leads to its group: the marker opens it, the details panel l
 test('grouped warnings from the engine (dates[]) stay one group each; a flat list is grouped by code and rule', async ({ page }) => {
   await openPage(page, '');
   const groups = await page.evaluate(async () => {
-    const { groupWarnings } = await import('/touch-plan.js');
+    const { groupWarnings } = await import('/widget/touch-plan.js');
     return groupWarnings([
       { code: 'no_specific_reason', rule: 'R1', message: 'Слоты без повода', dates: ['2026-12-08', '2026-12-01'] },
       { code: 'dropped', rule: 'R13', message: 'Сняты недельным лимитом', dates: ['2027-01-12'] },

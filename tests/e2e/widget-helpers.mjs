@@ -36,7 +36,7 @@ export function sampleClient(overrides = {}) {
 export async function openPage(page, body, { lang = 'ru', head = '', define = true } = {}) {
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <link rel="icon" href="data:,">${head}
-${define ? '<script type="module" src="/touch-plan-define.js"></script>' : ''}
+${define ? '<script type="module" src="/widget/touch-plan-define.js"></script>' : ''}
 </head><body>${body}</body></html>`;
   await page.route('**/__e2e__/page.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto('/__e2e__/page.html');

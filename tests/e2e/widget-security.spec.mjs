@@ -38,7 +38,7 @@ test('a client name with markup shows as text and runs nothing', async ({ page }
   expect(requests).not.toContain('/x');
 });
 
-for (const [name, url] of [['a <meta> policy', '/demo-csp.html'], ['a policy header', '/demo-crm.html?csp']]) {
+for (const [name, url] of [['a <meta> policy', '/demo/demo-csp.html'], ['a policy header', '/demo/demo-crm.html?csp']]) {
   test(`works under the strict CSP (${name})`, async ({ page }) => {
     await page.addInitScript(() => {
       window.__violations = [];
@@ -66,9 +66,9 @@ for (const [name, url] of [['a <meta> policy', '/demo-csp.html'], ['a policy hea
 
 test('requests nothing but its own files, and loads the wasm once for two widgets', async ({ page, baseURL }) => {
   // The host page's own files, and the widget's: nothing else may be asked for.
-  const pageFiles = ['/demo-crm.html', '/demo-crm.css', '/favicon.svg'];
-  const widgetFiles = ['/touch-plan-define.js', '/touch-plan.js', '/touch-plan-styles.js', '/touch-plan-i18n.js',
-    '/iso-date.js', '/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
+  const pageFiles = ['/demo/demo-crm.html', '/demo/demo-crm.css', '/favicon.svg'];
+  const widgetFiles = ['/widget/touch-plan-define.js', '/widget/touch-plan.js', '/widget/touch-plan-styles.js', '/widget/touch-plan-i18n.js',
+    '/iso-date.js', '/widget/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
   const own = [...pageFiles, ...widgetFiles];
   const seen = [];
   const blocked = [];
@@ -83,7 +83,7 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   });
   const downloads = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const widgets = page.locator('touch-plan');
   await planOf(page, 'touch-plan[scope]');
   await planOf(page, 'touch-plan[src]');
@@ -104,7 +104,7 @@ test('puts no global names on window besides the element definition', async ({ p
     const before = new Set(Object.getOwnPropertyNames(window));
     Object.defineProperty(window, Symbol.for('globals-before'), { value: before });
   });
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   await planOf(page, 'touch-plan[scope]');
   const added = await page.evaluate(() => {
     const before = window[Symbol.for('globals-before')];
@@ -115,7 +115,7 @@ test('puts no global names on window besides the element definition', async ({ p
 });
 
 test('host CSS does not leak in; theming goes through --touch-plan-* and ::part()', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   // Global rules as aggressive as a CRM's theme can be.
   await page.addStyleTag({ content: `
     * { font-family: Georgia, serif !important; letter-spacing: 3px; }

@@ -190,16 +190,24 @@ export function absolutePath(field) {
   return /^(client|company|settings)(\.|$)/.test(f) ? f : `client.${f}`;
 }
 
+/**
+ * The JSON in the page's `<script id>`. Throws a HostReadError naming
+ * `path`: `missing` when there is no such element, `invalid_json` when its
+ * text is not JSON.
+ */
+function scriptJson(doc, id, missing, path) {
+  const script = doc.getElementById(id);
+  if (!script) throw new HostReadError(missing, path, { id });
+  try {
+    return JSON.parse(script.textContent);
+  } catch (e) {
+    throw new HostReadError('invalid_json', path, { id, detail: e.message });
+  }
+}
+
 /** Reads a `<script type="application/json" id>`: a PlanInput, or a bare Client. */
 export function readJsonScript(doc, id) {
-  const script = doc.getElementById(id);
-  if (!script) throw new HostReadError('src_not_found', `src#${id}`, { id });
-  let value;
-  try {
-    value = JSON.parse(script.textContent);
-  } catch (e) {
-    throw new HostReadError('invalid_json', `src#${id}`, { id, detail: e.message });
-  }
+  const value = scriptJson(doc, id, 'src_not_found', `src#${id}`);
   if (value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'client')) return value;
   return { client: value };
 }
@@ -236,14 +244,7 @@ export function readScope(scope) {
  * are added to `seen.selectors` and `seen.nodes` (what a caller watches).
  */
 export function readMap(doc, id, within = doc.body, seen = null) {
-  const script = doc.getElementById(id);
-  if (!script) throw new HostReadError('map_not_found', `map#${id}`, { id });
-  let map;
-  try {
-    map = JSON.parse(script.textContent);
-  } catch (e) {
-    throw new HostReadError('invalid_json', `map#${id}`, { id, detail: e.message });
-  }
+  const map = scriptJson(doc, id, 'map_not_found', `map#${id}`);
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw new HostReadError('invalid_map', `map#${id}`, { id });
   const fields = [];
   for (const [selector, field] of Object.entries(map)) {

@@ -1,6 +1,6 @@
 // The picture in the README: the calculator with the consultative preset,
 // in Russian. Written to the test's output folder; `UPDATE_DOCS=1 npx
-// playwright test e2e/calculator-screenshot.spec.mjs` refreshes
+// playwright test tests/e2e/calculator-screenshot.spec.mjs` refreshes
 // docs/calculator.png.
 import { test, expect } from '@playwright/test';
 import { TODAY } from './widget-helpers.mjs';
@@ -8,7 +8,7 @@ import { TODAY } from './widget-helpers.mjs';
 test('calculator screenshot (docs/calculator.png)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 1150 });
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto('/index.html');
+  await page.goto('/calculator/index.html');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('#preset')).toHaveValue('consultative-a');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');

@@ -159,7 +159,7 @@ function nextMonth(iso) {
 }
 
 test('two widgets on one page stay independent', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   const card = page.locator('touch-plan[scope]');
   const side = page.locator('touch-plan[src]');
   const cardPlan = await planOf(page, 'touch-plan[scope]');

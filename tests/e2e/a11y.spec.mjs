@@ -36,7 +36,7 @@ for (const lang of ['ru', 'en']) {
   }
   test(`axe: the calculator, ${lang}`, async ({ page }) => {
     await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-    await page.goto('/index.html');
+    await page.goto('/calculator/index.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
     if (lang === 'en') await page.locator('[data-lang="en"]').click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -48,7 +48,7 @@ for (const lang of ['ru', 'en']) {
 }
 
 test('axe: the demo CRM page (two widgets, month and list)', async ({ page }) => {
-  await page.goto('/demo-crm.html');
+  await page.goto('/demo/demo-crm.html');
   await planOf(page, 'touch-plan[scope]');
   await planOf(page, 'touch-plan[src]');
   expect(await violations(page)).toEqual([]);

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
-import { PRESETS, presetInput } from '../../www/calculator-presets.js';
-import { blankState, decodeState, encodeState, fitInput, presetState } from '../../www/calculator-state.js';
-import { explainPlan } from '../../www/calculator-why.js';
-import { LABELLED_SETTINGS } from '../../www/calculator-i18n.js';
+import { PRESETS, presetInput } from '../../www/calculator/calculator-presets.js';
+import { blankState, decodeState, encodeState, fitInput, presetState } from '../../www/calculator/calculator-state.js';
+import { explainPlan } from '../../www/calculator/calculator-why.js';
+import { LABELLED_SETTINGS } from '../../www/calculator/calculator-i18n.js';
 
 touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wasm', import.meta.url)) });
 const defaults = touchplan.defaultSettings();

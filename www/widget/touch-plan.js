@@ -3,14 +3,14 @@
 // Importing this module has no side effects: register the element with
 // `TouchPlanElement.define()` or import `touch-plan-define.js`.
 // Data flow: host page (properties, `src` JSON, `scope`/`map` markup)
-// → PlanInput → the wasm engine (`./api.js`) → Plan → rendering and exports.
+// → PlanInput → the wasm engine (`../api.js`) → Plan → rendering and exports.
 
 import { adoptStyles } from './touch-plan-styles.js';
 import {
   TOUCH_KINDS, channelLabel, countOf, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf,
   localiseDates, roleLabel, ruleLabel, t, widgetErrorMessage,
 } from './touch-plan-i18n.js';
-import { addDays, weekdayOf } from './iso-date.js';
+import { addDays, weekdayOf } from '../iso-date.js';
 import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
 
 // Host pages change in bursts (a CRM re-renders a table row by row): wait
@@ -25,7 +25,7 @@ const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', '
 // One engine per page, shared by every <touch-plan>; a failed load is retried.
 let engine = null;
 function loadEngine() {
-  engine ??= import('./api.js').then(async (api) => {
+  engine ??= import('../api.js').then(async (api) => {
     await api.default();
     return api;
   }).catch((e) => {
