@@ -2,7 +2,8 @@
 # Builds the browser bundle: release wasm → wasm-bindgen (--target web) →
 # wasm-opt -Oz (npm binaryen, when installed) → pkg/, copied to www/pkg/ so
 # that www/ is a self-contained static site; then the CRM kits' packages in
-# dist/ (dist/amocrm/widget/ and widget.zip). All three are generated.
+# dist/ (dist/web/, dist/amocrm/widget/ and widget.zip, dist/bitrix24/).
+# All of them are generated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,14 @@ fi
 rm -rf www/pkg
 cp -r pkg www/pkg
 echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2
+
+# dist/web/: the plain files for any other CRM page or a static report —
+# the widget, the calculator, the JS API and the wasm, and the demo card
+# page as an example of embedding.
+rm -rf dist/web
+mkdir -p dist/web
+cp -r www/widget www/calculator www/demo www/pkg www/api.js www/iso-date.js www/favicon.svg www/index.html dist/web/
+echo "build: dist/web/ ($(du -sk dist/web | cut -f1) KB)" >&2
 
 # The CRM kits' packages in dist/, built from www/ and pkg/ above.
 node kits/amocrm/build.mjs
