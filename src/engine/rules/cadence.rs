@@ -595,3 +595,36 @@ impl Taken {
         after.into_iter().chain(before).min().unwrap_or(i64::MAX)
     }
 }
+
+/// R13: a touch that carries several fulfilment steps of one order (holidays
+/// or the caps put them on one contact) names every step in its why, not
+/// only the first: the merge shows on the touch ("How the rules combine").
+pub fn merged_steps_why(ctx: &Ctx, d: &crate::engine::draft::Draft) -> Option<String> {
+    let main = d.main();
+    if main.kind != TouchKind::Mandatory || main.rule != "R2" {
+        return None;
+    }
+    let code = main.reason?;
+    let about = human_date(ctx.locale(), main.since?);
+    let mut titles: Vec<&'static str> = Vec::new();
+    for p in &d.purposes {
+        if p.kind == TouchKind::Mandatory && p.rule == "R2" && p.since == main.since {
+            if let Some(c) = p.reason {
+                let t = reason_title(ctx, c);
+                if !titles.contains(&t) {
+                    titles.push(t);
+                }
+            }
+        }
+    }
+    if titles.len() < 2 {
+        return None;
+    }
+    // Only the transactional steps' sentence, recognised by rebuilding it.
+    let one = reason_title(ctx, code);
+    let all = titles.join(", ");
+    [Msg::WhyMandatoryExpected, Msg::WhyMandatoryOrder]
+        .into_iter()
+        .find(|m| ctx.msg(*m, &[&about, one]) == main.why)
+        .map(|m| ctx.msg(m, &[&about, &all]))
+}
