@@ -398,3 +398,18 @@ fn r13_merged_fulfilment_steps_are_named_on_the_touch_or_warned() {
         .as_ref()
         .is_some_and(|d| d.contains(&"2027-01-05".to_string())));
 }
+
+/// R2 (service clients), R11: a membership bought as an order with a
+/// yearly `orderCycleDays` still ends at its service end; its need touches
+/// ask about the next period, dated by that end (club-membership: 30 Nov
+/// 2027), not about a "next project" of an order expected about 20 Nov.
+#[test]
+fn r11_need_touch_of_a_membership_with_a_cycle_asks_about_the_next_period() {
+    let p = plan(&sample("club-membership"));
+    let need: Vec<_> = p.touches.iter().filter(|t| t.kind == Need).collect();
+    assert!(!need.is_empty());
+    for t in &need {
+        assert!(!t.why.contains("проект"), "{}: {}", t.date, t.why);
+        assert!(t.why.contains("30 ноября 2027"), "{}: {}", t.date, t.why);
+    }
+}
