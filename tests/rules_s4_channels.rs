@@ -180,3 +180,24 @@ fn r9_new_year_greets_decision_makers_and_influencers_personally() {
         assert_ne!(t.channel, Channel::Email, "{}: greeting by e-mail", t.date);
     }
 }
+
+/// R7, R5: personal contacts are preferred for every manager touch where
+/// accepted, and a key touch goes ahead of rotation; so a key touch (the
+/// annual meeting by phone) does not push the post-purchase check of a
+/// 12.5M order, made just before it, onto e-mail (consultative-a: the
+/// check of 30 Nov 2026 went by e-mail because the meeting of 18 Dec took
+/// the phone).
+#[test]
+fn r7_post_purchase_check_beside_a_key_touch_stays_a_call() {
+    for name in ["consultative-a"] {
+        let p = plan(&sample(name));
+        let checks: Vec<&Touch> = manager(&p)
+            .into_iter()
+            .filter(|t| t.kind == TouchKind::Check)
+            .collect();
+        assert!(!checks.is_empty(), "{name}");
+        for t in checks {
+            assert_eq!(t.channel, Channel::Phone, "{name} {}: check", t.date);
+        }
+    }
+}
