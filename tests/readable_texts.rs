@@ -199,3 +199,42 @@ fn no_example_text_holds_an_iso_date_a_code_a_bare_rule_or_a_wrong_plural() {
         problems.join("\n")
     );
 }
+
+/// R2 (cycles shorter than a month): mandatory touches are per order, need
+/// discovery and marketing's standard touch per month. The plain-text
+/// header of a 7-day cycle read "За цикл 7 дн.: 2 + 0 + 1 = 3", as if the
+/// monthly touches came every week; it now says which figure is per order
+/// and which per month. A monthly cycle keeps its one-line formula.
+#[test]
+fn r2_header_of_a_sub_month_cycle_says_per_order_and_per_month() {
+    let header = |name: &str, locale: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/clients")
+            .join(format!("{name}.json"));
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("json");
+        v["locale"] = locale.into();
+        let p = plan(&v).expect("plans");
+        touchplan::render_text(&p)
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let ru = header("bakery-incident", "ru");
+    assert!(!ru.contains("За цикл"), "{ru}");
+    assert!(
+        ru.contains("обязательных на заказ 2") && ru.contains("в месяц: по будущей сделке 1"),
+        "{ru}"
+    );
+    let en = header("bakery-incident", "en");
+    assert!(
+        en.contains("mandatory per order 2") && en.contains("per month"),
+        "{en}"
+    );
+    let monthly = header("transactional-monthly", "ru");
+    assert!(
+        monthly.starts_with("За цикл 30 дн.: 2 + 1 + 2 = 5"),
+        "{monthly}"
+    );
+}

@@ -349,3 +349,67 @@ fn warnings_are_grouped_one_per_code_and_cause_with_dates() {
         );
     }
 }
+
+/// R13 ("How the rules combine": touches are merged into one contact that
+/// carries every purpose rather than dropped; every drop is reported with
+/// its rule): bakery-incident's weekly orders have two steps each. Where
+/// holidays or the caps put acceptance beside shipment (orders of about
+/// 28 Dec 2026, 11 Jan 2027 and 1 Nov 2027), the one contact names both
+/// steps; only an order without any working day before the next (about
+/// 4 Jan 2027) goes unplanned, with a `dropped` warning.
+#[test]
+fn r13_merged_fulfilment_steps_are_named_on_the_touch_or_warned() {
+    let p = plan(&sample("bakery-incident"));
+    let mut steps: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for t in &p.touches {
+        let Some(at) = t.why.find("(около ") else {
+            continue;
+        };
+        let Some(len) = t.why[at..].find(')') else {
+            continue;
+        };
+        let order = t.why[at..at + len].to_string();
+        // The horizon may end between an order's shipment and acceptance.
+        if t.date.as_str() > "2027-11-27" {
+            continue;
+        }
+        for step in ["Отгрузка заказа", "Приёмка заказа"] {
+            if t.why.contains(step) {
+                steps.entry(order.clone()).or_default().push(step);
+            }
+        }
+    }
+    assert_eq!(p.horizon.to, "2027-11-30");
+    assert!(steps.len() >= 40, "{} orders", steps.len());
+    let missing: Vec<&String> = steps
+        .iter()
+        .filter(|(_, s)| !(s.contains(&"Отгрузка заказа") && s.contains(&"Приёмка заказа")))
+        .map(|(o, _)| o)
+        .collect();
+    assert!(missing.is_empty(), "a step named nowhere: {missing:?}");
+    // The order with no working day at all is reported.
+    let dropped = p
+        .warnings
+        .iter()
+        .find(|w| w.code == "dropped")
+        .expect("the holiday order is warned");
+    assert!(dropped
+        .dates
+        .as_ref()
+        .is_some_and(|d| d.contains(&"2027-01-05".to_string())));
+}
+
+/// R2 (service clients), R11: a membership bought as an order with a
+/// yearly `orderCycleDays` still ends at its service end; its need touches
+/// ask about the next period, dated by that end (club-membership: 30 Nov
+/// 2027), not about a "next project" of an order expected about 20 Nov.
+#[test]
+fn r11_need_touch_of_a_membership_with_a_cycle_asks_about_the_next_period() {
+    let p = plan(&sample("club-membership"));
+    let need: Vec<_> = p.touches.iter().filter(|t| t.kind == Need).collect();
+    assert!(!need.is_empty());
+    for t in &need {
+        assert!(!t.why.contains("проект"), "{}: {}", t.date, t.why);
+        assert!(t.why.contains("30 ноября 2027"), "{}: {}", t.date, t.why);
+    }
+}

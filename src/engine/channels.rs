@@ -321,6 +321,10 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         .map(|&i| manager_options(ctx, &ctx.drafts[i], people[i]))
         .unzip();
     let dates: Vec<Date> = manager.iter().map(|&i| ctx.drafts[i].date).collect();
+    let protected: Vec<bool> = manager
+        .iter()
+        .map(|&i| ctx.drafts[i].class() <= Class::PostPurchaseCheck)
+        .collect();
     let mut start: Recent = [None; DEPTH];
     for (k, h) in history.iter().rev().take(DEPTH).enumerate() {
         start[k] = Some(h.channel);
@@ -338,7 +342,11 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
             for &c in opts {
                 let mut add = w * rank(kind, c);
                 let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
-                if recent[0] == Some(c) && !single {
+                // A key touch goes ahead of rotation: it does not push the
+                // post-purchase check (or a more protected touch) made just
+                // before it off the call (R7, R5).
+                let beside_key = n > 0 && ahead[n] && !ahead[n - 1] && protected[n - 1];
+                if recent[0] == Some(c) && !single && !beside_key {
                     add += if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
                 }
                 let earlier = (0..DEPTH)

@@ -170,7 +170,8 @@ fn build(mut ctx: Ctx) -> Plan {
             role: c.and_then(|c| c.role).map(|r| r.as_str().to_string()),
             contacts: (people.len() > 1).then_some(people),
             rule: main.rule.to_string(),
-            why: main.why.clone(),
+            why: super::rules::cadence::merged_steps_why(&ctx, d)
+                .unwrap_or_else(|| main.why.clone()),
             reasons: suggestions,
             // R14: `movedFrom` tells a move off a day off; a touch the caps
             // or a merge shifted between working days just has its date.

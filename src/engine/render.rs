@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::model::Locale;
 use super::output::Plan;
+use super::settings::Settings;
 use super::texts::{channel_name, kind_name};
 
 /// Renders the plan as text in its own locale.
@@ -24,23 +25,46 @@ pub fn render_text(plan: &Plan) -> String {
         plan.horizon.to
     );
     let pc = &plan.summary.per_cycle;
-    let _ = writeln!(
-        out,
-        "{} {} {}: {} + {} + {} = {} ({} {})",
-        if ru { "За цикл" } else { "Per cycle of" },
-        pc.cycle_days,
-        if ru { "дн." } else { "days" },
-        pc.mandatory,
-        pc.standard,
-        pc.need,
-        pc.total,
-        if ru {
-            "автоматических:"
-        } else {
-            "automated:"
-        },
-        pc.automated
-    );
+    // R2: under a month (DOMAIN's default threshold; the plain text has no
+    // settings), the mandatory touches are per order, but need discovery
+    // and marketing's standard touch are per month: one sum per cycle would
+    // read them as weekly.
+    let sub_month = pc.cycle_days < Settings::default().sub_month_threshold_days;
+    if sub_month {
+        let _ = writeln!(
+            out,
+            "{}",
+            if ru {
+                format!(
+                    "Цикл {} дн., короче месяца: обязательных на заказ {}; в месяц: по будущей сделке {}, автоматических {}",
+                    pc.cycle_days, pc.mandatory, pc.need, pc.automated
+                )
+            } else {
+                format!(
+                    "Cycle of {} days, under a month: mandatory per order {}; per month: need discovery {}, automated {}",
+                    pc.cycle_days, pc.mandatory, pc.need, pc.automated
+                )
+            }
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} {} {}: {} + {} + {} = {} ({} {})",
+            if ru { "За цикл" } else { "Per cycle of" },
+            pc.cycle_days,
+            if ru { "дн." } else { "days" },
+            pc.mandatory,
+            pc.standard,
+            pc.need,
+            pc.total,
+            if ru {
+                "автоматических:"
+            } else {
+                "automated:"
+            },
+            pc.automated
+        );
+    }
     let _ = writeln!(
         out,
         "{}: {}",

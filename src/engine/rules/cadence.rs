@@ -308,6 +308,10 @@ fn standard_touches(ctx: &mut Ctx, cs: Date) {
     }
 }
 
+/// How far after an expected order a service period may end for that
+/// order to be its renewal (a month).
+const RENEWAL_NEAR_DAYS: i64 = 31;
+
 /// R4: need discovery. Transactional: one a few working days before the
 /// expected order (what it will hold, never when), one mid-cycle.
 /// Consultative: the first at least `needLeadDays` before the expected order
@@ -354,13 +358,19 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     if ctx.need_paused(ce) && ctx.need_paused(cs.max(ctx.from)) {
         return;
     }
-    // A service client's next "order" is the renewal at the period's end.
-    let service_end = ctx.input.client.service.as_ref().map(|sv| sv.end);
-    let about = human_date(
-        ctx.locale(),
-        service_end.filter(|_| p.service_client).unwrap_or(ce),
-    );
-    let (lead_msg, second_msg) = match (p.service_client, ctx.input.client.kind) {
+    // A service client's next "order" is the renewal at the period's end;
+    // so is that of a membership or policy bought as an order with its own
+    // cycle, when the period ends about the expected order (R11: the
+    // renewal, not a "next project").
+    let renewal_end = ctx
+        .input
+        .client
+        .service
+        .as_ref()
+        .map(|sv| sv.end)
+        .filter(|end| p.service_client || (*end > cs && *end <= add_days(ce, RENEWAL_NEAR_DAYS)));
+    let about = human_date(ctx.locale(), renewal_end.unwrap_or(ce));
+    let (lead_msg, second_msg) = match (renewal_end.is_some(), ctx.input.client.kind) {
         (true, _) => (Msg::WhyNeedRenewalLead, Msg::WhyNeedRenewalSecond),
         (false, ClientKind::Person) => (Msg::WhyNeedLeadPerson, Msg::WhyNeedSecondPerson),
         (false, ClientKind::Business) => (Msg::WhyNeedLead, Msg::WhyNeedSecond),
@@ -376,9 +386,10 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         SaleType::Transactional => {
             if !ctx.need_paused(ce) {
                 let lead = ctx.input.settings.pre_order_lead_workdays;
+                let order_day = human_date(ctx.locale(), ce);
                 let why = ctx.msg(
                     Msg::WhyNeedBeforeOrder,
-                    &[&plural_workdays(ctx, lead), &about],
+                    &[&plural_workdays(ctx, lead), &order_day],
                 );
                 pre_order_need(ctx, ce, why, true);
             }
@@ -594,4 +605,37 @@ impl Taken {
         let before = at.checked_sub(1).map(|i| (d - self.days[i]).num_days());
         after.into_iter().chain(before).min().unwrap_or(i64::MAX)
     }
+}
+
+/// R13: a touch that carries several fulfilment steps of one order (holidays
+/// or the caps put them on one contact) names every step in its why, not
+/// only the first: the merge shows on the touch ("How the rules combine").
+pub fn merged_steps_why(ctx: &Ctx, d: &crate::engine::draft::Draft) -> Option<String> {
+    let main = d.main();
+    if main.kind != TouchKind::Mandatory || main.rule != "R2" {
+        return None;
+    }
+    let code = main.reason?;
+    let about = human_date(ctx.locale(), main.since?);
+    let mut titles: Vec<&'static str> = Vec::new();
+    for p in &d.purposes {
+        if p.kind == TouchKind::Mandatory && p.rule == "R2" && p.since == main.since {
+            if let Some(c) = p.reason {
+                let t = reason_title(ctx, c);
+                if !titles.contains(&t) {
+                    titles.push(t);
+                }
+            }
+        }
+    }
+    if titles.len() < 2 {
+        return None;
+    }
+    // Only the transactional steps' sentence, recognised by rebuilding it.
+    let one = reason_title(ctx, code);
+    let all = titles.join(", ");
+    [Msg::WhyMandatoryExpected, Msg::WhyMandatoryOrder]
+        .into_iter()
+        .find(|m| ctx.msg(*m, &[&about, one]) == main.why)
+        .map(|m| ctx.msg(m, &[&about, &all]))
 }
