@@ -74,3 +74,51 @@ fn mandatory_steps_go_to_the_user_not_the_decision_maker() {
         }
     }
 }
+
+/// "What the manager reads": the `no_company_events` warning names only the
+/// invitation slots really placed without an event, inside the horizon, and
+/// never tells a company whose events are known and used that it has none.
+#[test]
+fn no_company_events_warning_only_for_placed_slots() {
+    let p = example("equipment-plant");
+    assert!(
+        p.touches.iter().any(|t| t.kind == TouchKind::Event),
+        "the plant's known events get their invitations"
+    );
+    assert!(
+        !p.warnings.iter().any(|w| w.code == "no_company_events"),
+        "the company's events are known and used: {:?}",
+        p.warnings
+    );
+    for name in EXAMPLES {
+        let p = example(name);
+        let invitations: Vec<&str> = p
+            .touches
+            .iter()
+            .filter(|t| t.kind == TouchKind::Event)
+            .map(|t| t.date.as_str())
+            .collect();
+        for w in p.warnings.iter().filter(|w| w.code == "no_company_events") {
+            for d in w.dates.iter().flatten() {
+                assert!(
+                    d.as_str() >= p.horizon.from.as_str() && d.as_str() <= p.horizon.to.as_str(),
+                    "{name}: {d} is outside the horizon"
+                );
+                assert!(
+                    invitations.contains(&d.as_str()),
+                    "{name}: {d} names no invitation slot in the plan"
+                );
+            }
+        }
+    }
+    let a = example("consultative-a");
+    let w = a
+        .warnings
+        .iter()
+        .find(|w| w.code == "no_company_events")
+        .expect("consultative-a has no company events");
+    assert_eq!(
+        w.dates.clone().unwrap_or_default(),
+        vec!["2027-03-15".to_string(), "2027-10-15".to_string()]
+    );
+}
