@@ -122,3 +122,22 @@ fn no_company_events_warning_only_for_placed_slots() {
         vec!["2027-03-15".to_string(), "2027-10-15".to_string()]
     );
 }
+
+/// R8, R10: a private person months after a durable purchase (a car, a
+/// membership, a roof) is not led by B2B competitive reasons ("Новый аналог
+/// у конкурента", "Упреждение слухов от конкурентов"); care, use, service
+/// and interests lead.
+#[test]
+fn person_touches_are_not_led_by_competitor_reasons() {
+    for name in ["car-buyer", "gym-member", "roofing-buyer"] {
+        let p = example(name);
+        for t in &p.touches {
+            let lead = t.reasons.first().map(|r| r.code.as_str());
+            assert!(
+                !matches!(lead, Some("competitor_analogue" | "competitor_rumours")),
+                "{name} {}: a person's touch is led by {lead:?}",
+                t.date
+            );
+        }
+    }
+}
