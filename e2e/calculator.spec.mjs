@@ -55,7 +55,7 @@ const V3_PRESETS = [
   { id: 'distributor-a', formula: [2, 1, 2, 5], kinds: ['meeting'], topUps: true },
   { id: 'distributor-d', formula: [2, 0, 1, 3], topUps: false },
   { id: 'bakery-incident', formula: [2, 0, 1, 3], kinds: ['apology'] },
-  { id: 'no-orders', formula: [0, 1, 1, 2], warning: 'no_orders' },
+  { id: 'no-orders', formula: [0, 1, 2, 3], warning: 'no_orders' },
 ];
 
 test.describe('calculator page', () => {

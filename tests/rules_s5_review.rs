@@ -177,3 +177,30 @@ fn top_ups_give_way_to_channel_and_merge_gaps() {
         }
     }
 }
+
+/// R2: a client without orders still gets need-discovery touches on the
+/// default cycle, as many as the formula says — `need` 2 (1 for segment D)
+/// — and the header's formula matches the plan.
+#[test]
+fn client_without_orders_gets_two_need_touches_per_cycle() {
+    let p = example("no-orders");
+    assert_eq!(p.summary.per_cycle.need, 2, "{:?}", p.summary.per_cycle);
+    assert_eq!(p.summary.per_cycle.mandatory, 0);
+    let months: Vec<String> = p
+        .touches
+        .iter()
+        .map(|t| t.date[..7].to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let need = common::count_manager(&p, "2026-12-01", "2027-12-01", &[TouchKind::Need]);
+    assert!(
+        need + 1 >= 2 * months.len(),
+        "{need} need touches in {} months",
+        months.len()
+    );
+    let mut v = sample("no-orders");
+    v["client"]["segment"] = serde_json::json!("D");
+    let d = plan(&v);
+    assert_eq!(d.summary.per_cycle.need, 1);
+}

@@ -332,22 +332,36 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     // one touch a cycle asks whether a next period is wanted.
     let after_period = p.service_client && start == Start::Nothing;
     if p.nothing_sold || after_period {
-        let raw = add_days(cs, len / 2);
-        if !ctx.need_paused(raw) {
+        // R2: a client without orders still gets the policy's need touches
+        // on the default cycle (2, 1 for D): mid-cycle and at its end.
+        let second = p.nothing_sold && per_cycle >= 2;
+        let raws = if second {
+            vec![(len / 2, Move::Nearest), (len - 1, Move::Earlier)]
+        } else {
+            vec![(len / 2, Move::Nearest)]
+        };
+        for (offset, mv) in raws {
+            let raw = add_days(cs, offset);
+            if ctx.need_paused(raw) {
+                continue;
+            }
             let m = if after_period {
                 Msg::WhyNeedAfterPeriod
             } else {
                 Msg::WhyNeedFirstOrder
             };
             let why = ctx.msg(m, &[]);
-            let pu = Purpose::new(
+            let mut pu = Purpose::new(
                 TouchKind::Need,
                 Class::Need,
                 "R4",
                 Some("need_early_cycle"),
                 why,
             );
-            ctx.add(raw, Move::Nearest, pu);
+            if second {
+                pu.deadline = Some(add_days(ce, -1));
+            }
+            ctx.add(raw, mv, pu);
         }
         return;
     }
