@@ -42,7 +42,7 @@ const PRESETS = [
   { id: 'consultative-b', formula: [3, 12, 2, 17], events: 2, meetings: 0, total: 19 },
   // DOMAIN v3: a service client's cycle is its period (62 days: C = 2), M the campaign's steps.
   { id: 'advertising-campaign', formula: [2, 2, 2, 6], events: 0, meetings: 0, reaction: true, kinds: ['first_day'] },
-  { id: 'club-membership', formula: [1, 12, 2, 15], events: 2, meetings: 1, reaction: true, kinds: ['renewal', 'first_day'] },
+  { id: 'club-membership', formula: [1, 12, 2, 15], events: 0, meetings: 0, reaction: true, kinds: ['renewal', 'first_day'] },
 ];
 
 // The realistic clients of DOMAIN v3 (examples/clients): R2's count per

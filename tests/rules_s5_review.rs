@@ -204,3 +204,24 @@ fn client_without_orders_gets_two_need_touches_per_cycle() {
     let d = plan(&v);
     assert_eq!(d.summary.per_cycle.need, 1);
 }
+
+/// R8: the club member (an annual gym membership) is a private person:
+/// no annual results meeting, no event invitations, no business texts.
+#[test]
+fn club_member_is_a_private_person() {
+    let p = example("club-membership");
+    assert!(
+        p.touches
+            .iter()
+            .all(|t| !matches!(t.kind, TouchKind::Meeting | TouchKind::Event)),
+        "a private person gets no meeting or invitation"
+    );
+    for t in &p.touches {
+        assert!(
+            !t.why.contains("бизнес") && !t.why.contains("первым лицом"),
+            "{}: {}",
+            t.date,
+            t.why
+        );
+    }
+}
