@@ -190,7 +190,7 @@ fn birthday_offer_greeting_mentions_the_offer() {
 /// own warning (add company events), not "fill or skip".
 #[test]
 fn event_slots_ask_for_company_events() {
-    for name in ["consultative-a", "consultative-b", "club-membership"] {
+    for name in ["consultative-a", "consultative-b"] {
         let p = example(name);
         let slots: Vec<String> = common::touches_of(&p, TouchKind::Event)
             .into_iter()

@@ -111,6 +111,13 @@ const STRATEGY: &[&str] = &[
 /// influencer, not to the director.
 const TRAINING: &[&str] = &["staff_training"];
 
+/// R8, R10: a private person after a durable purchase hears first of the
+/// care and use of what was bought, of the service and of their interests
+/// (seed 003: "how are you getting on with it?"); the competitive reasons
+/// of B2B selling stay suggestions and never lead.
+const PERSON_FIRST: &[&str] = &["better_use", "personal_interests", "service_improvements"];
+const PERSON_LATER: &[&str] = &["competitor_analogue", "competitor_rumours"];
+
 /// Hints for a private person where the general one speaks of a company
 /// (R8): (code, ru, en).
 const PERSON_HINTS: &[(&str, &str, &str)] = &[(
@@ -123,6 +130,18 @@ impl ReasonDef {
     /// R1: it needs a conversation, so it never goes on an automated touch.
     pub fn needs_conversation(&self) -> bool {
         CONVERSATION.contains(&self.code)
+    }
+
+    /// R8: how it ranks for a private person: care, use, service and
+    /// interests up, competitors' moves down (never leading).
+    pub fn person_weight(&self) -> f64 {
+        if PERSON_FIRST.contains(&self.code) {
+            0.1
+        } else if PERSON_LATER.contains(&self.code) {
+            -0.3
+        } else {
+            0.0
+        }
     }
 
     /// R15: whether it may be suggested to a contact of `role` at all;

@@ -40,8 +40,9 @@ pub fn contact_for(ctx: &Ctx, kind: TouchKind) -> Option<usize> {
 }
 
 /// R15: whom a purpose is for: the person it names; for a mandatory step,
-/// someone whose role its catalog reason suits (the buyer receives a
-/// shipment, the technician checks operability); else by its kind.
+/// someone outside the decision group whose role its catalog reason suits
+/// (the buyer receives a shipment, the technician checks operability);
+/// else by its kind (the decision maker only without a user).
 pub fn purpose_contact(ctx: &Ctx, p: &Purpose) -> Option<usize> {
     if p.contact.is_some() {
         return p.contact;
@@ -52,7 +53,8 @@ pub fn purpose_contact(ctx: &Ctx, p: &Purpose) -> Option<usize> {
             .reason
             .and_then(catalog::find)
             .map_or(&[][..], |r| r.roles);
-        for role in roles {
+        let group = [Role::DecisionMaker, Role::Influencer];
+        for role in roles.iter().filter(|r| !group.contains(r)) {
             if let Some(i) = contacts.iter().position(|c| c.role == Some(*role)) {
                 return Some(i);
             }

@@ -94,6 +94,7 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     // room the plan leaves.
     rules::cadence::top_ups(&mut ctx);
     limits::sort(&mut ctx);
+    rules::cadence::top_ups_keep_channel_gaps(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
     build(ctx)
 }
@@ -255,9 +256,9 @@ fn summarize(ctx: &Ctx, touches: &[Touch]) -> Summary {
     } else {
         0
     };
-    // R2: nothing sold yet, nothing to fulfil; no expected order to prepare.
+    // R2: nothing sold yet, nothing to fulfil; need discovery as the
+    // segment policy says.
     let mandatory = if p.nothing_sold { 0 } else { p.mandatory };
-    let need = if p.nothing_sold { need.min(1) } else { need };
     let automated = (standard_all - manager_standard.min(standard_all)) + top_ups;
     let per_cycle = PerCycle {
         cycle_days: p.cycle_days,

@@ -601,6 +601,9 @@ fn score(
     offers_left: bool,
 ) -> (f64, bool) {
     let mut score: f64 = 0.4;
+    if ctx.input.client.kind == ClientKind::Person {
+        score += r.person_weight();
+    }
     let mut is_specific = false;
     for sig in r.signals {
         match sig {

@@ -58,6 +58,7 @@ pub enum Msg {
     WhyCheckServiceLate,
     ReasonBirthdayOffer,
     WarnNoCompanyEvents,
+    WarnNoCompanyEventsInYear,
     WhyFirstDay,
     WhyCheck,
     WhyCheckService,
@@ -117,6 +118,7 @@ pub enum Msg {
     WarnRatioBelowTarget,
     WarnNoOrders,
     WarnTopUpNoRoom,
+    WarnTopUpChannelGap,
     // Reason suggestion whys.
     RwRule,
     RwContent,
@@ -208,6 +210,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyCheckLate => ("Проверка после покупки от {0}: обычный срок ({1}-й день) прошёл, проверка запоздала — сделайте её как можно скорее.", "Post-purchase check for the order of {0}: the usual day {1} has passed and the check is late — make it as soon as you can."),
         WhyCheckServiceLate => ("Проверка после первых дней обслуживания: обычный срок ({0}-й день от старта) прошёл, проверка запоздала — сделайте её как можно скорее.", "Check after the first days of the service: the usual day {0} from the start has passed and the check is late — make it as soon as you can."),
         ReasonBirthdayOffer => ("Включите в поздравление подарок ко дню рождения: у компании есть специальное предложение к этому дню.", "Include the birthday gift in the greeting: the company has a special offer for the day."),
+        WarnNoCompanyEventsInYear => ("На {0} год в плане не хватает мероприятий компании: добавьте события этого года, чтобы приглашение называло настоящее мероприятие. Касание остаётся в плане.", "Not enough company events for {0}: add that year's events so that the invitation names a real event. The touch stays in the plan."),
         WarnNoCompanyEvents => ("Нет мероприятий компании: добавьте события компании, чтобы приглашение называло настоящее мероприятие. Касание остаётся в плане.", "No company events: add the company's events so that the invitation names a real event. The touch stays in the plan."),
         WhyFirstDay => ("Первый день периода обслуживания: клиент сразу видит обещанное качество.", "First day of the service period: the client sees the promised quality at once."),
         WhyCheck => ("Проверка после покупки от {0}: после дней тишины, не позже {1}-го дня.", "Post-purchase check for the order of {0}: after the days of silence, by day {1}."),
@@ -250,6 +253,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
         WarnChannelGap => ("Касания по каналу «{0}» в эти даты ближе его минимального интервала ({1}): другой канал здесь нарушил бы чередование каналов или не принимается контактом (или касание ключевое). Сдвиньте одно из этих касаний на несколько дней или выберите для него другой канал.", "Touches by {0} on these dates come closer than the channel's minimum gap ({1}): another channel here would break the rotation or is not accepted by the contact (or the touch is a key one). Move one of these touches by a few days or choose another channel for it."),
         WarnNoOrders => ("Заказов нет: касаний по исполнению и проверок нет, пока нечего исполнять. Когда появится первый заказ, добавьте его в данные клиента.", "No orders: no fulfilment touches or checks until something is sold. Add the first order to the client's data when it comes."),
+        WarnTopUpChannelGap => ("Автоматическое касание маркетинга (добор до баланса 2:1) не поместилось в эти дни: рядом касания по тому же каналу, а другого свободного дня в цикле нет. Если оно нужно, сократите минимальный интервал канала в настройках.", "A marketing automated touch (top-up to the 2:1 balance) did not fit on these days: touches on the same channel are too close and the cycle has no other free day. If it is needed, shorten the channel's minimum gap in the settings."),
         WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 

@@ -42,7 +42,7 @@ const PRESETS = [
   { id: 'consultative-b', formula: [3, 12, 2, 17], events: 2, meetings: 0, total: 19 },
   // DOMAIN v3: a service client's cycle is its period (62 days: C = 2), M the campaign's steps.
   { id: 'advertising-campaign', formula: [2, 2, 2, 6], events: 0, meetings: 0, reaction: true, kinds: ['first_day'] },
-  { id: 'club-membership', formula: [1, 12, 2, 15], events: 2, meetings: 1, reaction: true, kinds: ['renewal', 'first_day'] },
+  { id: 'club-membership', formula: [1, 12, 2, 15], events: 0, meetings: 0, reaction: true, kinds: ['renewal', 'first_day'] },
 ];
 
 // The realistic clients of DOMAIN v3 (examples/clients): R2's count per
@@ -55,7 +55,7 @@ const V3_PRESETS = [
   { id: 'distributor-a', formula: [2, 1, 2, 5], kinds: ['meeting'], topUps: true },
   { id: 'distributor-d', formula: [2, 0, 1, 3], topUps: false },
   { id: 'bakery-incident', formula: [2, 0, 1, 3], kinds: ['apology'] },
-  { id: 'no-orders', formula: [0, 1, 1, 2], warning: 'no_orders' },
+  { id: 'no-orders', formula: [0, 1, 2, 3], warning: 'no_orders' },
 ];
 
 test.describe('calculator page', () => {

@@ -114,7 +114,7 @@ test('"why" restates R2 from the plan and checks R6 as the engine does', () => {
     'distributor-a': [2, 1, 2, 5],
     'distributor-d': [2, 0, 1, 3], // R8: M + 1 for D
     'bakery-incident': [2, 0, 1, 3], // a weekly cycle: standard touches automated, one need touch
-    'no-orders': [0, 1, 1, 2], // nothing sold: M = 0, need 1
+    'no-orders': [0, 1, 2, 3], // nothing sold: M = 0, need 2 (R2)
   };
   const basis = {
     'advertising-campaign': 'service', 'gym-member': 'service', 'bakery-incident': 'subMonth', 'no-orders': 'noOrders',

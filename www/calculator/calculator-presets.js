@@ -59,7 +59,7 @@ export const PRESETS = [
       ru: "По статьям о послепродажном сервисе (фитнес-клуб): годовой абонемент с заморозкой и акцией на продление.",
       en: "After the articles on post-sale service (a fitness club): an annual membership with a freeze and a renewal promotion.",
     },
-    input: {"today":"2026-11-24","horizonMonths":12,"client":{"id":"club-42","name":"Мария Белова","segment":"A","saleType":"consultative","orderCycleDays":365,"mandatoryPerOrder":1,"mandatorySteps":["operability_check"],"orders":[{"date":"2026-11-20","amount":54000,"categories":["годовой абонемент"]}],"service":{"kind":"membership","start":"2026-12-01","end":"2027-11-30","reactionDays":14,"frozenFrom":"2027-10-20","frozenTo":"2027-11-10","promo":"Чёрная пятница −20%","promoUntil":"2027-11-20"},"channels":["phone","messenger","email","sms"],"contacts":[{"name":"Мария Белова","role":"decision_maker","birthday":"1988-03-08","channels":["messenger","phone"]}]}},
+    input: {"today":"2026-11-24","horizonMonths":12,"client":{"id":"club-42","name":"Мария Белова","kind":"person","segment":"A","saleType":"consultative","orderCycleDays":365,"mandatoryPerOrder":1,"mandatorySteps":["operability_check"],"orders":[{"date":"2026-11-20","amount":54000,"categories":["годовой абонемент"]}],"service":{"kind":"membership","start":"2026-12-01","end":"2027-11-30","reactionDays":14,"frozenFrom":"2027-10-20","frozenTo":"2027-11-10","promo":"Чёрная пятница −20%","promoUntil":"2027-11-20"},"channels":["phone","messenger","email","sms"],"contacts":[{"name":"Мария Белова","role":"decision_maker","birthday":"1988-03-08","channels":["messenger","phone"]}]}},
   },
   {
     id: "gym-member",

@@ -336,22 +336,36 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     // one touch a cycle asks whether a next period is wanted.
     let after_period = p.service_client && start == Start::Nothing;
     if p.nothing_sold || after_period {
-        let raw = add_days(cs, len / 2);
-        if !ctx.need_paused(raw) {
+        // R2: a client without orders still gets the policy's need touches
+        // on the default cycle (2, 1 for D): mid-cycle and at its end.
+        let second = p.nothing_sold && per_cycle >= 2;
+        let raws = if second {
+            vec![(len / 2, Move::Nearest), (len - 1, Move::Earlier)]
+        } else {
+            vec![(len / 2, Move::Nearest)]
+        };
+        for (offset, mv) in raws {
+            let raw = add_days(cs, offset);
+            if ctx.need_paused(raw) {
+                continue;
+            }
             let m = if after_period {
                 Msg::WhyNeedAfterPeriod
             } else {
                 Msg::WhyNeedFirstOrder
             };
             let why = ctx.msg(m, &[]);
-            let pu = Purpose::new(
+            let mut pu = Purpose::new(
                 TouchKind::Need,
                 Class::Need,
                 "R4",
                 Some("need_early_cycle"),
                 why,
             );
-            ctx.add(raw, Move::Nearest, pu);
+            if second {
+                pu.deadline = Some(add_days(ce, -1));
+            }
+            ctx.add(raw, mv, pu);
         }
         return;
     }
@@ -493,6 +507,9 @@ pub fn top_ups(ctx: &mut Ctx) {
     }
     let silence = i64::from(s.silence_days);
     let cap = s.weekly_cap as usize;
+    // R13: never closer than the merge gap to another touch (an automated
+    // touch cannot merge with a manager's).
+    let gap = i64::from(s.merge_gap_days).max(1);
     let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
     let mut taken = Taken::new(ctx);
     let mut no_room: Vec<Date> = Vec::new();
@@ -522,7 +539,7 @@ pub fn top_ups(ctx: &mut Ctx) {
             }
             // Farthest first; a day next to another touch only when the
             // cycle has nothing farther (never a day already taken).
-            let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
+            let Some((_, day)) = best.filter(|(dist, _)| *dist >= gap) else {
                 // R3: caps leave no room; the plan says so. A cycle the
                 // horizon cuts off has its top-ups after the horizon: no
                 // warning blames the caps for that.
@@ -539,6 +556,9 @@ pub fn top_ups(ctx: &mut Ctx) {
                 why.clone(),
             );
             pu.automated = true;
+            // Its window, should it have to give way (R7's channel gaps).
+            pu.not_before = days.first().copied();
+            pu.deadline = days.last().copied();
             if let Some(i) = ctx.add(day, Move::Nearest, pu) {
                 taken.insert(ctx.drafts[i].date);
             }
@@ -547,6 +567,58 @@ pub fn top_ups(ctx: &mut Ctx) {
     for d in no_room {
         let m = ctx.msg(Msg::WarnTopUpNoRoom, &[]);
         ctx.warn("dropped", m, "R3", Some(d), None);
+    }
+}
+
+/// R3/R7: a top-up gives way first: one whose channel comes closer than
+/// the channel's minimum gap to another touch moves to another day of its
+/// cycle where no gap breaks (merge gap and weekly cap kept), else it is
+/// dropped with a `dropped` warning. Runs once every other touch is placed.
+pub fn top_ups_keep_channel_gaps(ctx: &mut Ctx) {
+    let is_top_up = |d: &crate::engine::draft::Draft| {
+        d.automated() && d.purposes.iter().all(|p| p.rule == "R3")
+    };
+    let s = &ctx.input.settings;
+    let gap = i64::from(s.merge_gap_days).max(1);
+    let cap = s.weekly_cap as usize;
+    for _ in 0..ctx.drafts.len() {
+        let assigned = crate::engine::channels::assign(ctx);
+        let Some(i) = (0..ctx.drafts.len()).find(|&i| is_top_up(&ctx.drafts[i]) && assigned[i].2)
+        else {
+            return;
+        };
+        let d = ctx.drafts.remove(i);
+        let (from, to) = (
+            d.main().not_before.unwrap_or(d.date),
+            d.main().deadline.unwrap_or(d.date),
+        );
+        let mut candidates: Vec<Date> = from
+            .iter_days()
+            .take_while(|x| *x <= to)
+            .filter(|x| *x != d.date && ctx.cal.is_working(*x) && !blocked(ctx, *x))
+            .collect();
+        candidates.sort_by_key(|x| ((*x - d.date).num_days().abs(), *x));
+        let mut placed = false;
+        for day in candidates {
+            let taken = Taken::new(ctx);
+            if taken.distance(day) < gap || taken.week_load(day) >= cap {
+                continue;
+            }
+            let mut moved = d.clone();
+            moved.moved_from.get_or_insert(d.date);
+            moved.date = day;
+            let at = ctx.drafts.partition_point(|x| x.date <= day);
+            ctx.drafts.insert(at, moved);
+            if !crate::engine::channels::assign(ctx)[at].2 {
+                placed = true;
+                break;
+            }
+            ctx.drafts.remove(at);
+        }
+        if !placed {
+            let m = ctx.msg(Msg::WarnTopUpChannelGap, &[]);
+            ctx.warn("dropped", m, "R3", Some(d.date), None);
+        }
     }
 }
 

@@ -91,14 +91,23 @@ pub fn events(ctx: &mut Ctx) {
             pu.not_before = Some(first);
             pu.deadline = Some(last);
             pu.slot_window = Some((first, add_months(first, 1)));
-            let raw = add_days(first, 14);
-            ctx.add(raw, Move::Nearest, pu);
-            let m = ctx.msg(Msg::WarnNoCompanyEvents, &[]);
+            // Only a slot really placed (inside the horizon) is warned of,
+            // on its own date; a company with events in other years is told
+            // which year lacks them.
+            let Some(i) = ctx.add(add_days(first, 14), Move::Nearest, pu) else {
+                continue;
+            };
+            let placed = ctx.drafts[i].date;
+            let m = if known.is_empty() {
+                ctx.msg(Msg::WarnNoCompanyEvents, &[])
+            } else {
+                ctx.msg(Msg::WarnNoCompanyEventsInYear, &[&year.to_string()])
+            };
             ctx.warn(
                 "no_company_events",
                 m,
                 "R2",
-                Some(raw),
+                Some(placed),
                 Some("company.events"),
             );
         }
