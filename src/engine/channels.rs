@@ -360,7 +360,13 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         let w = weight(d);
         let kind = d.main().kind;
         let mut next: Vec<(Recent, i64, usize)> = Vec::new();
-        let mut seen: BTreeMap<Recent, usize> = BTreeMap::new();
+        // Where each state is in `next`, by its three channels (12 values
+        // each, `None` first): a lookup per transition without a map.
+        let mut seen: Vec<usize> = vec![usize::MAX; 12 * 12 * 12];
+        let slot = |r: &Recent| {
+            r.iter()
+                .fold(0, |acc, c| acc * 12 + c.map_or(0, |c| c as usize + 1))
+        };
         let near: Vec<bool> = opts.iter().map(|&c| near_fixed(dates[n], c)).collect();
         for (from, &(recent, cost, _)) in layers[n].iter().enumerate() {
             for (&c, &near) in opts.iter().zip(&near) {
@@ -378,13 +384,14 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
                 }
                 let state = [Some(c), recent[0], recent[1]];
                 let total = cost + add;
-                match seen.get(&state) {
-                    Some(&j) if next[j].1 <= total => {}
-                    Some(&j) => next[j] = (state, total, from),
-                    None => {
-                        seen.insert(state, next.len());
+                let at = slot(&state);
+                match seen[at] {
+                    usize::MAX => {
+                        seen[at] = next.len();
                         next.push((state, total, from));
                     }
+                    j if next[j].1 <= total => {}
+                    j => next[j] = (state, total, from),
                 }
             }
         }
