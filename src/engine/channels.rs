@@ -285,6 +285,13 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
     // Uses that do not depend on the manager's choices: history and
     // marketing's automated touches.
     let mut fixed: Vec<(Date, Channel)> = history.iter().map(|h| (h.date, h.channel)).collect();
+    // The latest of those uses per channel: a channel keeps its gap to all
+    // of them exactly when it keeps it to the latest.
+    let mut latest: BTreeMap<Channel, Date> = BTreeMap::new();
+    for &(day, c) in &fixed {
+        let l = latest.entry(c).or_insert(day);
+        *l = (*l).max(day);
+    }
     let mut manager: Vec<usize> = Vec::new();
     for (i, (d, &contact)) in ctx.drafts.iter().zip(&people).enumerate() {
         if let Some(ch) = d.channel {
@@ -301,9 +308,9 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
                 .filter(|c| list.contains(c))
                 .collect();
             let clear = |c: &Channel| {
-                fixed
-                    .iter()
-                    .all(|(day, f)| f != c || (d.date - *day).num_days() >= gap(*c))
+                latest
+                    .get(c)
+                    .is_none_or(|day| (d.date - *day).num_days() >= gap(*c))
             };
             let ch = usable
                 .iter()
@@ -312,6 +319,8 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
                 .or(usable.first().copied())
                 .unwrap_or(s.automated_channels[0]);
             fixed.push((d.date, ch));
+            let l = latest.entry(ch).or_insert(d.date);
+            *l = (*l).max(d.date);
             out.push((ch, contact, false));
         } else {
             manager.push(i);
@@ -327,6 +336,24 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         .iter()
         .map(|&i| ctx.drafts[i].class() <= Class::PostPurchaseCheck)
         .collect();
+    // The fixed uses of each channel in date order: whether one comes
+    // within a channel's gap of a manager's touch is one search, the same
+    // for every state.
+    let mut fixed_days: BTreeMap<Channel, Vec<Date>> = BTreeMap::new();
+    for &(day, c) in &fixed {
+        fixed_days.entry(c).or_default().push(day);
+    }
+    for days in fixed_days.values_mut() {
+        days.sort_unstable();
+    }
+    let near_fixed = |day: Date, c: Channel| {
+        let g = gap(c);
+        fixed_days.get(&c).is_some_and(|days| {
+            let at = days.partition_point(|x| (day - *x).num_days() >= g);
+            days.get(at)
+                .is_some_and(|x| (day - *x).num_days().abs() < g)
+        })
+    };
     let mut start: Recent = [None; DEPTH];
     for (k, h) in history.iter().rev().take(DEPTH).enumerate() {
         start[k] = Some(h.channel);
@@ -339,9 +366,16 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         let w = weight(d);
         let kind = d.main().kind;
         let mut next: Vec<(Recent, i64, usize)> = Vec::new();
-        let mut seen: BTreeMap<Recent, usize> = BTreeMap::new();
+        // Where each state is in `next`, by its three channels (12 values
+        // each, `None` first): a lookup per transition without a map.
+        let mut seen: Vec<usize> = vec![usize::MAX; 12 * 12 * 12];
+        let slot = |r: &Recent| {
+            r.iter()
+                .fold(0, |acc, c| acc * 12 + c.map_or(0, |c| c as usize + 1))
+        };
+        let near: Vec<bool> = opts.iter().map(|&c| near_fixed(dates[n], c)).collect();
         for (from, &(recent, cost, _)) in layers[n].iter().enumerate() {
-            for &c in opts {
+            for (&c, &near) in opts.iter().zip(&near) {
                 let mut add = w * rank(kind, c);
                 let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
                 // A key touch goes ahead of rotation: it does not push the
@@ -351,25 +385,23 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
                 if recent[0] == Some(c) && !single && !beside_key {
                     add += if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
                 }
-                let earlier = (0..DEPTH)
-                    .filter(|&k| k < n && recent[k] == Some(c))
-                    .map(|k| dates[n - 1 - k])
-                    .chain(fixed.iter().filter(|(_, f)| *f == c).map(|(day, _)| *day));
-                let close = earlier
-                    .into_iter()
-                    .any(|day| (dates[n] - day).num_days().abs() < gap(c));
+                let close = near
+                    || (0..DEPTH)
+                        .filter(|&k| k < n && recent[k] == Some(c))
+                        .any(|k| (dates[n] - dates[n - 1 - k]).num_days().abs() < gap(c));
                 if close {
                     add += GAP_BROKEN;
                 }
                 let state = [Some(c), recent[0], recent[1]];
                 let total = cost + add;
-                match seen.get(&state) {
-                    Some(&j) if next[j].1 <= total => {}
-                    Some(&j) => next[j] = (state, total, from),
-                    None => {
-                        seen.insert(state, next.len());
+                let at = slot(&state);
+                match seen[at] {
+                    usize::MAX => {
+                        seen[at] = next.len();
                         next.push((state, total, from));
                     }
+                    j if next[j].1 <= total => {}
+                    j => next[j] = (state, total, from),
                 }
             }
         }

@@ -489,11 +489,18 @@ fn deliveries(ctx: &Ctx) -> Vec<Date> {
     out
 }
 
-/// The first day on or after `day` outside the days of silence.
+/// The first day on or after `day` outside the days of silence;
+/// `deliveries` in date order.
 fn after_silence(ctx: &Ctx, deliveries: &[Date], mut day: Date) -> Date {
     let silence = i64::from(ctx.input.settings.silence_days);
-    for d in deliveries {
-        if *d <= day && day <= add_days(*d, silence) {
+    // `day` only moves later: the deliveries whose silence ends before it
+    // never matter, and from the first delivery after it on, none does.
+    let from = deliveries.partition_point(|d| add_days(*d, silence) < day);
+    for d in &deliveries[from..] {
+        if *d > day {
+            break;
+        }
+        if day <= add_days(*d, silence) {
             day = add_days(*d, silence + 1);
         }
     }
@@ -563,11 +570,12 @@ pub fn personal_items(ctx: &mut Ctx) {
             // Owed to every segment; the buyer hears it before the last
             // order at the old price.
             let Some(b) = buyer else { continue };
-            let last_order = deliveries
-                .iter()
-                .filter(|o| **o >= start && **o < item.date)
-                .max()
-                .copied();
+            // The last delivery before the item's date, if not before its start.
+            let before = deliveries.partition_point(|o| *o < item.date);
+            let last_order = before
+                .checked_sub(1)
+                .map(|k| deliveries[k])
+                .filter(|o| *o >= start);
             let raw = last_order.map_or(start, |o| add_days(o, -7).max(start));
             // R4/R5: not in the days of silence after a delivery.
             let raw = after_silence(ctx, &deliveries, raw.max(ctx.from));
