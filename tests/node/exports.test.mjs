@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
-import { kindLabel } from '../../www/touch-plan-i18n.js';
+import { kindLabel } from '../../www/widget/touch-plan-i18n.js';
 
 touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wasm', import.meta.url)) });
 
