@@ -8,7 +8,8 @@ use crate::engine::calendar::Move;
 use crate::engine::channels::purpose_contact;
 use crate::engine::context::Ctx;
 use crate::engine::date::add_days;
-use crate::engine::draft::{Class, Purpose};
+use crate::engine::draft::{place, Class, Draft, Purpose};
+use crate::engine::limits::may_merge;
 use crate::engine::model::{Date, ServiceKind, TouchKind};
 use crate::engine::texts::{human_date, Msg};
 
@@ -208,11 +209,47 @@ pub fn fill_reaction_gaps(ctx: &mut Ctx) {
             prev = at;
             continue;
         }
-        match ctx.add(day, Move::Earlier, pu) {
-            Some(i) => prev = ctx.drafts[i].date.max(add_days(prev, 1)),
-            None => break,
-        }
+        // R13 settles a check-in that cannot keep its day by moving it,
+        // out of the gap it was for (and the next pass plans another): it
+        // takes a day of the gap where it stands, or none.
+        let Some(d) = standing(ctx, &pu, prev, day, next) else {
+            if next >= w.last {
+                break;
+            }
+            prev = next;
+            continue;
+        };
+        let at = d.date;
+        ctx.drafts.push(d);
+        prev = at.max(add_days(prev, 1));
     }
+}
+
+/// The check-in of `pu` on the latest working day of `(prev, day]` that
+/// R13 leaves in the gap up to `next`: a touch on or before `prev` within
+/// the merge gap of it must merge with it onto a day inside the gap, since
+/// merging into it, or moving away from it (a check with a deadline looks
+/// earlier first), leaves the gap open.
+fn standing(ctx: &Ctx, pu: &Purpose, prev: Date, day: Date, next: Date) -> Option<Draft> {
+    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
+    let inside = |d: Date| d > prev && d < next;
+    let mut at = day;
+    while at > prev {
+        if ctx.cal.is_working(at) {
+            let d = place(&ctx.cal, ctx.from, ctx.to, at, Move::Earlier, pu.clone())?;
+            let stands = ctx.drafts.iter().all(|o| {
+                o.date > prev
+                    || (o.date - d.date).num_days().abs() >= gap
+                    || (o.scheduled && o.date != d.date)
+                    || (may_merge(ctx, o, &d) && Draft::merged_date(o, &d).is_some_and(inside))
+            });
+            if stands && inside(d.date) {
+                return Some(d);
+            }
+        }
+        at = add_days(at, -1);
+    }
+    None
 }
 
 /// The latest automated touch of marketing's content or invitation (not an
