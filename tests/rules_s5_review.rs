@@ -142,42 +142,6 @@ fn person_touches_are_not_led_by_competitor_reasons() {
     }
 }
 
-/// R3, R7, R13: an automated top-up gives way first — it never breaks a
-/// channel's minimum gap (the manager gets no `channel_gap` warning for
-/// marketing's touch) nor stands closer than the merge gap to another
-/// touch; where its cycle has no such day it is dropped with a warning.
-#[test]
-fn top_ups_give_way_to_channel_and_merge_gaps() {
-    let p = example("transactional-monthly");
-    let top_ups: Vec<_> = p
-        .touches
-        .iter()
-        .filter(|t| t.automated && t.rule == "R3")
-        .collect();
-    assert!(!top_ups.is_empty());
-    for w in p.warnings.iter().filter(|w| w.code == "channel_gap") {
-        for d in w.dates.iter().flatten() {
-            assert!(
-                !top_ups.iter().any(|t| &t.date == d),
-                "{d}: a top-up breaks a channel gap: {}",
-                w.message
-            );
-        }
-    }
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    for t in &top_ups {
-        for o in p.touches.iter().filter(|o| o.date != t.date) {
-            let apart = (day(&o.date) - day(&t.date)).num_days().abs();
-            assert!(
-                apart >= 2 || o.scheduled == Some(true),
-                "top-up {} is {apart} day(s) from {}",
-                t.date,
-                o.date
-            );
-        }
-    }
-}
-
 /// R2: a client without orders still gets need-discovery touches on the
 /// default cycle, as many as the formula says — `need` 2 (1 for segment D)
 /// — and the header's formula matches the plan.

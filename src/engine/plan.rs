@@ -94,7 +94,6 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     // room the plan leaves.
     rules::cadence::top_ups(&mut ctx);
     limits::sort(&mut ctx);
-    rules::cadence::top_ups_keep_channel_gaps(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
     build(ctx)
 }

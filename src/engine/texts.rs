@@ -118,7 +118,6 @@ pub enum Msg {
     WarnRatioBelowTarget,
     WarnNoOrders,
     WarnTopUpNoRoom,
-    WarnTopUpChannelGap,
     // Reason suggestion whys.
     RwRule,
     RwContent,
@@ -253,7 +252,6 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
         WarnChannelGap => ("Касания по каналу «{0}» в эти даты ближе его минимального интервала ({1}): другой канал здесь нарушил бы чередование каналов или не принимается контактом (или касание ключевое). Сдвиньте одно из этих касаний на несколько дней или выберите для него другой канал.", "Touches by {0} on these dates come closer than the channel's minimum gap ({1}): another channel here would break the rotation or is not accepted by the contact (or the touch is a key one). Move one of these touches by a few days or choose another channel for it."),
         WarnNoOrders => ("Заказов нет: касаний по исполнению и проверок нет, пока нечего исполнять. Когда появится первый заказ, добавьте его в данные клиента.", "No orders: no fulfilment touches or checks until something is sold. Add the first order to the client's data when it comes."),
-        WarnTopUpChannelGap => ("Автоматическое касание маркетинга (добор до баланса 2:1) не поместилось в эти дни: рядом касания по тому же каналу, а другого свободного дня в цикле нет. Если оно нужно, сократите минимальный интервал канала в настройках.", "A marketing automated touch (top-up to the 2:1 balance) did not fit on these days: touches on the same channel are too close and the cycle has no other free day. If it is needed, shorten the channel's minimum gap in the settings."),
         WarnTopUpNoRoom => ("Лимиты касаний не оставили места для автоматических касаний маркетинга до баланса 2:1 в этих циклах: проверьте недельный лимит.", "The caps left no room for marketing's automated touches up to the 2:1 balance in these cycles: check the weekly cap."),
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 

@@ -507,9 +507,6 @@ pub fn top_ups(ctx: &mut Ctx) {
     }
     let silence = i64::from(s.silence_days);
     let cap = s.weekly_cap as usize;
-    // R13: never closer than the merge gap to another touch (an automated
-    // touch cannot merge with a manager's).
-    let gap = i64::from(s.merge_gap_days).max(1);
     let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
     let mut taken = Taken::new(ctx);
     let mut no_room: Vec<Date> = Vec::new();
@@ -539,7 +536,7 @@ pub fn top_ups(ctx: &mut Ctx) {
             }
             // Farthest first; a day next to another touch only when the
             // cycle has nothing farther (never a day already taken).
-            let Some((_, day)) = best.filter(|(dist, _)| *dist >= gap) else {
+            let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
                 // R3: caps leave no room; the plan says so. A cycle the
                 // horizon cuts off has its top-ups after the horizon: no
                 // warning blames the caps for that.
@@ -556,9 +553,6 @@ pub fn top_ups(ctx: &mut Ctx) {
                 why.clone(),
             );
             pu.automated = true;
-            // Its window, should it have to give way (R7's channel gaps).
-            pu.not_before = days.first().copied();
-            pu.deadline = days.last().copied();
             if let Some(i) = ctx.add(day, Move::Nearest, pu) {
                 taken.insert(ctx.drafts[i].date);
             }
@@ -567,58 +561,6 @@ pub fn top_ups(ctx: &mut Ctx) {
     for d in no_room {
         let m = ctx.msg(Msg::WarnTopUpNoRoom, &[]);
         ctx.warn("dropped", m, "R3", Some(d), None);
-    }
-}
-
-/// R3/R7: a top-up gives way first: one whose channel comes closer than
-/// the channel's minimum gap to another touch moves to another day of its
-/// cycle where no gap breaks (merge gap and weekly cap kept), else it is
-/// dropped with a `dropped` warning. Runs once every other touch is placed.
-pub fn top_ups_keep_channel_gaps(ctx: &mut Ctx) {
-    let is_top_up = |d: &crate::engine::draft::Draft| {
-        d.automated() && d.purposes.iter().all(|p| p.rule == "R3")
-    };
-    let s = &ctx.input.settings;
-    let gap = i64::from(s.merge_gap_days).max(1);
-    let cap = s.weekly_cap as usize;
-    for _ in 0..ctx.drafts.len() {
-        let assigned = crate::engine::channels::assign(ctx);
-        let Some(i) = (0..ctx.drafts.len()).find(|&i| is_top_up(&ctx.drafts[i]) && assigned[i].2)
-        else {
-            return;
-        };
-        let d = ctx.drafts.remove(i);
-        let (from, to) = (
-            d.main().not_before.unwrap_or(d.date),
-            d.main().deadline.unwrap_or(d.date),
-        );
-        let mut candidates: Vec<Date> = from
-            .iter_days()
-            .take_while(|x| *x <= to)
-            .filter(|x| *x != d.date && ctx.cal.is_working(*x) && !blocked(ctx, *x))
-            .collect();
-        candidates.sort_by_key(|x| ((*x - d.date).num_days().abs(), *x));
-        let mut placed = false;
-        for day in candidates {
-            let taken = Taken::new(ctx);
-            if taken.distance(day) < gap || taken.week_load(day) >= cap {
-                continue;
-            }
-            let mut moved = d.clone();
-            moved.moved_from.get_or_insert(d.date);
-            moved.date = day;
-            let at = ctx.drafts.partition_point(|x| x.date <= day);
-            ctx.drafts.insert(at, moved);
-            if !crate::engine::channels::assign(ctx)[at].2 {
-                placed = true;
-                break;
-            }
-            ctx.drafts.remove(at);
-        }
-        if !placed {
-            let m = ctx.msg(Msg::WarnTopUpChannelGap, &[]);
-            ctx.warn("dropped", m, "R3", Some(d.date), None);
-        }
     }
 }
 
