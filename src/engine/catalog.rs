@@ -44,6 +44,9 @@ pub enum Signal {
     /// R1: the campaign has started and not ended on the touch's day, so
     /// that its results and the buyers' response exist ("first results").
     CampaignRunning,
+    /// R1: the service period has reached its last day on the touch's day,
+    /// so that its results can be summed up (the final report).
+    PeriodEnded,
     /// A contact has personal interests in the dossier (seed 004 item 11).
     HasInterests,
     /// `flags.loyal`: very loyal clients only (insights, pilots).
@@ -333,7 +336,7 @@ pub static CATALOG: &[ReasonDef] = &[
         hint_en: "Hand over the period's results with figures and conclusions: what worked, what to change next time.",
         roles: &[Role::DecisionMaker, Role::Influencer],
         serves: &[TouchKind::Mandatory],
-        signals: &[Signal::HasService],
+        signals: &[Signal::HasService, Signal::PeriodEnded],
         discouraged: false,
     },
     ReasonDef {

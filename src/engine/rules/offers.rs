@@ -341,6 +341,8 @@ pub fn gates_hold(
             .as_ref()
             .is_some_and(|s| s.kind == Some(ServiceKind::Campaign)),
         Signal::CampaignRunning => campaign_phase(ctx, date) == Some(CampaignPhase::Running),
+        // R1: no final report before the period's last day.
+        Signal::PeriodEnded => c.service.as_ref().is_some_and(|s| date >= s.end),
         Signal::HasInterests => contact.is_some_and(|i| !c.contacts[i].interests.is_empty()),
         Signal::Loyal => c.loyal,
         Signal::TopSegment => matches!(ctx.profile.segment, Segment::APlus | Segment::A),
