@@ -183,9 +183,11 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         }
         pu.expected = expected;
         pu.since = Some(cs);
-        // Fulfilment never comes before its order.
+        // Fulfilment never comes before its order; otherwise a step has
+        // no "must not come early" rule and goes to the nearest working
+        // day (R14).
         pu.not_before = Some(add_days(cs, 1));
-        ctx.add(raw, Move::Later, pu);
+        ctx.add(raw, Move::Nearest, pu);
     }
 }
 
@@ -338,13 +340,15 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
     if p.nothing_sold || after_period {
         // R2: a client without orders still gets the policy's need touches
         // on the default cycle (2, 1 for D): mid-cycle and at its end.
+        // No expected order: no deadline either, so both go to the
+        // nearest working day (R14).
         let second = p.nothing_sold && per_cycle >= 2;
         let raws = if second {
-            vec![(len / 2, Move::Nearest), (len - 1, Move::Earlier)]
+            vec![len / 2, len - 1]
         } else {
-            vec![(len / 2, Move::Nearest)]
+            vec![len / 2]
         };
-        for (offset, mv) in raws {
+        for offset in raws {
             let raw = add_days(cs, offset);
             if ctx.need_paused(raw) {
                 continue;
@@ -355,17 +359,14 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
                 Msg::WhyNeedFirstOrder
             };
             let why = ctx.msg(m, &[]);
-            let mut pu = Purpose::new(
+            let pu = Purpose::new(
                 TouchKind::Need,
                 Class::Need,
                 "R4",
                 Some("need_early_cycle"),
                 why,
             );
-            if second {
-                pu.deadline = Some(add_days(ce, -1));
-            }
-            ctx.add(raw, mv, pu);
+            ctx.add(raw, Move::Nearest, pu);
         }
         return;
     }
