@@ -5,25 +5,8 @@
 
 mod common;
 
-use common::{plan, sample};
+use common::{plan, sample, EXAMPLES};
 use touchplan::{Plan, TouchKind};
-
-const EXAMPLES: &[&str] = &[
-    "advertising-campaign",
-    "bakery-incident",
-    "car-buyer",
-    "club-membership",
-    "consultative-a",
-    "consultative-b",
-    "distributor-a",
-    "distributor-d",
-    "equipment-plant",
-    "gym-member",
-    "no-orders",
-    "roofing-buyer",
-    "transactional-bimonthly",
-    "transactional-monthly",
-];
 
 fn example(name: &str) -> Plan {
     plan(&sample(name))
