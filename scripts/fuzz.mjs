@@ -411,8 +411,11 @@ export function checkError(e, input) {
     if (!CODES.has(x.code)) problems.push(`unknown_code:${x.code}`);
     if (typeof x.path !== 'string' || typeof x.message !== 'string' || !x.message) problems.push('missing_field_in_error');
     else {
-      if (x.path === '' && !rootOk) problems.push('root_path');
-      else if (!pathExists(input, x.path)) problems.push('path_not_in_input');
+      // The whole input past its limits (values, characters of text) is
+      // refused as one: `too_many` at the root is its right path.
+      if (x.path === '') {
+        if (!rootOk && x.code !== 'too_many') problems.push('root_path');
+      } else if (!pathExists(input, x.path)) problems.push('path_not_in_input');
       const text = unquoted(x.message);
       if (locale === 'en' && CYRILLIC.test(text)) problems.push('message_not_en');
       if (locale === 'ru' && !CYRILLIC.test(text)) problems.push('message_not_ru');

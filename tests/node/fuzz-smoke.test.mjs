@@ -27,3 +27,21 @@ test('a case replays from its saved form', () => {
   assert.ok(back.b instanceof Set);
   assert.equal(back.self, back);
 });
+
+test('the whole input past its limits is refused at the root path, and the checker takes that as right', async () => {
+  const { checkError } = await import('../../scripts/fuzz.mjs');
+  const input = { today: '2026-12-01', client: { name: 'Большой', orders: [] }, extra: Array.from({ length: 400 }, () => new Array(600).fill(1)) };
+  let error = null;
+  try {
+    api.plan(input);
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error, 'an input of 240,000 values is refused');
+  assert.equal(error.code, 'too_many');
+  assert.equal(error.errors[0].path, '');
+  assert.deepEqual(checkError(error, input), []);
+  const wrong = { name: 'TouchPlanError', code: 'missing_field', path: '', errors: [{ code: 'missing_field', path: '', message: 'нет поля' }] };
+  Object.setPrototypeOf(wrong, Error.prototype);
+  assert.deepEqual(checkError(wrong, input), ['root_path'], 'another code at the root is still a finding');
+});
