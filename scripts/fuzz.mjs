@@ -1,4 +1,4 @@
-// `npm run fuzz [-- --seed N --count N --start N --out DIR --replay FILE]`:
+// `npm run fuzz [-- --seed N --count N --start N --jobs N --out DIR --replay FILE]`:
 // structure-aware fuzzing of the JS API (www/api.js over the real wasm).
 //
 // Each case is the example inputs (examples/clients/*.json) with 1–4
@@ -14,10 +14,14 @@
 // and a message in the input's locale). A trap (code `internal`) is a
 // finding. Each finding is shrunk (mutations dropped, lists cut) and saved
 // to DIR (default fuzz-findings/) as a replayable file; `--replay FILE`
-// runs one again. Exit status 1 when anything was found.
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+// runs one again. `--jobs N` splits the cases into N consecutive ranges run
+// by N processes at once and adds their reports up: the same cases, the same
+// counts as one process. Exit status 1 when anything was found.
+import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -614,6 +618,52 @@ export function fuzz(api, { seed = 1, count = 1000, start = 0, out = null, onPro
 
 // ---- command line -------------------------------------------------------------
 
+/** Adds up reports of consecutive ranges of one seed, as one run of them all. */
+export function mergeReports(reports, ms) {
+  const sum = (key) => reports.reduce((acc, r) => {
+    for (const [k, v] of Object.entries(r[key])) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {});
+  const ordered = [...reports].sort((a, b) => a.start - b.start);
+  return {
+    seed: ordered[0].seed,
+    start: ordered[0].start,
+    count: ordered.reduce((n, r) => n + r.count, 0),
+    counts: sum('counts'),
+    errorCodes: sum('errorCodes'),
+    problems: sum('problems'),
+    // One saved finding per problem kind, the earliest case first.
+    findings: ordered.flatMap((r) => r.findings).filter((f, i, all) => all.findIndex((g) => g.problem === f.problem) === i),
+    slowest: ordered.flatMap((r) => r.slowest).sort((a, b) => b.ms - a.ms).slice(0, 5),
+    ms,
+  };
+}
+
+/** Runs the cases in `jobs` child processes, each a consecutive range. */
+async function fuzzInProcesses({ seed, count, start, jobs, out }) {
+  const t0 = performance.now();
+  const script = fileURLToPath(import.meta.url);
+  const size = Math.ceil(count / jobs);
+  const runs = [];
+  for (let from = start; from < start + count; from += size) {
+    const n = Math.min(size, start + count - from);
+    const file = join(tmpdir(), `touchplan-fuzz-${process.pid}-${from}.json`);
+    const child = spawn(process.execPath, [script, '--seed', String(seed), '--start', String(from), '--count', String(n), '--out', out, '--report-json', file], { stdio: ['ignore', 'inherit', 'inherit'] });
+    runs.push(new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        try {
+          resolve(JSON.parse(readFileSync(file, 'utf8')));
+          rmSync(file, { force: true });
+        } catch (e) {
+          reject(new Error(`fuzz process for cases ${from}.. ended with status ${code} and no report: ${e.message}`));
+        }
+      });
+    }));
+  }
+  return mergeReports(await Promise.all(runs), Math.round(performance.now() - t0));
+}
+
 async function main(argv) {
   const arg = (name, fallback) => {
     const i = argv.indexOf(`--${name}`);
@@ -632,12 +682,17 @@ async function main(argv) {
   const seed = Number(arg('seed', 1));
   const count = Number(arg('count', 10_000));
   const start = Number(arg('start', 0));
+  const jobs = Math.max(1, Math.min(Number(arg('jobs', 1)) || 1, count));
   const out = arg('out', join(ROOT, 'fuzz-findings'));
-  console.log(`fuzz: seed ${seed}, cases ${start}..${start + count - 1}`);
-  const report = fuzz(api, {
-    seed, count, start, out,
-    onProgress: (n, c) => console.log(`  ${n} cases: ${c.plan} plans, ${c.error} errors, ${c.trap} traps`),
-  });
+  const reportFile = arg('report-json', null);
+  console.log(`fuzz: seed ${seed}, cases ${start}..${start + count - 1}${jobs > 1 ? `, ${jobs} processes` : ''}`);
+  const report = jobs > 1
+    ? await fuzzInProcesses({ seed, count, start, jobs, out })
+    : fuzz(api, {
+      seed, count, start, out,
+      onProgress: (n, c) => console.log(`  ${start > 0 ? `[from ${start}] ` : ''}${n} cases: ${c.plan} plans, ${c.error} errors, ${c.trap} traps`),
+    });
+  if (reportFile) writeFileSync(reportFile, JSON.stringify(report));
   console.log(JSON.stringify({ ...report, findings: report.findings.map((f) => ({ problem: f.problem, index: f.index, file: f.file, mutations: f.minimalMutations ?? f.mutations })) }, null, 1));
   console.log(`fuzz: ${report.count} cases in ${(report.ms / 1000).toFixed(1)} s: ${report.counts.plan} plans, ${report.counts.error} errors, ${report.counts.trap} traps, ${Object.values(report.problems).reduce((a, b) => a + b, 0)} findings`);
   process.exit(report.findings.length ? 1 : 0);

@@ -45,3 +45,24 @@ test('the whole input past its limits is refused at the root path, and the check
   Object.setPrototypeOf(wrong, Error.prototype);
   assert.deepEqual(checkError(wrong, input), ['root_path'], 'another code at the root is still a finding');
 });
+
+test('--jobs: the cases split over processes add up to the one-process report', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'touchplan-fuzz-test-'));
+  const script = new URL('../../scripts/fuzz.mjs', import.meta.url).pathname;
+  const run = (jobs) => {
+    const file = join(dir, `report-${jobs}.json`);
+    execFileSync(process.execPath, [script, '--seed', '7', '--count', '90', '--jobs', String(jobs), '--out', dir, '--report-json', file], { stdio: 'ignore' });
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+  const one = run(1);
+  const three = run(3);
+  assert.equal(three.count, 90);
+  assert.deepEqual(three.counts, one.counts);
+  assert.deepEqual(three.errorCodes, one.errorCodes);
+  assert.deepEqual(three.problems, one.problems);
+  assert.ok(one.counts.plan > 0 && one.counts.error > 0, JSON.stringify(one.counts));
+});
