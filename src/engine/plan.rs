@@ -95,6 +95,7 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     rules::cadence::top_ups(&mut ctx);
     limits::sort(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
+    limits::report_close(&mut ctx);
     build(ctx)
 }
 
@@ -107,10 +108,12 @@ fn build(mut ctx: Ctx) -> Plan {
     let mut touches = Vec::with_capacity(ctx.drafts.len());
     let mut extra_warnings = Vec::new();
     for (d, (channel, contact, gap_broken)) in ctx.drafts.iter().zip(&assigned) {
-        let (suggestions, specific) = reasons::rank(&ctx, &facts, &mut ranking, d, *contact);
+        let ranked = reasons::rank(&ctx, &facts, &mut ranking, d, *contact);
+        let suggestions = ranked.suggestions;
         let main = d.main();
         let slot_kinds = [TouchKind::Standard, TouchKind::Event];
-        if !specific && d.purposes.iter().all(|p| slot_kinds.contains(&p.kind)) {
+        let slot = !ranked.specific && d.purposes.iter().all(|p| slot_kinds.contains(&p.kind));
+        if slot || ranked.merged_standard_slot {
             extra_warnings.push((
                 "no_specific_reason",
                 ctx.msg(Msg::WarnNoSpecificReason, &[]),
@@ -170,8 +173,17 @@ fn build(mut ctx: Ctx) -> Plan {
             role: c.and_then(|c| c.role).map(|r| r.as_str().to_string()),
             contacts: (people.len() > 1).then_some(people),
             rule: main.rule.to_string(),
-            why: super::rules::cadence::merged_steps_why(&ctx, d)
-                .unwrap_or_else(|| main.why.clone()),
+            why: {
+                let why = super::rules::cadence::merged_steps_why(&ctx, d)
+                    .unwrap_or_else(|| main.why.clone());
+                match &ranked.merged_standard_lead {
+                    Some(lead) => {
+                        let also = ctx.msg(Msg::WhyAlsoStandard, &[lead]);
+                        format!("{why} {also}")
+                    }
+                    None => why,
+                }
+            },
             reasons: suggestions,
             // R14: `movedFrom` tells a move off a day off; a touch the caps
             // or a merge shifted between working days just has its date.
