@@ -197,3 +197,34 @@ fn a_client_without_orders_hears_varied_first_order_reasons() {
     assert!(leads.len() >= 2, "{leads:?}");
     assert!(whys.len() >= 2, "{whys:?}");
 }
+
+/// R1, every text true: the monthly standard touch's `why` fits its lead.
+/// A referral request, the loyalty programme or a gift is not "something
+/// useful for the client's business" nor "a tip about what he already
+/// has"; a private person's `why` does not assume a gender.
+#[test]
+fn the_standard_why_fits_its_lead() {
+    for name in common::EXAMPLES {
+        let p = example(name);
+        for t in p
+            .touches
+            .iter()
+            .filter(|t| t.kind == TouchKind::Standard && t.rule == "R2" && !t.automated)
+        {
+            let lead = t.reasons[0].code.as_str();
+            assert!(!t.why.contains("у него"), "{name} {}: {}", t.date, t.why);
+            let general = t.why.contains("что-то полезное") || t.why.contains("совет или новость");
+            if matches!(lead, "referral" | "loyalty_programme" | "gift") {
+                assert!(!general, "{name} {} led by {lead}: {}", t.date, t.why);
+            }
+        }
+    }
+    let p = example("car-buyer");
+    let t = p
+        .touches
+        .iter()
+        .find(|t| t.date == "2027-02-10")
+        .expect("the February standard touch");
+    assert_eq!(t.reasons[0].code, "referral");
+    assert!(t.why.contains("рекомендац"), "{}", t.why);
+}

@@ -12,11 +12,12 @@ use super::catalog;
 use super::channels;
 use super::context::Ctx;
 use super::date::{add_days, add_months, iso, year_month};
+use super::draft::Draft;
 use super::error::InputErrors;
 use super::input::{validate, PlanInput};
 use super::limits;
 use super::model::{Date, Role, TouchKind};
-use super::output::{Horizon, MonthCount, PerCycle, Plan, Summary, Touch};
+use super::output::{Horizon, MonthCount, PerCycle, Plan, ReasonSuggestion, Summary, Touch};
 use super::profile;
 use super::reasons;
 use super::rules::offers::Purchases;
@@ -175,6 +176,7 @@ fn build(mut ctx: Ctx) -> Plan {
             rule: main.rule.to_string(),
             why: {
                 let why = super::rules::cadence::merged_steps_why(&ctx, d)
+                    .or_else(|| standard_why_for_lead(&ctx, d, &suggestions))
                     .unwrap_or_else(|| main.why.clone());
                 match &ranked.merged_standard_lead {
                     Some(lead) => {
@@ -231,6 +233,28 @@ fn build(mut ctx: Ctx) -> Plan {
         warnings,
         locale: locale.as_str().to_string(),
     }
+}
+
+/// R1, every text true: the monthly standard touch's general `why`
+/// ("something useful for the business") does not stand over a lead that is
+/// not advice or news: a referral request, the loyalty programme, a gift.
+fn standard_why_for_lead(ctx: &Ctx, d: &Draft, suggestions: &[ReasonSuggestion]) -> Option<String> {
+    let main = d.main();
+    let general = [Msg::WhyStandard, Msg::WhyStandardForPerson];
+    if main.kind != TouchKind::Standard
+        || main.rule != "R2"
+        || d.automated()
+        || !general.iter().any(|m| ctx.msg(*m, &[]) == main.why)
+    {
+        return None;
+    }
+    let m = match suggestions.first()?.code.as_str() {
+        "referral" => Msg::WhyStandardReferral,
+        "loyalty_programme" => Msg::WhyStandardLoyalty,
+        "gift" => Msg::WhyStandardGift,
+        _ => return None,
+    };
+    Some(ctx.msg(m, &[]))
 }
 
 fn summarize(ctx: &Ctx, touches: &[Touch]) -> Summary {
