@@ -4,7 +4,7 @@
 //! Both are pure functions of the plan: no clock, no randomness, so the same
 //! plan gives the same bytes. Every text a person reads is in the plan's
 //! `locale` (Russian when it is missing or unknown) and uses words, not
-//! codes: kinds and channels by [`kind_name`] and [`channel_name`] (the
+//! codes: kinds and channels by [`Touch::kind_word`] and [`channel_name`] (the
 //! words the rest of the engine uses), roles by [`role_name`], a rule as its
 //! number beside its plain name ([`rule_label`]), dates the locale's way.
 //!
@@ -39,7 +39,7 @@ use std::fmt::Write as _;
 
 use super::model::{Date, Locale, Role, Text, TouchKind};
 use super::output::{Plan, Touch};
-use super::texts::{channel_name, human_date, kind_name};
+use super::texts::{channel_name, human_date};
 
 /// RFC 5545 3.1: content lines are at most 75 octets, excluding the CRLF.
 const MAX_LINE_OCTETS: usize = 75;
@@ -217,7 +217,7 @@ pub fn to_csv_with(plan: &Plan, opts: CsvOptions) -> String {
         let purposes = t.purposes.as_deref().unwrap_or_default();
         let purpose_words = purposes
             .iter()
-            .map(|k| kind_name(locale, *k))
+            .map(|k| t.kind_word(locale, *k))
             .collect::<Vec<_>>()
             .join("; ");
         let purpose_codes = purposes
@@ -238,7 +238,7 @@ pub fn to_csv_with(plan: &Plan, opts: CsvOptions) -> String {
         let row = [
             client,
             &cell_date(locale, &t.date),
-            &capitalised(kind_name(locale, t.kind)),
+            &capitalised(t.kind_word(locale, t.kind)),
             channel_name(locale, t.channel),
             &contact,
             &role,
@@ -524,7 +524,7 @@ fn plan_locale(plan: &Plan) -> Locale {
 }
 
 fn summary(touch: &Touch, locale: Locale) -> String {
-    let label = capitalised(kind_name(locale, touch.kind));
+    let label = capitalised(touch.kind_word(locale, touch.kind));
     match touch.reasons.first() {
         Some(r) => format!("{label}: {}", r.title),
         None => label,
@@ -533,9 +533,9 @@ fn summary(touch: &Touch, locale: Locale) -> String {
 
 /// The kind, then every other merged purpose, as words.
 fn categories(touch: &Touch, locale: Locale) -> Vec<&'static str> {
-    let mut words = vec![kind_name(locale, touch.kind)];
+    let mut words = vec![touch.kind_word(locale, touch.kind)];
     for k in touch.purposes.iter().flatten() {
-        let w = kind_name(locale, *k);
+        let w = touch.kind_word(locale, *k);
         if !words.contains(&w) {
             words.push(w);
         }
@@ -563,7 +563,10 @@ fn description(touch: &Touch, locale: Locale) -> String {
     }
     d.push('\n');
     if let Some(purposes) = touch.purposes.as_ref().filter(|p| p.len() > 1) {
-        let words: Vec<&str> = purposes.iter().map(|k| kind_name(locale, *k)).collect();
+        let words: Vec<&str> = purposes
+            .iter()
+            .map(|k| touch.kind_word(locale, *k))
+            .collect();
         let _ = write!(d, "\n{}: {}", PURPOSES.get(locale), words.join(", "));
     }
     let contact = match (&touch.contact, &touch.contacts) {

@@ -36,7 +36,8 @@ fn person(ctx: &Ctx, p: &Purpose) -> Option<usize> {
 /// DOMAIN "What may merge": one contact serves every purpose honestly — the
 /// same person; an automated touch never absorbs a manager's purpose (a
 /// manager's call may carry marketing's standard content or invitation,
-/// which then needs no touch of its own); a greeting only with a manager's standard touch
+/// which then needs no touch of its own, except under a month's cycle,
+/// where standard touches are marketing's, R2); a greeting only with a manager's standard touch
 /// (not an offer, need discovery, an invitation or a mandatory step); the
 /// annual meeting stays a meeting and takes only less protected purposes;
 /// scheduled messages stand alone.
@@ -54,7 +55,10 @@ pub fn may_merge(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
             .purposes
             .iter()
             .all(|p| matches!(p.kind, TouchKind::Standard | TouchKind::Event) && p.rule != "R3");
-        if !content_only || all().any(|p| p.kind == TouchKind::Greeting) {
+        // R2: under a month the manager has no time for standard touches:
+        // marketing's standard touch keeps a day of its own.
+        let short_cycle_standard = ctx.profile.sub_month && auto.has_kind(TouchKind::Standard);
+        if !content_only || short_cycle_standard || all().any(|p| p.kind == TouchKind::Greeting) {
             return false;
         }
     }
@@ -441,6 +445,36 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 drop_touch(ctx, x, Msg::CauseWeeklyCap);
             }
         }
+    }
+}
+
+/// R13, "What may merge": touches that stay closer than the merge gap
+/// could neither merge (different people, or purposes that do not share a
+/// contact) nor move to a day keeping the gap, since the client's own
+/// rhythm leaves none; each keeps its day, which its rule allows within the
+/// caps, and the plan says so once, with every such day.
+pub fn report_close(ctx: &mut Ctx) {
+    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
+    if gap < 2 {
+        return;
+    }
+    let days: Vec<Date> = ctx
+        .drafts
+        .iter()
+        .filter(|d| !d.scheduled)
+        .map(|d| d.date)
+        .collect();
+    let close: Vec<Date> = days
+        .windows(2)
+        .filter(|p| (p[1] - p[0]).num_days() < gap)
+        .flat_map(|p| [p[0], p[1]])
+        .collect();
+    if close.is_empty() {
+        return;
+    }
+    let m = ctx.msg(Msg::WarnMergeGap, &[&gap.to_string()]);
+    for day in close {
+        ctx.warn("merge_gap", m.clone(), "R13", Some(day), None);
     }
 }
 

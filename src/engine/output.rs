@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::model::{Channel, TouchKind};
+use super::model::{Channel, Locale, TouchKind};
+use super::texts::purpose_word;
 
 /// A client's touch calendar over the horizon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +65,14 @@ pub struct Touch {
     pub expected: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<String>>,
+}
+
+impl Touch {
+    /// The touch's kind, or one of its merged purposes, as a manager reads
+    /// it (R12's follow-up apart from the apology).
+    pub fn kind_word(&self, locale: Locale, k: TouchKind) -> &'static str {
+        purpose_word(locale, k, self.reasons.iter().map(|r| r.code.as_str()))
+    }
 }
 
 /// A ranked reason for a touch.

@@ -12,11 +12,12 @@ use super::catalog;
 use super::channels;
 use super::context::Ctx;
 use super::date::{add_days, add_months, iso, year_month};
+use super::draft::Draft;
 use super::error::InputErrors;
 use super::input::{validate, PlanInput};
 use super::limits;
 use super::model::{Date, Role, TouchKind};
-use super::output::{Horizon, MonthCount, PerCycle, Plan, Summary, Touch};
+use super::output::{Horizon, MonthCount, PerCycle, Plan, ReasonSuggestion, Summary, Touch};
 use super::profile;
 use super::reasons;
 use super::rules::offers::Purchases;
@@ -95,6 +96,7 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     rules::cadence::top_ups(&mut ctx);
     limits::sort(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
+    limits::report_close(&mut ctx);
     build(ctx)
 }
 
@@ -107,10 +109,12 @@ fn build(mut ctx: Ctx) -> Plan {
     let mut touches = Vec::with_capacity(ctx.drafts.len());
     let mut extra_warnings = Vec::new();
     for (d, (channel, contact, gap_broken)) in ctx.drafts.iter().zip(&assigned) {
-        let (suggestions, specific) = reasons::rank(&ctx, &facts, &mut ranking, d, *contact);
+        let ranked = reasons::rank(&ctx, &facts, &mut ranking, d, *contact);
+        let suggestions = ranked.suggestions;
         let main = d.main();
         let slot_kinds = [TouchKind::Standard, TouchKind::Event];
-        if !specific && d.purposes.iter().all(|p| slot_kinds.contains(&p.kind)) {
+        let slot = !ranked.specific && d.purposes.iter().all(|p| slot_kinds.contains(&p.kind));
+        if slot || ranked.merged_standard_slot {
             extra_warnings.push((
                 "no_specific_reason",
                 ctx.msg(Msg::WarnNoSpecificReason, &[]),
@@ -170,8 +174,18 @@ fn build(mut ctx: Ctx) -> Plan {
             role: c.and_then(|c| c.role).map(|r| r.as_str().to_string()),
             contacts: (people.len() > 1).then_some(people),
             rule: main.rule.to_string(),
-            why: super::rules::cadence::merged_steps_why(&ctx, d)
-                .unwrap_or_else(|| main.why.clone()),
+            why: {
+                let why = super::rules::cadence::merged_steps_why(&ctx, d)
+                    .or_else(|| standard_why_for_lead(&ctx, d, &suggestions))
+                    .unwrap_or_else(|| main.why.clone());
+                match &ranked.merged_standard_lead {
+                    Some(lead) => {
+                        let also = ctx.msg(Msg::WhyAlsoStandard, &[lead]);
+                        format!("{why} {also}")
+                    }
+                    None => why,
+                }
+            },
             reasons: suggestions,
             // R14: `movedFrom` tells a move off a day off; a touch the caps
             // or a merge shifted between working days just has its date.
@@ -219,6 +233,28 @@ fn build(mut ctx: Ctx) -> Plan {
         warnings,
         locale: locale.as_str().to_string(),
     }
+}
+
+/// R1, every text true: the monthly standard touch's general `why`
+/// ("something useful for the business") does not stand over a lead that is
+/// not advice or news: a referral request, the loyalty programme, a gift.
+fn standard_why_for_lead(ctx: &Ctx, d: &Draft, suggestions: &[ReasonSuggestion]) -> Option<String> {
+    let main = d.main();
+    let general = [Msg::WhyStandard, Msg::WhyStandardForPerson];
+    if main.kind != TouchKind::Standard
+        || main.rule != "R2"
+        || d.automated()
+        || !general.iter().any(|m| ctx.msg(*m, &[]) == main.why)
+    {
+        return None;
+    }
+    let m = match suggestions.first()?.code.as_str() {
+        "referral" => Msg::WhyStandardReferral,
+        "loyalty_programme" => Msg::WhyStandardLoyalty,
+        "gift" => Msg::WhyStandardGift,
+        _ => return None,
+    };
+    Some(ctx.msg(m, &[]))
 }
 
 fn summarize(ctx: &Ctx, touches: &[Touch]) -> Summary {

@@ -276,15 +276,28 @@ fn item_for(item: &ContentItem, r: &ReasonDef, role: Option<Role>) -> bool {
             || (r.is_training() && role == Role::Influencer))
 }
 
-/// Ranks reasons for one touch. Returns the suggestions and whether the
-/// touch has a specific reason (R1: else it is a slot).
+/// The reasons ranked for one touch.
+pub struct Ranked {
+    /// Best first.
+    pub suggestions: Vec<ReasonSuggestion>,
+    /// The touch has a specific reason (R1: else it is a slot).
+    pub specific: bool,
+    /// A standard purpose merged beside another kind's (a need, a
+    /// mandatory step) has no specific reason of its own: it is a slot too.
+    pub merged_standard_slot: bool,
+    /// The title of the reason that leads such a merged standard purpose.
+    pub merged_standard_lead: Option<String>,
+}
+
+/// Ranks reasons for one touch: its suggestions and whether it, or a
+/// standard purpose merged into it, has a specific reason (R1: else a slot).
 pub fn rank(
     ctx: &Ctx,
     facts: &Facts<'_>,
     st: &mut Ranking,
     d: &Draft,
     contact: Option<usize>,
-) -> (Vec<ReasonSuggestion>, bool) {
+) -> Ranked {
     let s = &ctx.input.settings;
     let month = (d.date.year(), d.date.month());
     // R1: an automated touch carries no reason that needs a conversation.
@@ -327,7 +340,12 @@ pub fn rank(
                     title: t.into(),
                     hint,
                     score: 1.0,
-                    why: super::texts::rule_why(ctx.locale(), p.rule),
+                    // R1: a client that never ordered has no "next" order.
+                    why: if matches!(code, "need_first_order" | "need_client_tasks") {
+                        ctx.msg(Msg::RwFirstOrder, &[])
+                    } else {
+                        super::texts::rule_why(ctx.locale(), p.rule)
+                    },
                 });
                 specific = true;
             }
@@ -344,6 +362,7 @@ pub fn rank(
     let mut content_offer = false;
     // The kinds the content item serves: their purposes have a reason.
     let mut content_serves: &[TouchKind] = &[];
+    let mut content_title: Option<String> = None;
     // The first item a rule placed the touch for is taken as it is; else
     // the first that qualifies on its own, among the items that may ever
     // lead for this client (already in that order).
@@ -398,6 +417,7 @@ pub fn rank(
         // uses the month's cap.
         content_offer = OFFERS.contains(&r.code) && (out.is_empty() || is_pinned);
         content_serves = r.serves;
+        content_title = Some(item.title.clone());
         out.push(ReasonSuggestion {
             code: r.code.into(),
             title: item.title.clone(),
@@ -475,6 +495,10 @@ pub fn rank(
     let mut leads: Vec<(f64, usize, bool)> = Vec::new();
     let mut led: Vec<(TouchKind, &'static str)> = Vec::new();
     let first_lead = out.is_empty();
+    // The catalog reason that leads a standard purpose, and whether it is
+    // specific to this client.
+    let mut standard_led: Option<(usize, bool)> = None;
+    let standard_unserved = unserved.contains(&TouchKind::Standard);
     for k in unserved {
         let code = |x: &(f64, usize, bool)| catalog::CATALOG[x.1].code;
         let past = st.leads.get(&k).map_or(&[][..], Vec::as_slice);
@@ -506,6 +530,9 @@ pub fn rank(
         if let Some(i) = best {
             let x = scored.swap_remove(i);
             led.push((k, code(&x)));
+            if k == TouchKind::Standard {
+                standard_led = Some((x.1, x.2));
+            }
             leads.push(x);
         }
     }
@@ -558,7 +585,33 @@ pub fn rank(
         }
         st.recent.push(first.code.clone());
     }
-    (out, specific)
+    // R1, "a merged touch shows its purposes itself": a standard purpose
+    // beside another kind's (not a greeting or the annual meeting, which
+    // are the touch's own reason) names its lead; without a specific one
+    // it is a slot.
+    let merged_standard = d.main().kind != TouchKind::Standard
+        && kinds.contains(&TouchKind::Standard)
+        && !kinds
+            .iter()
+            .any(|k| matches!(k, TouchKind::Greeting | TouchKind::Meeting));
+    let (mut merged_standard_slot, mut merged_standard_lead) = (false, None);
+    if merged_standard {
+        if content_serves.contains(&TouchKind::Standard) {
+            merged_standard_lead = content_title;
+        } else if standard_unserved {
+            merged_standard_slot = standard_led.is_none_or(|(_, specific)| !specific);
+            merged_standard_lead = standard_led.map(|(idx, _)| {
+                let r = &catalog::CATALOG[idx];
+                title(ctx, r).0.to_string()
+            });
+        }
+    }
+    Ranked {
+        suggestions: out,
+        specific,
+        merged_standard_slot,
+        merged_standard_lead,
+    }
 }
 
 /// R9: the company has a special offer for a birthday.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::model::Locale;
 use super::output::Plan;
 use super::settings::Settings;
-use super::texts::{channel_name, kind_name};
+use super::texts::channel_name;
 
 /// Renders the plan as text in its own locale.
 pub fn render_text(plan: &Plan) -> String {
@@ -81,11 +81,11 @@ pub fn render_text(plan: &Plan) -> String {
             month = t.date[..7].to_string();
             let _ = writeln!(out, "\n{month}");
         }
-        let mut kind = kind_name(l, t.kind).to_string();
+        let mut kind = t.kind_word(l, t.kind).to_string();
         if let Some(ps) = &t.purposes {
             kind = ps
                 .iter()
-                .map(|k| kind_name(l, *k))
+                .map(|k| t.kind_word(l, *k))
                 .collect::<Vec<_>>()
                 .join(" + ");
         }

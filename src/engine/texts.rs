@@ -76,6 +76,7 @@ pub enum Msg {
     WhyMandatoryInUseExpected,
     WhyStandardMonthlyAutomated,
     WhyNeedFirstOrder,
+    WhyNeedFirstOrderTasks,
     WhyNeedLead,
     WhyNeedSecond,
     WhyNeedMidCycle,
@@ -85,11 +86,16 @@ pub enum Msg {
     WhyNeedRenewalLead,
     WhyNeedRenewalSecond,
     WhyStandardForPerson,
+    WhyStandardReferral,
+    WhyStandardLoyalty,
+    WhyStandardGift,
     WhyBirthdayMoved,
     WhyEventSlotMonth,
     WhyHobbyNovelty,
     WhyPriceChange,
     WhyPersonalItem,
+    WhyPersonalItemAutomated,
+    WhyAlsoStandard,
     // Notes.
     NotePromo,
     NotePromoUntil,
@@ -111,6 +117,8 @@ pub enum Msg {
     WarnDroppedQuiet,
     WarnPeriodTooShort,
     WarnGapExceeded,
+    WarnGapHolidays,
+    WarnMergeGap,
     WarnCalendarNotCovered,
     WarnNeedPaused,
     WarnDiscouraged,
@@ -120,6 +128,7 @@ pub enum Msg {
     WarnTopUpNoRoom,
     // Reason suggestion whys.
     RwRule,
+    RwFirstOrder,
     RwContent,
     RwContentPilot,
     RwRole,
@@ -140,6 +149,10 @@ pub enum Msg {
     RwPriceChange,
     // Placement: what cannot be placed, and why (session 4).
     WarnFulfilmentNoDay,
+    WarnFulfilmentNoDays,
+    OrderAbout,
+    About,
+    OrderOf,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -175,7 +188,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyMandatoryInUseExpected => ("Обязательное касание по продукту после следующего ожидаемого заказа (около {1}): {0}.", "Mandatory touch about the product after the next expected order (about {1}): {0}."),
         WhyServiceStep => ("Обязательный шаг периода обслуживания: {0}.", "A mandatory step of the service period: {0}."),
         WhyStandardMonthlyAutomated => ("Короткий цикл заказов: касание месяца с пользой делает маркетинг (рассылка, мессенджер, кабинет).", "Short order cycle: marketing makes this month's useful touch (newsletter, messenger, portal)."),
-        WhyNeedFirstOrder => ("Заказов ещё не было: узнать, что клиенту нужно и с чего начать.", "No orders yet: find out what the client needs and where to start."),
+        WhyNeedFirstOrder => ("Заказов ещё не было: предложить первый шаг — пробный заказ, расчёт или образец.", "No orders yet: offer a first step (a trial order, a quote or a sample)."),
+        WhyNeedFirstOrderTasks => ("Заказов ещё не было: узнать, какие задачи у клиента сейчас и чего ему не хватает у нынешних поставщиков.", "No orders yet: find out what the client is working on and what their current suppliers do not give them."),
         WhyNeedLead => ("Следующий проект ожидается около {0}: узнать о нём или подсказать идею раньше, чем клиент начнёт собирать предложения.", "The next project is expected about {0}: learn of it or seed the idea before the client starts collecting offers."),
         WhyNeedSecond => ("До ожидаемого проекта (около {0}) есть время: уточнить задачу, сроки и кто решает.", "There is still time before the expected project (about {0}): clarify the task, timing and who decides."),
         WhyNeedAfterPeriod => ("Период обслуживания закончился: узнать, нужен ли клиенту следующий и что в нём изменить.", "The service period is over: ask whether the client wants another one and what to change in it."),
@@ -184,7 +198,10 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyNeedSecondPerson => ("До ожидаемой покупки (около {0}) есть время: узнать, что клиенту понадобится.", "There is still time before the expected purchase (about {0}): find out what the client will need."),
         WhyNeedRenewalLead => ("Период заканчивается {0}: узнать планы клиента на следующий период, пока он не выбрал другого.", "The period ends on {0}: learn the client's plans for the next one before they choose someone else."),
         WhyNeedRenewalSecond => ("До конца периода ({0}) есть время: уточнить, что клиенту нужно в следующем.", "There is still time before the period ends ({0}): find out what the client needs in the next one."),
-        WhyStandardForPerson => ("Касание месяца с пользой для клиента: совет или новость о том, что у него уже есть, не про покупку.", "This month's useful touch for the client: a tip or news about what they already have, not about buying."),
+        WhyStandardForPerson => ("Касание месяца с пользой для клиента: совет или новость о том, чем клиент уже пользуется, не про покупку.", "This month's useful touch for the client: a tip or news about what they already use, not about buying."),
+        WhyStandardReferral => ("Стандартное касание месяца, не про заказ: если клиент доволен, попросить рекомендацию.", "This month's standard touch, not about the order: if the client is satisfied, ask for a referral."),
+        WhyStandardLoyalty => ("Стандартное касание месяца, не про заказ: рассказать о программе лояльности и что она даёт клиенту.", "This month's standard touch, not about the order: tell about the loyalty programme and what it gives the client."),
+        WhyStandardGift => ("Стандартное касание месяца, не про заказ: небольшой подарок как знак внимания.", "This month's standard touch, not about the order: a small gift as a token of attention."),
         WhyBirthdayMoved => ("День рождения был {1} (выходной): {0}. Поздравьте в первый рабочий день после него, не раньше.", "The birthday was on {1} (a day off): {0}. Greet on the first working day after it, never earlier."),
         WhyEventSlotMonth => ("Приглашение на мероприятие компании в этом месяце (не меньше {0} в год для консультативных продаж): назовите настоящее событие, когда оно появится в плане.", "An invitation to a company event this month (at least {0} a year in consultative sales): name a real event once it is in the plan."),
         WhyMandatoryInUse => ("Обязательное касание по поставленному продукту: {0}.", "Mandatory touch about the product in use: {0}."),
@@ -225,6 +242,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
         WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
         WhyPersonalItem => ("Повод из контент-плана для этого человека: «{0}». Сказать, пока он актуален.", "A content-plan item for this person: \"{0}\". Tell them while it is current."),
+        WhyPersonalItemAutomated => ("Короткий цикл заказов: повод из контент-плана для этого человека («{0}») отправляет маркетинг, пока он актуален.", "Short order cycle: marketing sends this person the content-plan item (\"{0}\") while it is current."),
+        WhyAlsoStandard => ("Заодно — стандартное касание: «{0}».", "Also the standard touch: \"{0}\"."),
         WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 
         NotePromo => ("Клиент купил по акции «{0}»: проверьте её условия.", "The client bought on the promotion \"{0}\": check its terms."),
@@ -247,6 +266,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnDroppedQuiet => ("Автоматическая рассылка убрана: после сбоя маркетинг не пишет клиенту {0} дн., а подходящего дня после нет. Отправьте позже, если повод ещё актуален.", "An automated message was dropped: no marketing reaches the client for {0} days after a failure, and no day after fits. Send it later if the reason still holds."),
         WarnPeriodTooShort => ("Период обслуживания короче времени реакции: проверьте даты периода и время реакции; запланировано то, что помещается.", "The service period is shorter than the reaction time: check the period's dates and the reaction time; planned what fits."),
         WarnGapExceeded => ("Перед решением клиента касания реже, чем раз в {0} дн.: добавьте звонок или встречу после этих дат, чтобы успеть исправить проблему.", "Before the client's decision, touches are more than {0} days apart: add a call or a meeting after these dates, in time to fix a problem."),
+        WarnGapHolidays => ("Перед решением клиента касания реже, чем раз в {0} дн.: между {1} и {2} нет ни одного рабочего дня (праздники), звонок туда не поставить. На касании {1} договоритесь, как клиент сообщит о проблеме в праздники; следующее касание — {2}.", "Before the client's decision, touches are more than {0} days apart: there is no working day between {1} and {2} (holidays), so no call fits there. At the touch on {1}, agree how the client reports a problem over the holidays; the next touch is on {2}."),
+        WarnMergeGap => ("Эти касания стоят ближе {0} дн. к соседним: объединить их нельзя (разные люди или цели, которые не совмещаются в одном разговоре), а другого дня, который позволяют их правила и лимиты, рядом нет. Если клиенту это часто, договоритесь с ним об одном дне для связи или пропустите менее важное из соседних касаний.", "These touches are less than {0} days from their neighbours: they cannot merge (different people, or purposes that do not share one conversation), and no other day their rules and caps allow lies near. If that is too often for the client, agree on one contact day with them or skip the less important of the neighbouring touches."),
         WarnCalendarNotCovered => ("Производственного календаря на {0} год нет: учтены только выходные и праздники хоста.", "No production calendar for {0}: only weekends and the host's holidays are used."),
         WarnNeedPaused => ("Идёт сделка с {0}: касания по будущей сделке приостановлены.", "A deal is open since {0}: need-discovery touches are paused."),
         WarnDiscouraged => ("Повод «{0}» не годится как повод касания и не предлагается.", "The reason \"{0}\" is not a reason for a touch and is not suggested."),
@@ -256,6 +277,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WarnRatioBelowTarget => ("Баланс {0} стандартных на одно обязательное ниже цели {1}:1: лимиты касаний не оставили места маркетингу. Проверьте недельный лимит или добавьте полезные поводы в контент-план.", "The balance of {0} standard per mandatory touch is below the {1}:1 target: the caps left marketing no room. Check the weekly cap or add useful items to the content plan."),
 
         RwRule => ("{0} (правило {1}).", "{0} (rule {1})."),
+        RwFirstOrder => ("Узнать, что нужно клиенту, раньше конкурентов (правило R4).", "Learn what the client needs before competitors do (rule R4)."),
         RwContent => ("В контент-плане с {0}: «{1}».", "In the content plan from {0}: \"{1}\"."),
         RwContentPilot => ("Пилот для лояльных клиентов с {0}: «{1}».", "Pilot for loyal clients from {0}: \"{1}\"."),
         RwRole => ("Подходит роли контакта.", "Suits the contact's role."),
@@ -273,7 +295,11 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
         RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
-        WarnFulfilmentNoDay => ("Обязательное касание по заказу не поместилось: от заказа до следующего нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "A mandatory touch for an order did not fit: there is no working day between that order and the next one (holidays). Ask the client when the order will come and set the touch yourself."),
+        WarnFulfilmentNoDay => ("Заказ {0}: не поместилось обязательное касание — {1}: до следующего заказа ({2}) нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "Order {0}: a mandatory touch did not fit ({1}): there is no working day before the next order ({2}) (holidays). Ask the client when the order will come and set the touch yourself."),
+        WarnFulfilmentNoDays => ("Заказ {0}: не поместились обязательные касания — {1}: до следующего заказа ({2}) нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касания сами.", "Order {0}: its mandatory touches did not fit ({1}): there is no working day before the next order ({2}) (holidays). Ask the client when the order will come and set the touches yourself."),
+        OrderAbout => ("около {0}", "of about {0}"),
+        OrderOf => ("от {0}", "of {0}"),
+        About => ("около {0}", "about {0}"),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }
@@ -511,6 +537,32 @@ pub fn kind_name(locale: Locale, k: TouchKind) -> &'static str {
     } else {
         en
     }
+}
+
+/// A purpose's kind as a manager reads it on a touch whose reasons are
+/// `codes`: R12's follow-up is `apology` on the wire (CONTRACT) but a
+/// standard-class touch (DOMAIN's protection list), so it is shown as
+/// "после сбоя" / "follow-up", not as a second apology.
+pub fn purpose_word<'a>(
+    locale: Locale,
+    k: TouchKind,
+    mut codes: impl Iterator<Item = &'a str>,
+) -> &'static str {
+    if k == TouchKind::Apology {
+        let (mut follow_up, mut apology) = (false, false);
+        for c in codes.by_ref() {
+            follow_up |= c == "apology_follow_up";
+            apology |= c == "apology";
+        }
+        if follow_up && !apology {
+            return if locale == Locale::Ru {
+                "после сбоя"
+            } else {
+                "follow-up"
+            };
+        }
+    }
+    kind_name(locale, k)
 }
 
 /// The channel as a manager reads it.

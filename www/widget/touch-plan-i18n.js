@@ -386,6 +386,22 @@ export function localiseDates(locale, text) {
 
 export const kindLabel = (locale, kind) => KINDS[locale]?.[kind] ?? kind;
 export const kindShortLabel = (locale, kind) => KINDS_SHORT[locale]?.[kind] ?? kind;
+
+// R12's follow-up is `apology` on the wire (CONTRACT) but not a second
+// apology (DOMAIN's protection list): it is shown by its own words, as the
+// engine's text plan and exports do.
+const FOLLOW_UP = { ru: 'После сбоя', en: 'Follow-up' };
+const FOLLOW_UP_SHORT = { ru: 'П/сбоя', en: 'Follow' };
+const isFollowUp = (touch, kind) => kind === 'apology'
+  && (touch?.reasons ?? []).some((r) => r.code === 'apology_follow_up')
+  && !(touch?.reasons ?? []).some((r) => r.code === 'apology');
+
+/** The word for `kind` (the touch's own by default, or one of its merged purposes) on `touch`. */
+export const touchKindLabel = (locale, touch, kind = touch.kind) =>
+  (isFollowUp(touch, kind) ? FOLLOW_UP[locale] ?? FOLLOW_UP.en : kindLabel(locale, kind));
+/** The short marker word for a touch's kind. */
+export const touchKindShortLabel = (locale, touch) =>
+  (isFollowUp(touch, touch.kind) ? FOLLOW_UP_SHORT[locale] ?? FOLLOW_UP_SHORT.en : kindShortLabel(locale, touch.kind));
 export const channelLabel = (locale, channel) => CHANNELS[locale]?.[channel] ?? channel;
 export const roleLabel = (locale, role) => ROLES[locale]?.[role] ?? role;
 

@@ -7,7 +7,7 @@
 
 import { adoptStyles } from './touch-plan-styles.js';
 import {
-  TOUCH_KINDS, channelLabel, countOf, fieldLabel, formatDate, formatNumber, kindLabel, kindShortLabel, localeOf,
+  TOUCH_KINDS, channelLabel, countOf, fieldLabel, formatDate, formatNumber, kindLabel, localeOf, touchKindLabel, touchKindShortLabel,
   localiseDates, roleLabel, ruleLabel, t, widgetErrorMessage,
 } from './touch-plan-i18n.js';
 import { addDays, weekdayOf } from '../iso-date.js';
@@ -705,7 +705,7 @@ export class TouchPlanElement extends HTMLElement {
         t(loc, 'ratioTarget')),
       stat('next', t(loc, 'nextTouch'),
         next ? `${formatDate(loc, next.date, 'short')} · ${channelLabel(loc, next.channel)}` : t(loc, 'noNextTouch'),
-        next ? kindLabel(loc, next.kind) : null),
+        next ? touchKindLabel(loc, next) : null),
       stat('warnings', t(loc, 'warnings'),
         groups.length ? h('button', {
           class: 'link', type: 'button', 'aria-label': `${t(loc, 'showWarnings')}: ${countOf(loc, groups.length, 'group')}`,
@@ -805,7 +805,7 @@ export class TouchPlanElement extends HTMLElement {
     const inHorizon = date >= from && date <= to;
     const label = [formatDate(loc, date, 'weekday'),
       ...past.map((p) => `${t(loc, 'pastTouch')}, ${channelLabel(loc, p.channel)}`),
-      ...touches.map((touch) => `${kindLabel(loc, touch.kind)}, ${channelLabel(loc, touch.channel)}`)].join('; ');
+      ...touches.map((touch) => `${touchKindLabel(loc, touch)}, ${channelLabel(loc, touch.channel)}`)].join('; ');
     return h('td', {
       class: `day${date === from ? ' today' : ''}${touches.length ? ' has-touch' : ''}${date < from ? ' past' : ''}`,
       part: touches.length ? 'day day-with-touch' : 'day',
@@ -829,10 +829,10 @@ export class TouchPlanElement extends HTMLElement {
     // A slot marker opens its warning group too (the day is picked as well).
     return h('span', {
       class: ['marker', `kind-${touch.kind}`, ...flags].join(' '), part: 'marker', 'data-kind': touch.kind,
-      'data-warning-group': group?.id, title: kindLabel(this.#locale, touch.kind),
+      'data-warning-group': group?.id, title: touchKindLabel(this.#locale, touch),
       onclick: group ? () => { this.#ui.warnings.open = true; this.#ui.warnings.querySelector(`details[data-group="${group.id}"]`).open = true; } : null,
     },
-      h('span', { class: 'label' }, kindShortLabel(this.#locale, touch.kind)));
+      h('span', { class: 'label' }, touchKindShortLabel(this.#locale, touch)));
   }
 
   #showMonth(month) {
@@ -922,7 +922,7 @@ export class TouchPlanElement extends HTMLElement {
         onkeydown: (e) => this.#onListKey(e),
       },
       this.#marker(touch),
-      h('span', { class: 'when' }, `${formatDate(loc, touch.date, 'short')} · ${kindLabel(loc, touch.kind)}`),
+      h('span', { class: 'when' }, `${formatDate(loc, touch.date, 'short')} · ${touchKindLabel(loc, touch)}`),
       h('span', { class: 'what' }, `${channelLabel(loc, touch.channel)}${who} — ${touch.reasons[0]?.title ?? ''}`)));
     };
     this.#ui.view.setAttribute('part', 'list');
@@ -985,7 +985,7 @@ export class TouchPlanElement extends HTMLElement {
     const lettered = /\b[SERG]\b\s*[−-]|[−-]\s*\b[SERG]\b|\bG\s*=|\bR\s*=/.test(touch.why);
     return h('article', { class: 'touch', 'data-kind': touch.kind },
       h('h3', {}, formatDate(loc, touch.date, 'weekday')),
-      h('span', { class: `badge kind kind-${touch.kind}` }, kindLabel(loc, touch.kind)),
+      h('span', { class: `badge kind kind-${touch.kind}` }, touchKindLabel(loc, touch)),
       touch.automated ? h('span', { class: 'badge', 'data-flag': 'automated' }, t(loc, 'automatedMark')) : null,
       touch.scheduled ? h('span', { class: 'badge', 'data-flag': 'scheduled' }, t(loc, 'scheduledMark')) : null,
       slot ? h('p', { class: 'notice', 'data-flag': 'slot' }, t(loc, 'slotNotice'), ' ', h('button', {
@@ -995,7 +995,7 @@ export class TouchPlanElement extends HTMLElement {
       touch.automated ? h('p', { class: 'muted' }, t(loc, 'automated')) : null,
       touch.movedFrom ? h('p', { class: 'muted' }, t(loc, 'movedFrom', { date: formatDate(loc, touch.movedFrom) })) : null,
       h('dl', { class: 'facts' },
-        touch.purposes?.length > 1 ? fact(t(loc, 'purposes'), touch.purposes.map((p) => kindLabel(loc, p)).join(' + ')) : [],
+        touch.purposes?.length > 1 ? fact(t(loc, 'purposes'), touch.purposes.map((p) => touchKindLabel(loc, touch, p)).join(' + ')) : [],
         fact(t(loc, 'channel'), channelLabel(loc, touch.channel)),
         contact ? fact(t(loc, 'contact'), contact) : [],
         touch.contacts?.length ? fact(t(loc, 'contacts'), touch.contacts.join(', ')) : [],
@@ -1067,7 +1067,7 @@ export class TouchPlanElement extends HTMLElement {
           const date = addDays(week, i);
           if (monthOf(date) !== month) return h('td', {});
           return h('td', {}, h('span', { class: 'num' }, String(+date.slice(8))),
-            this.#touchesOn(date).map((touch) => h('span', { class: `print-mark kind-${touch.kind}` }, kindShortLabel(loc, touch.kind))));
+            this.#touchesOn(date).map((touch) => h('span', { class: `print-mark kind-${touch.kind}` }, touchKindShortLabel(loc, touch))));
         })));
       }
       months.push(h('table', { class: 'print-month' },
@@ -1081,7 +1081,7 @@ export class TouchPlanElement extends HTMLElement {
         h('thead', {}, h('tr', {}, ['date', 'kind', 'channel', 'contact', 'reasons'].map((k) => h('th', { scope: 'col' }, t(loc, k === 'date' ? 'printDate' : k))))),
         h('tbody', {}, this.#plan.touches.map((touch) => h('tr', {},
           h('td', {}, formatDate(loc, touch.date)),
-          h('td', {}, kindLabel(loc, touch.kind)),
+          h('td', {}, touchKindLabel(loc, touch)),
           h('td', {}, channelLabel(loc, touch.channel)),
           h('td', {}, touch.contact ?? (touch.contacts ?? []).join(', ')),
           h('td', {}, touch.reasons[0]?.title ?? ''))))),

@@ -114,6 +114,8 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         1
     };
     let mut prev_step = cs;
+    // Steps that find no working day before the next order (holidays).
+    let mut no_day: Vec<&str> = Vec::new();
     for (j, code) in p.mandatory_codes.iter().enumerate() {
         let j = j as i64;
         let title = reason_title(ctx, code);
@@ -147,10 +149,9 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
                 }
                 if day <= cs || day > last {
                     // R13: no working day for it at all; the plan says so
-                    // where the horizon holds the order.
+                    // where the horizon holds the order, once per order.
                     if last >= ctx.from && add_days(cs, 1) <= ctx.to {
-                        let m = ctx.msg(Msg::WarnFulfilmentNoDay, &[]);
-                        ctx.warn("dropped", m, "R14", Some(add_days(cs, 1)), None);
+                        no_day.push(title);
                     }
                     continue;
                 }
@@ -188,6 +189,23 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         // day (R14).
         pu.not_before = Some(add_days(cs, 1));
         ctx.add(raw, Move::Nearest, pu);
+    }
+    if !no_day.is_empty() {
+        // What the manager reads: the order and every step that did not fit.
+        let l = ctx.locale();
+        let order = if expected {
+            ctx.msg(Msg::OrderAbout, &[&about])
+        } else {
+            ctx.msg(Msg::OrderOf, &[&about])
+        };
+        let m = if no_day.len() == 1 {
+            Msg::WarnFulfilmentNoDay
+        } else {
+            Msg::WarnFulfilmentNoDays
+        };
+        let next = ctx.msg(Msg::About, &[&human_date(l, ce)]);
+        let m = ctx.msg(m, &[&order, &no_day.join(", "), &next]);
+        ctx.warn("dropped", m, "R14", Some(add_days(cs, 1)), None);
     }
 }
 
@@ -348,24 +366,22 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         } else {
             vec![len / 2]
         };
-        for offset in raws {
+        for (n, offset) in raws.into_iter().enumerate() {
             let raw = add_days(cs, offset);
             if ctx.need_paused(raw) {
                 continue;
             }
-            let m = if after_period {
-                Msg::WhyNeedAfterPeriod
+            // R1: nothing was ordered yet, so no "next" order: mid-cycle
+            // the client's current tasks, at the cycle's end a first step.
+            let (m, code) = if after_period {
+                (Msg::WhyNeedAfterPeriod, "need_early_cycle")
+            } else if n == 0 {
+                (Msg::WhyNeedFirstOrderTasks, "need_client_tasks")
             } else {
-                Msg::WhyNeedFirstOrder
+                (Msg::WhyNeedFirstOrder, "need_first_order")
             };
             let why = ctx.msg(m, &[]);
-            let pu = Purpose::new(
-                TouchKind::Need,
-                Class::Need,
-                "R4",
-                Some("need_early_cycle"),
-                why,
-            );
+            let pu = Purpose::new(TouchKind::Need, Class::Need, "R4", Some(code), why);
             ctx.add(raw, Move::Nearest, pu);
         }
         return;

@@ -544,7 +544,8 @@ fn person_for_item(ctx: &Ctx, item: &ContentItem, r: &ReasonDef) -> Option<usize
 /// (owed news, outside the offer cap), training and usage tips go to the
 /// people who use the product, an item about a contact's interests to that
 /// contact. Only where the segment's standard touches are the manager's
-/// (R8); offers keep to the cap and the ranking.
+/// (R8), and under a month's cycle by marketing (R2); offers keep to the
+/// cap and the ranking.
 pub fn personal_items(ctx: &mut Ctx) {
     let input = ctx.input;
     let bought = Rc::clone(&ctx.bought);
@@ -596,12 +597,23 @@ pub fn personal_items(ctx: &mut Ctx) {
         if raw > end || end < ctx.from {
             continue;
         }
+        // R2: under a month standard touches are marketing's; the item
+        // still reaches its person, automatically (R7's automated channels).
+        let by_marketing = r.code != "price_change" && ctx.profile.sub_month;
         let why = if r.code == "price_change" {
             ctx.msg(Msg::WhyPriceChange, &[&item.title])
+        } else if by_marketing {
+            ctx.msg(Msg::WhyPersonalItemAutomated, &[&item.title])
         } else {
             ctx.msg(Msg::WhyPersonalItem, &[&item.title])
         };
-        let mut pu = Purpose::new(TouchKind::Standard, Class::Standard, rule, None, why);
+        let class = if by_marketing {
+            Class::Automated
+        } else {
+            Class::Standard
+        };
+        let mut pu = Purpose::new(TouchKind::Standard, class, rule, None, why);
+        pu.automated = by_marketing;
         pu.content = Some(i);
         pu.contact = Some(person);
         pu.not_before = Some(not_before);

@@ -285,13 +285,28 @@ pub fn check_reaction_gaps(ctx: &mut Ctx) {
         .into_iter()
         .filter(|d| *d >= begin && *d <= w.last)
         .collect();
-    let found: Vec<Date> = days
+    let found: Vec<(Date, Date)> = days
         .windows(2)
         .filter(|p| w.gap(p[0], p[1]) > w.g)
-        .map(|p| p[0])
+        .map(|p| (p[0], p[1]))
         .collect();
-    for a in found {
-        let m = ctx.msg(Msg::WarnGapExceeded, &[&w.g.to_string()]);
+    for (a, b) in found {
+        // No working day between the two (long holidays): no call can be
+        // added there (R14; only R9's and R12's messages go on days off),
+        // so the warning says what to do on the touch before them.
+        let workday_between = add_days(a, 1)
+            .iter_days()
+            .take_while(|d| *d < b)
+            .any(|d| ctx.cal.is_working(d));
+        let m = if workday_between {
+            ctx.msg(Msg::WarnGapExceeded, &[&w.g.to_string()])
+        } else {
+            let l = ctx.locale();
+            ctx.msg(
+                Msg::WarnGapHolidays,
+                &[&w.g.to_string(), &human_date(l, a), &human_date(l, b)],
+            )
+        };
         ctx.warn("gap_exceeded", m, "R6", Some(a), Some("client.service"));
     }
 }
