@@ -69,3 +69,71 @@ fn r7_check_and_need_touches_take_the_personal_turns() {
     }
     assert_rotation("distributor-d");
 }
+
+/// R7, R9 (product choice `greetingsAheadOfRotation`, default true): a
+/// greeting is personal and informal, a call or a personal message even
+/// right after a call (consultative-a: the New Year call of 30 Dec 2026
+/// follows the annual meeting call of 18 Dec). With the setting off,
+/// greetings rotate like other touches: the greeting then goes by e-mail
+/// and the need touches, which the greeting's call pushed onto e-mail,
+/// get the calls.
+#[test]
+fn r9_greetings_ahead_of_rotation_is_a_setting() {
+    let v = sample("consultative-a");
+    let p = plan(&v);
+    let ny = p
+        .touches
+        .iter()
+        .find(|t| t.kind == TouchKind::Greeting)
+        .expect("a New Year greeting");
+    assert_eq!(ny.channel, Channel::Phone);
+    let mut v = v;
+    v["settings"] = serde_json::json!({ "greetingsAheadOfRotation": false });
+    let p = plan(&v);
+    let ny = p
+        .touches
+        .iter()
+        .find(|t| t.kind == TouchKind::Greeting)
+        .expect("a New Year greeting");
+    assert_ne!(ny.channel, Channel::Phone, "{}", ny.date);
+    for t in manager(&p) {
+        if t.kind == TouchKind::Need {
+            assert_eq!(t.channel, Channel::Phone, "{}", t.date);
+        }
+    }
+    let m = manager(&p);
+    for w in m.windows(2) {
+        assert!(
+            w[1].kind == TouchKind::Meeting || w[0].channel != w[1].channel,
+            "{} and {}",
+            w[0].date,
+            w[1].date
+        );
+    }
+}
+
+/// R8, R10: a price change is information owed, not an offer, and it is a
+/// standard reason; where the segment's standard touches are marketing's
+/// (R8's table: C and D "automated"), the notice is marketing's automated
+/// touch too, still before the new price. distributor-d's ВВГнг (+7% from
+/// 1 Mar 2027) went as a manager's messenger touch; distributor-a (A)
+/// keeps the manager's touch.
+#[test]
+fn r10_price_change_is_automated_where_standard_touches_are() {
+    let told = |name: &str| {
+        let p = plan(&sample(name));
+        p.touches
+            .into_iter()
+            .filter(|t| {
+                t.rule == "R10" && t.reasons.first().is_some_and(|r| r.code == "price_change")
+            })
+            .collect::<Vec<_>>()
+    };
+    let d = told("distributor-d");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].automated, "{}", d[0].date);
+    assert!(d[0].date.as_str() < "2027-03-01");
+    let a = told("distributor-a");
+    assert_eq!(a.len(), 1);
+    assert!(!a[0].automated);
+}

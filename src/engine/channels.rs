@@ -274,6 +274,7 @@ fn manager_options(ctx: &Ctx, d: &Draft, contact: Option<usize>) -> (Vec<Channel
             options.retain(|c| *c == Channel::Visit);
         }
     } else if kind == TouchKind::Greeting
+        && s.greetings_ahead_of_rotation
         && options
             .iter()
             .any(|c| matches!(c, Channel::Phone | Channel::Messenger))

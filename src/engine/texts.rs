@@ -89,6 +89,7 @@ pub enum Msg {
     WhyEventSlotMonth,
     WhyHobbyNovelty,
     WhyPriceChange,
+    WhyPriceChangeAutomated,
     WhyPersonalItem,
     // Notes.
     NotePromo,
@@ -224,6 +225,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
         WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
+        WhyPriceChangeAutomated => ("Цена того, что клиент покупает, меняется: «{0}». Маркетинг сообщает об этом заранее, пока действует старая цена (политика сегмента {1}: стандартные касания автоматические).", "The price of what the client buys changes: \"{0}\". Marketing tells the client ahead, while the old price holds (segment {1} policy: standard touches are automated)."),
         WhyPersonalItem => ("Повод из контент-плана для этого человека: «{0}». Сказать, пока он актуален.", "A content-plan item for this person: \"{0}\". Tell them while it is current."),
         WhyHobbyNovelty => ("Новинка для частой покупки клиента: «{0}». Сообщить сразу, а не через месяц.", "A new item for something the client buys often: \"{0}\". Tell them at once, not a month later."),
 

@@ -596,12 +596,24 @@ pub fn personal_items(ctx: &mut Ctx) {
         if raw > end || end < ctx.from {
             continue;
         }
-        let why = if r.code == "price_change" {
+        // R8: where the segment's standard touches are marketing's (C, D),
+        // the owed price notice is marketing's too, in the manager's name.
+        let automated = r.code == "price_change" && !ctx.profile.policy.standard_by_manager;
+        let why = if automated {
+            let segment = ctx.profile.segment.as_str();
+            ctx.msg(Msg::WhyPriceChangeAutomated, &[&item.title, segment])
+        } else if r.code == "price_change" {
             ctx.msg(Msg::WhyPriceChange, &[&item.title])
         } else {
             ctx.msg(Msg::WhyPersonalItem, &[&item.title])
         };
-        let mut pu = Purpose::new(TouchKind::Standard, Class::Standard, rule, None, why);
+        let class = if automated {
+            Class::Automated
+        } else {
+            Class::Standard
+        };
+        let mut pu = Purpose::new(TouchKind::Standard, class, rule, None, why);
+        pu.automated = automated;
         pu.content = Some(i);
         pu.contact = Some(person);
         pu.not_before = Some(not_before);
