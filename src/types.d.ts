@@ -162,6 +162,8 @@ export interface Settings {
   checkByDay: number;
   checkMinAmount: number;
   preOrderLeadWorkdays: number;
+  /** R7, R9: greetings by a call or a personal message ahead of rotation. */
+  greetingsAheadOfRotation: boolean;
   reactionDays: number;
   /** `null`: max(reactionDays, 7). */
   reactionGapDays: number | null;

@@ -29,7 +29,7 @@ fn default_settings_name_every_readme_setting() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let keys: Vec<&String> = defaults.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 42);
+    assert_eq!(keys.len(), 43);
     for key in keys {
         assert!(
             readme.contains(&format!("`{key}`")),

@@ -131,17 +131,46 @@ fn rank(kind: TouchKind, c: Channel) -> i64 {
     }
 }
 
-/// How much a touch wants its best channel: the more protected its
-/// purposes ("How the rules combine"), the more; the pre-order need touch,
-/// where competitors call (R4), a little more than the mid-cycle one.
+/// How much a touch wants its best channel when rotation leaves the
+/// personal channels to only some touches (R7: "prefer them for every
+/// manager touch where accepted"). Key touches first (they go ahead of
+/// rotation anyway), then the onboarding and the post-purchase check, then
+/// need discovery — the touch that meets competitors before the next
+/// order or project (R4), the pre-order one a little more —, then
+/// greetings, mandatory steps, the other check-ins, standard touches and
+/// invitations. Each level outweighs every level below it over a plan.
 fn weight(d: &Draft) -> i64 {
-    let protection = Class::Automated as i64 - d.class() as i64 + 1;
+    let level = |c: Class| match c {
+        Class::Apology
+        | Class::Renewal
+        | Class::LastReactionCheck
+        | Class::FirstDay
+        | Class::AnnualMeeting => 9,
+        Class::Onboarding | Class::PostPurchaseCheck => 8,
+        Class::Need => 7,
+        Class::Greeting => 6,
+        Class::Mandatory => 5,
+        Class::ReactionCheck => 4,
+        Class::Standard => 3,
+        Class::EventInvitation => 2,
+        Class::Automated => 1,
+    };
+    let top = d.purposes.iter().map(|p| level(p.class)).max().unwrap_or(1);
     let pre_order = d
         .purposes
         .iter()
         .any(|p| p.reason == Some("need_before_order"));
-    protection * 2 + i64::from(pre_order)
+    let w = LEVEL_BASE.pow(top);
+    if pre_order {
+        w + LEVEL_BASE.pow(top - 1)
+    } else {
+        w
+    }
 }
+
+/// The step between two levels of `weight`: more than a plan's touches of
+/// one level times the worst rank can add up to.
+const LEVEL_BASE: i64 = 8;
 
 /// R7: key touches — first day, renewal, apology, the last reaction-window
 /// check, the annual meeting — are made by phone or visit where accepted.
@@ -245,6 +274,7 @@ fn manager_options(ctx: &Ctx, d: &Draft, contact: Option<usize>) -> (Vec<Channel
             options.retain(|c| *c == Channel::Visit);
         }
     } else if kind == TouchKind::Greeting
+        && s.greetings_ahead_of_rotation
         && options
             .iter()
             .any(|c| matches!(c, Channel::Phone | Channel::Messenger))
@@ -262,12 +292,16 @@ fn manager_options(ctx: &Ctx, d: &Draft, contact: Option<usize>) -> (Vec<Channel
 const DEPTH: usize = 3;
 type Recent = [Option<Channel>; DEPTH];
 /// Two manager touches in a row on one channel (R7's rotation).
-const SAME_IN_A_ROW: i64 = 100_000;
+const SAME_IN_A_ROW: i64 = 1 << 50;
 /// The same, where the second touch goes ahead of rotation (a key touch,
 /// a personal greeting): better there than anywhere else.
-const SAME_AHEAD: i64 = 10_000;
-/// A channel used again before its minimum gap (R7).
-const GAP_BROKEN: i64 = 1_000;
+const SAME_AHEAD: i64 = 1 << 46;
+/// A channel used again before its minimum gap (R7): above any sum of
+/// `weight` × rank over a plan (9 levels of base 8, rank ≤ 8, a few
+/// hundred touches stay under 2^40).
+const GAP_BROKEN: i64 = 1 << 42;
+/// A manager's SMS where another channel is accepted (R7).
+const SMS_LAST_RESORT: i64 = 1 << 41;
 
 /// Assigns a contact and a channel to every touch, and says which touches
 /// break a channel's minimum gap. Automated touches take marketing's
@@ -332,6 +366,7 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         .map(|&i| manager_options(ctx, &ctx.drafts[i], people[i]))
         .unzip();
     let dates: Vec<Date> = manager.iter().map(|&i| ctx.drafts[i].date).collect();
+    let key: Vec<bool> = manager.iter().map(|&i| is_key(&ctx.drafts[i])).collect();
     let protected: Vec<bool> = manager
         .iter()
         .map(|&i| ctx.drafts[i].class() <= Class::PostPurchaseCheck)
@@ -377,11 +412,17 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         for (from, &(recent, cost, _)) in layers[n].iter().enumerate() {
             for (&c, &near) in opts.iter().zip(&near) {
                 let mut add = w * rank(kind, c);
+                // R7: a manager's SMS only where nothing else serves
+                // (concrete figures, seed 000), never to free a better
+                // channel for another touch.
+                if c == Channel::Sms && opts.len() > 1 {
+                    add += SMS_LAST_RESORT;
+                }
                 let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
                 // A key touch goes ahead of rotation: it does not push the
                 // post-purchase check (or a more protected touch) made just
                 // before it off the call (R7, R5).
-                let beside_key = n > 0 && ahead[n] && !ahead[n - 1] && protected[n - 1];
+                let beside_key = n > 0 && key[n] && !ahead[n - 1] && protected[n - 1];
                 if recent[0] == Some(c) && !single && !beside_key {
                     add += if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
                 }

@@ -1019,6 +1019,9 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
     int!("silenceDays", silence_days, 0, 30);
     int!("checkByDay", check_by_day, 1, 60);
     int!("preOrderLeadWorkdays", pre_order_lead_workdays, 1, 30);
+    if c.field(o, "greetingsAheadOfRotation").is_some() {
+        s.greetings_ahead_of_rotation = c.boolean(o, "greetingsAheadOfRotation", "settings");
+    }
     int!("reactionDays", reaction_days, 1, limits::MAX_REACTION_DAYS);
     int!("onboardingLeadDays", onboarding_lead_days, 0, 90);
     int!("renewalLeadDays", renewal_lead_days, 1, 365);

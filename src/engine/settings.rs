@@ -112,6 +112,11 @@ pub struct Settings {
     pub check_min_amount: f64,
     /// R4: working days before an expected order for the pre-order touch.
     pub pre_order_lead_workdays: u32,
+    /// R7, R9: greetings go by a call or a personal message ahead of
+    /// rotation (personally and informally), even right after a call;
+    /// `false` rotates them like other touches (an e-mail greeting where
+    /// the person has no messenger).
+    pub greetings_ahead_of_rotation: bool,
     /// R6: reaction time when the service period gives none.
     pub reaction_days: u32,
     /// R6: max gap G; `None` = max(R, 7).
@@ -235,6 +240,7 @@ impl Default for Settings {
             check_by_day: 7,
             check_min_amount: 100_000.0,
             pre_order_lead_workdays: 3,
+            greetings_ahead_of_rotation: true,
             reaction_days: 7,
             reaction_gap_days: None,
             onboarding_lead_days: 5,
@@ -279,7 +285,7 @@ impl Default for Settings {
 /// R (max(R, 7)); the meeting day is `annualMeeting`, `--MM-DD`.
 impl Serialize for Settings {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut st = serializer.serialize_struct("Settings", 42)?;
+        let mut st = serializer.serialize_struct("Settings", 43)?;
         st.serialize_field(
             "defaultCycleTransactional",
             &self.default_cycle_transactional,
@@ -300,6 +306,10 @@ impl Serialize for Settings {
         st.serialize_field("checkByDay", &self.check_by_day)?;
         st.serialize_field("checkMinAmount", &self.check_min_amount)?;
         st.serialize_field("preOrderLeadWorkdays", &self.pre_order_lead_workdays)?;
+        st.serialize_field(
+            "greetingsAheadOfRotation",
+            &self.greetings_ahead_of_rotation,
+        )?;
         st.serialize_field("reactionDays", &self.reaction_days)?;
         st.serialize_field("reactionGapDays", &self.reaction_gap_days)?;
         st.serialize_field("onboardingLeadDays", &self.onboarding_lead_days)?;

@@ -599,21 +599,31 @@ pub fn personal_items(ctx: &mut Ctx) {
         }
         // R2: under a month standard touches are marketing's; the item
         // still reaches its person, automatically (R7's automated channels).
-        let by_marketing = r.code != "price_change" && ctx.profile.sub_month;
-        let why = if r.code == "price_change" {
+        // R8: where the segment's standard touches are marketing's (C, D),
+        // the owed price notice is marketing's too, in the manager's name.
+        let is_price = r.code == "price_change";
+        let automated = if is_price {
+            !ctx.profile.policy.standard_by_manager
+        } else {
+            ctx.profile.sub_month
+        };
+        let why = if is_price && automated {
+            let segment = ctx.profile.segment.as_str();
+            ctx.msg(Msg::WhyPriceChangeAutomated, &[&item.title, segment])
+        } else if is_price {
             ctx.msg(Msg::WhyPriceChange, &[&item.title])
-        } else if by_marketing {
+        } else if automated {
             ctx.msg(Msg::WhyPersonalItemAutomated, &[&item.title])
         } else {
             ctx.msg(Msg::WhyPersonalItem, &[&item.title])
         };
-        let class = if by_marketing {
+        let class = if automated {
             Class::Automated
         } else {
             Class::Standard
         };
         let mut pu = Purpose::new(TouchKind::Standard, class, rule, None, why);
-        pu.automated = by_marketing;
+        pu.automated = automated;
         pu.content = Some(i);
         pu.contact = Some(person);
         pu.not_before = Some(not_before);
