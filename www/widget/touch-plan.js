@@ -29,7 +29,9 @@ const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', '
 let engine = null;
 function loadEngine() {
   engine ??= Promise.all([import('../api.js'), compileWasm()]).then(async ([api, module]) => {
-    await api.default(module ? { module_or_path: module } : undefined);
+    // Planning alone: the exports' part (toIcs, toCsv) follows the first
+    // plan (issue 18), so the month shows without waiting for it.
+    await api.default({ module_or_path: module ?? undefined, exports: false });
     return api;
   }).catch((e) => {
     engine = null;
@@ -517,6 +519,8 @@ export class TouchPlanElement extends HTMLElement {
     }
     this.#show('ready', plan, null);
     this.#emit('touchplan-change', plan);
+    // The exports' wasm part, now that the month is shown (once a page).
+    this.#api.__loadExports?.().catch(() => {});
     return plan;
   }
 
@@ -681,7 +685,10 @@ export class TouchPlanElement extends HTMLElement {
     );
   }
 
-  #download(format) {
+  async #download(format) {
+    // The exports' wasm part loads after the first plan (loadEngine); a
+    // click may come before it is in.
+    await this.#api?.__loadExports?.().catch(() => {});
     const text = format === 'ics' ? this.exportIcs() : this.exportCsv();
     if (text === null) return;
     const type = format === 'ics' ? 'text/calendar' : 'text/csv';
