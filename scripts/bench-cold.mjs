@@ -123,7 +123,8 @@ async function coldRun(browser, base, html, root, which) {
 
 /** The gzip bytes of the files a page fetched, as dist/web/ ships them. */
 function firstPlanBytes(root, fetched, fc) {
-  const files = [...new Set(fetched)].filter((p) => !p.endsWith('.html')).sort();
+  // The page itself and the browser's own favicon request are not the widget's.
+  const files = [...new Set(fetched)].filter((p) => !p.endsWith('.html') && p !== '/favicon.ico').sort();
   const rows = files.map((p) => {
     const file = fc[p] ?? join(root, 'dist', 'web', p);
     if (!existsSync(file)) throw new Error(`bench: ${p} was fetched but dist/web/ has no such file (run scripts/build.sh)`);
