@@ -37,6 +37,9 @@ const STREAM = 100_000;
 
 function sizes(pkg) {
   const wasm = readFileSync(join(pkg, 'touchplan_bg.wasm'));
+  // The exports' part (issue 18); absent from a profile variant's pkg.
+  const exportFile = join(pkg, 'touchplan_export_bg.wasm');
+  const exportWasm = existsSync(exportFile) ? readFileSync(exportFile) : null;
   const glue = readFileSync(join(pkg, 'touchplan.js'));
   const wrapper = readFileSync(join(ROOT, 'www', 'api.js'));
   const measure = (b) => ({
@@ -44,7 +47,7 @@ function sizes(pkg) {
     gzip: gzipSync(b, { level: 9 }).length,
     brotli: brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
-  return { wasm: measure(wasm), glue: measure(glue), wrapper: measure(wrapper) };
+  return { wasm: measure(wasm), exportWasm: exportWasm && measure(exportWasm), glue: measure(glue), wrapper: measure(wrapper) };
 }
 
 // ---------------------------------------------------------------- native
@@ -623,7 +626,8 @@ function report(size, nat, web, profiles, withProfiles, worst, limit, limits, lo
     '',
     '| file | raw | gzip | brotli |',
     '|---|---|---|---|',
-    ...[['touchplan_bg.wasm', size.wasm], ['touchplan.js (glue)', size.glue], ['api.js (wrapper)', size.wrapper]]
+    ...[['touchplan_bg.wasm (planning)', size.wasm], ['touchplan_export_bg.wasm (toIcs, toCsv; after the first plan)', size.exportWasm],
+      ['touchplan.js (glue)', size.glue], ['api.js (wrapper)', size.wrapper]].filter(([, s]) => s)
       .map(([n, s]) => `| ${n} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`),
     '',
     '## Timings',
