@@ -111,7 +111,7 @@ writeFileSync(jsFile, js);
 
 // The declarations: the two functions, from the export part's own.
 const exportDts = readFileSync(join(PKG, 'touchplan_export.d.ts'), 'utf8');
-const fns = [...exportDts.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*export function (?:toIcs|toCsv)\([^;]*;/g)].map((m) => m[0]);
+const fns = [...exportDts.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*export function (?:toIcs|toCsv)\([\s\S]*?\): string;/g)].map((m) => m[0]);
 if (fns.length !== 2) throw new Error('join-glue: toIcs and toCsv not found in touchplan_export.d.ts');
 let dts = readFileSync(dtsFile, 'utf8');
 dts = dts

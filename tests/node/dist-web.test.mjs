@@ -50,3 +50,10 @@ test('dist/web/ holds the widget, the calculator, the JS API and the wasm, and e
   }
   assert.ok(checked > 20, `references checked: ${checked}`);
 });
+
+test('pkg/touchplan.d.ts declares toIcs and toCsv whole, from the exports\' wasm part (issue 18)', () => {
+  const dts = readFileSync(join(WEB, 'pkg', 'touchplan.d.ts'), 'utf8');
+  assert.ok(dts.includes('export function toIcs(plan: Plan, opts?: { calendarName?: string }): string;'), 'toIcs');
+  assert.ok(dts.includes('export function toCsv(plan: Plan, opts?: { separator?: "," | ";" | "\\t"; bom?: boolean }): string;'), 'toCsv');
+  assert.match(dts, /export function initSync\(module: \{ module: SyncInitInput; exports\?: SyncInitInput \| false \}/);
+});
