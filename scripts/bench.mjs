@@ -9,6 +9,8 @@
 //   node scripts/bench.mjs --profiles   # also compare release-profile variants
 //   node scripts/bench.mjs --only worst --cases nomatch,all   # a part; no BENCH.md
 //   node scripts/bench.mjs --only limit --limit 20000
+//   node scripts/bench.mjs --only cold [--save]   # first plan beside FullCalendar
+//                                                 # (--save: its section of BENCH.md and BENCH.json)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, cpSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +22,7 @@ import { chromium } from '@playwright/test';
 import { serve } from './serve.mjs';
 import { inputs, worstCases } from './bench-inputs.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import { coldBench, coldFigures, coldSection, fullCalendarVersion, onePlanChromium } from './bench-cold.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -34,6 +37,9 @@ const STREAM = 100_000;
 
 function sizes(pkg) {
   const wasm = readFileSync(join(pkg, 'touchplan_bg.wasm'));
+  // The exports' part (issue 18); absent from a profile variant's pkg.
+  const exportFile = join(pkg, 'touchplan_export_bg.wasm');
+  const exportWasm = existsSync(exportFile) ? readFileSync(exportFile) : null;
   const glue = readFileSync(join(pkg, 'touchplan.js'));
   const wrapper = readFileSync(join(ROOT, 'www', 'api.js'));
   const measure = (b) => ({
@@ -41,7 +47,7 @@ function sizes(pkg) {
     gzip: gzipSync(b, { level: 9 }).length,
     brotli: brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
-  return { wasm: measure(wasm), glue: measure(glue), wrapper: measure(wrapper) };
+  return { wasm: measure(wasm), exportWasm: exportWasm && measure(exportWasm), glue: measure(glue), wrapper: measure(wrapper) };
 }
 
 // ---------------------------------------------------------------- native
@@ -390,10 +396,10 @@ async function main() {
   // --only batch,worst,limit runs those parts; --cases a,b those worst
   // cases; --many N and --each N plan N clients with planMany and
   // planEach. Any of them prints the figures without writing BENCH.md.
-  const only = option('--only')?.split(',') ?? ['batch', 'worst', 'limit'];
+  const only = option('--only')?.split(',') ?? ['cold', 'batch', 'worst', 'limit'];
   const caseNames = option('--cases')?.split(',');
   const counts = { planMany: Number(option('--many') ?? MAX_BATCH), planEach: Number(option('--each') ?? STREAM) };
-  const partial = only.length < 3 || caseNames !== undefined || counts.planMany !== MAX_BATCH || counts.planEach !== STREAM;
+  const partial = only.length < 4 || caseNames !== undefined || counts.planMany !== MAX_BATCH || counts.planEach !== STREAM;
   mkdirSync(OUT, { recursive: true });
   const loadStart = loadavg()[0];
 
@@ -421,9 +427,28 @@ async function main() {
     console.log('native', JSON.stringify(nat));
   }
 
+  // The first plan's figures: the typical client's plan (made here, by
+  // the same build) gives FullCalendar its events.
+  let cold = null;
+  let one = null;
+  if (only.includes('cold')) {
+    const api = await import('../www/api.js');
+    await api.default();
+    const typical = { ...inputs().typical, locale: 'ru' };
+    const plan = api.plan(typical);
+    const coldInputs = join(OUT, 'cold-inputs.json');
+    writeFileSync(coldInputs, JSON.stringify({ typical, clients: [] }));
+    one = { nativeUs: native(coldInputs).onePlanUs, typical, plan };
+  }
+
   const { server, base } = await serve(0);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
+    if (one) {
+      one.chromiumUs = await onePlanChromium(browser, base, one.typical);
+      cold = await coldBench(browser, base, ROOT, { input: one.typical, plan: one.plan });
+      console.log('first plan', JSON.stringify(coldFigures(cold, one)));
+    }
     if (worst) {
       const web = await browserWorst(browser, base, cases, worstDir);
       worst.forEach((w, i) => (w.chromium = web[i]));
@@ -454,13 +479,42 @@ async function main() {
         console.log(JSON.stringify(profiles.at(-1)));
       }
     }
+    const previous = existsSync(BENCH_JSON) ? JSON.parse(readFileSync(BENCH_JSON, 'utf8')) : null;
+    const first = cold && coldSection(cold, one, previous?.firstPlan, fullCalendarVersion(ROOT));
+    if (first) console.log(`\n${first.join('\n')}`);
     if (worst) console.log(`\n${worstSection(worst, limits).join('\n')}`);
     if (limit) console.log(`\n${limitSection(limit).join('\n')}`);
-    if (!partial) report(size, nat, web, profiles, withProfiles, worst, limit, limits, loadStart);
+    if (!partial) report(size, nat, web, profiles, withProfiles, worst, limit, limits, loadStart, first);
+    if (cold && (!partial || process.argv.includes('--save'))) {
+      if (partial) saveFirstPlanSection(first);
+      writeFileSync(BENCH_JSON, `${JSON.stringify({ ...previous, firstPlan: coldFigures(cold, one), machine: machineLine(loadStart) }, null, 2)}\n`);
+    }
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/** The previous run's figures, for the ratios (next to BENCH.md). */
+const BENCH_JSON = join(ROOT, 'BENCH.json');
+const FIRST_START = '<!-- first-plan -->';
+const FIRST_END = '<!-- /first-plan -->';
+
+/** Replaces (or adds, before the budgets) BENCH.md's first-plan section. */
+function saveFirstPlanSection(first) {
+  const file = join(ROOT, 'BENCH.md');
+  const md = readFileSync(file, 'utf8');
+  const block = `${FIRST_START}\n${first.join('\n')}${FIRST_END}\n`;
+  const a = md.indexOf(FIRST_START);
+  const b = md.indexOf(FIRST_END);
+  const out = a >= 0 && b > a
+    ? md.slice(0, a) + block + md.slice(b + FIRST_END.length + 1)
+    : md.replace('## Budgets', `${block}\n## Budgets`);
+  writeFileSync(file, out);
+}
+
+function machineLine(loadStart) {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${chromiumVersion()} headless; load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
 }
 
 const mb = (n) => (n == null ? '' : `${(n / 1024 / 1024).toFixed(0)} MB`);
@@ -512,7 +566,7 @@ function limitSection(limit) {
   ];
 }
 
-function report(size, nat, web, profiles, withProfiles, worst, limit, limits, loadStart) {
+function report(size, nat, web, profiles, withProfiles, worst, limit, limits, loadStart, first) {
   const ratio = web.many10kMs / nat.many10kWithJsonMs;
   const ratioEngine = web.many10kMs / nat.many10kMs;
   const onePlanRatio = web.onePlanMs / (nat.onePlanUs / 1000);
@@ -561,6 +615,7 @@ function report(size, nat, web, profiles, withProfiles, worst, limit, limits, lo
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${chromiumVersion()} headless. Load average (1 min) ${loadStart.toFixed(1)} when the run began, ${loadavg()[0].toFixed(1)} at its end: other work shared the machine.`,
     `Inputs: ${nat.clients.toLocaleString('en')} generated clients (a year of orders, 2–3 contacts with birthdays, some service periods and incidents; scripts/bench.mjs), ${web.touches.toLocaleString('en')} touches planned, ${web.errors} errors.`,
     '',
+    ...(first ? [FIRST_START, ...first, FIRST_END, ''] : []),
     '## Budgets',
     '',
     '| measure | value | budget | |',
@@ -571,7 +626,8 @@ function report(size, nat, web, profiles, withProfiles, worst, limit, limits, lo
     '',
     '| file | raw | gzip | brotli |',
     '|---|---|---|---|',
-    ...[['touchplan_bg.wasm', size.wasm], ['touchplan.js (glue)', size.glue], ['api.js (wrapper)', size.wrapper]]
+    ...[['touchplan_bg.wasm (planning)', size.wasm], ['touchplan_export_bg.wasm (toIcs, toCsv; after the first plan)', size.exportWasm],
+      ['touchplan.js (glue)', size.glue], ['api.js (wrapper)', size.wrapper]].filter(([, s]) => s)
       .map(([n, s]) => `| ${n} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`),
     '',
     '## Timings',

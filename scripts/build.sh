@@ -1,33 +1,46 @@
 #!/usr/bin/env bash
-# Builds the browser bundle: release wasm → wasm-bindgen (--target web) →
-# wasm-opt -Oz (npm binaryen, when installed) → pkg/, copied to www/pkg/ so
+# Builds the browser bundle: release wasm, in two parts → wasm-bindgen
+# (--target web) → wasm-opt -Oz (npm binaryen, when installed) → pkg/, copied to www/pkg/ so
 # that www/ is a self-contained static site; then the CRM kits' packages in
 # dist/ (dist/web/, dist/amocrm/widget/ and widget.zip, dist/bitrix24/).
 # All of them are generated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown
 wasm=target/wasm32-unknown-unknown/release/touchplan.wasm
-
 rm -rf pkg
+# Two wasm parts from the one crate (issue 18): planning (feature `plan`),
+# and toIcs/toCsv (feature `export`), which a page that only shows plans
+# never downloads; scripts/join-glue.mjs gives pkg/touchplan.js both.
 # The reset-state function lets www/api.js re-instantiate a trapped
 # instance synchronously from the compiled module (see www/api.js).
-wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg "$wasm"
+part() {
+  cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$1"
+  wasm-bindgen --target web --experimental-reset-state-function --out-name "$2" --out-dir pkg "$wasm"
+}
+part plan touchplan
+part export touchplan_export
 
 if [ -x node_modules/.bin/wasm-opt ]; then
-  # The features rustc enables by default for wasm32-unknown-unknown.
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    pkg/touchplan_bg.wasm -o pkg/touchplan_bg.wasm
+  # Both at once (two cores); the features rustc enables by default for
+  # wasm32-unknown-unknown.
+  pids=()
+  for f in pkg/touchplan_bg.wasm pkg/touchplan_export_bg.wasm; do
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+      "$f" -o "$f" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
 else
   echo "build: wasm-opt not installed (npm binaryen); the wasm is not size-optimised" >&2
 fi
+node scripts/join-glue.mjs pkg/
 
 rm -rf www/pkg
 cp -r pkg www/pkg
-echo "build: $(wc -c < pkg/touchplan_bg.wasm) bytes of wasm in pkg/ and www/pkg/" >&2
+echo "build: $(wc -c < pkg/touchplan_bg.wasm) + $(wc -c < pkg/touchplan_export_bg.wasm) (exports) bytes of wasm in pkg/ and www/pkg/" >&2
 
 # dist/web/: the plain files for any other CRM page or a static report —
 # the widget, the calculator, the JS API and the wasm, and the demo card

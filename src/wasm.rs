@@ -17,6 +17,16 @@
 //! instance traps (`unreachable`, since the release build aborts on panic)
 //! and is poisoned. `www/api.js` detects that and re-instantiates it.
 
+// Built in two parts (scripts/build.sh): feature `plan` alone gives the wasm
+// that plans (what the first plan needs), `export` alone the one with
+// `toIcs` and `toCsv`, which `pkg/touchplan.js` loads beside it; natively
+// and in the wasm tests both are on. Helpers one part does not use are
+// left out of it by the linker.
+#![cfg_attr(
+    not(all(feature = "plan", feature = "export")),
+    allow(dead_code, unused_imports)
+)]
+
 use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -27,6 +37,7 @@ use crate::engine::model::{Locale, Text};
 use crate::engine::output::Plan;
 use crate::engine::texts;
 
+#[cfg(feature = "plan")]
 // The contract's types for pkg/touchplan.d.ts.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -37,6 +48,7 @@ const TYPES: &str = include_str!("types.d.ts");
 /// `planEach` (www/api.js) has no limit.
 const MAX_BATCH: u32 = crate::engine::input::limits::MAX_PLAN_MANY as u32;
 
+#[cfg(feature = "plan")]
 /// Plans one client (CONTRACT.md `plan(input)`).
 ///
 /// # Errors
@@ -52,6 +64,7 @@ pub fn plan_js(
     }
 }
 
+#[cfg(feature = "plan")]
 /// Plans one client from its JSON text, for `www/api.js`: it writes a
 /// plain-data input as JSON in one pass (far cheaper than reading it value
 /// by value through the boundary, BENCH.md) and calls `plan` instead
@@ -71,6 +84,7 @@ pub fn plan_json_js(text: &str) -> Result<JsValue, JsValue> {
     }
 }
 
+#[cfg(feature = "plan")]
 /// The refusal of an input past the whole input's limits, in `locale`
 /// ("ru" by default), for `www/api.js`: it counts values and text as the
 /// reader does while writing the JSON text, and once past the limits with
@@ -90,6 +104,7 @@ pub fn too_large_js(locale: Option<String>) -> Result<(), JsValue> {
     Err(error_object(&single("too_many", "", &too_large(locale))))
 }
 
+#[cfg(feature = "plan")]
 /// One input through the reader and the engine. The reader's refusals come
 /// first; the engine's errors are kept where no refusal already names the
 /// field (or a field above it), so every problem is reported once.
@@ -118,6 +133,7 @@ fn plan_one(input: &JsValue) -> Result<Plan, InputErrors> {
     }
 }
 
+#[cfg(feature = "plan")]
 /// True when `path` is `above` or a field inside it.
 fn covers(above: &str, path: &str) -> bool {
     above.is_empty()
@@ -127,6 +143,7 @@ fn covers(above: &str, path: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
+#[cfg(feature = "plan")]
 /// Plans each input independently: a bad input yields `{ error }` in its
 /// place and the others still plan.
 ///
@@ -179,6 +196,7 @@ pub fn plan_many_js(
     Ok(out)
 }
 
+#[cfg(feature = "plan")]
 /// The reasons catalog in `locale` ("ru" by default).
 ///
 /// # Errors
@@ -202,6 +220,7 @@ pub fn reason_catalog_js(
     to_js(&crate::reason_catalog(locale))
 }
 
+#[cfg(feature = "plan")]
 /// Every policy setting with its default, as the object `settings` accepts
 /// (see [`crate::default_settings`]).
 #[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "Settings")]
@@ -210,6 +229,7 @@ pub fn default_settings_js() -> Result<JsValue, JsValue> {
     to_js(&crate::default_settings())
 }
 
+#[cfg(feature = "export")]
 /// The plan as an iCalendar file (RFC 5545), see [`crate::to_ics`].
 ///
 /// # Errors
@@ -231,6 +251,7 @@ pub fn to_ics_js(
     Ok(crate::to_ics(&plan, name.as_deref()))
 }
 
+#[cfg(feature = "export")]
 /// The plan as CSV (RFC 4180), see [`crate::to_csv_with`]. `opts.separator`
 /// is `","` (default), `";"` or a tab; `opts.bom: true` starts the file with
 /// a UTF-8 byte-order mark. `{ separator: ";", bom: true }` is what a
@@ -282,12 +303,14 @@ pub fn to_csv_js(
     Ok(crate::to_csv_with(&plan, options))
 }
 
+#[cfg(feature = "plan")]
 /// The engine's version, e.g. "0.1.0".
 #[wasm_bindgen(js_name = version)]
 pub fn version_js() -> String {
     crate::VERSION.to_string()
 }
 
+#[cfg(feature = "plan")]
 /// Test only: panics, so that tests can check the panic report and the
 /// wrapper's recovery. Not part of the public API.
 #[doc(hidden)]
@@ -301,6 +324,7 @@ fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
+#[cfg(feature = "export")]
 /// A plan handed back by JS (for the exports), in the plan's own locale.
 fn plan_value(plan: &JsValue) -> Result<Plan, JsValue> {
     let locale = Reflect::get(plan, &JsValue::from_str("locale"))

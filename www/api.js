@@ -10,8 +10,11 @@
 // wasm-bindgen's `--experimental-reset-state-function`, whose
 // `__wbg_reset_state()` makes a fresh instance and resets the glue's state.
 //
-// Loading makes no request but this file, pkg/touchplan.js and
-// pkg/touchplan_bg.wasm, and needs no more than
+// Loading makes no request but this file, pkg/touchplan.js,
+// pkg/touchplan_export.js and the two wasm parts, pkg/touchplan_bg.wasm
+// (planning) and pkg/touchplan_export_bg.wasm (toIcs, toCsv; a page may
+// load it after its first plan: `init({ exports: false })`, then
+// `__loadExports()`), and needs no more than
 // `Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`.
 //
 //   import init, { plan } from './api.js';
@@ -40,13 +43,38 @@ export default function init(options) {
       // Node's fetch() cannot read file: URLs.
       source = url.protocol === 'file:' ? await readFile(url) : url;
     }
-    await initGlue({ module_or_path: source });
+    await initGlue({ module_or_path: source, exports: false });
     loaded = true;
   })().catch((e) => {
     ready = undefined;
     throw e;
   });
-  return ready;
+  // `exports: false`: planning alone for now (internal, for the widget).
+  if (options?.exports === false) return ready;
+  both ??= Promise.all([ready, __loadExports()]).then(() => {}, (e) => {
+    both = undefined;
+    throw e;
+  });
+  return both;
+}
+
+let both;
+let exportsReady;
+
+/**
+ * Loads the wasm part with `toIcs` and `toCsv` (once); `init()` does it.
+ * Internal: the widget calls it after its first plan.
+ * @returns {Promise<void>}
+ */
+export function __loadExports() {
+  exportsReady ??= (async () => {
+    const url = new URL('./pkg/touchplan_export_bg.wasm', import.meta.url);
+    await glue.__loadExports(url.protocol === 'file:' ? await readFile(url) : url);
+  })().catch((e) => {
+    exportsReady = undefined;
+    throw e;
+  });
+  return exportsReady;
 }
 
 /**
@@ -266,6 +294,7 @@ function guarded(fn) {
     if (!loaded) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
     if (trapped) {
       glue.__wbg_reset_state();
+      glue.__resetExports();
       trapped = false;
     }
     try {

@@ -37,6 +37,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use chrono::Datelike;
+
 use super::model::{Date, Locale, Role, Text, TouchKind};
 use super::output::{Plan, Touch};
 use super::texts::{channel_name, human_date};
@@ -78,7 +80,7 @@ pub fn to_ics(plan: &Plan, calendar_name: Option<&str>) -> String {
     out.line(&format!(
         "PRODID:-//touchplan//touchplan {}//{}",
         crate::VERSION,
-        locale.as_str().to_uppercase()
+        locale.as_str().to_ascii_uppercase()
     ));
     out.line("CALSCALE:GREGORIAN");
     out.line("METHOD:PUBLISH");
@@ -374,7 +376,9 @@ fn bool_str(b: bool) -> &'static str {
 /// `1 December 2026`. Anything but an ISO date is copied as it is.
 fn cell_date(locale: Locale, iso: &str) -> String {
     match parse_iso(iso) {
-        Some(d) if locale == Locale::Ru => d.format("%d.%m.%Y").to_string(),
+        Some(d) if locale == Locale::Ru => {
+            format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
+        }
         Some(d) => human_date(locale, d),
         None => iso.to_string(),
     }
@@ -490,25 +494,29 @@ fn escape_text(out: &mut String, value: &str) {
 
 /// `2026-11-24` → `20261124`; `None` for anything but an ISO date.
 fn compact_date(iso: &str) -> Option<String> {
-    parse_iso(iso).map(|d| d.format("%Y%m%d").to_string())
+    parse_iso(iso).map(compact)
 }
 
-/// A strict `YYYY-MM-DD`; `None` for anything else.
+/// A strict `YYYY-MM-DD`; `None` for anything else. The engine's own
+/// parser: chrono's format and parse machinery would add about 13 KiB of
+/// gzipped wasm for the exports alone (issue 18).
 fn parse_iso(iso: &str) -> Option<Date> {
-    Date::parse_from_str(iso, "%Y-%m-%d")
-        .ok()
-        .filter(|_| iso.len() == 10)
+    super::date::parse_iso(iso)
+}
+
+/// `YYYYMMDD`, as iCalendar writes a date; a year past 9999 with a sign,
+/// as chrono's `%Y` wrote it.
+fn compact(d: Date) -> String {
+    let sign = if d.year() > 9999 { "+" } else { "" };
+    format!("{sign}{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// The day after an ISO date, compact; `compact` (the date itself) on the
 /// last day chrono knows, so DTEND equals DTSTART rather than a panic.
-fn next_day(iso: &str, compact: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.succ_opt())
-    {
-        Some(d) => d.format("%Y%m%d").to_string(),
-        None => compact.to_string(),
+fn next_day(iso: &str, compact_iso: &str) -> String {
+    match parse_iso(iso).and_then(|d| d.succ_opt()) {
+        Some(d) => compact(d),
+        None => compact_iso.to_string(),
     }
 }
 
@@ -647,11 +655,30 @@ const RULE: Text = Text {
 };
 
 /// The first letter in upper case: a kind word opening a calendar title.
+/// The words are the engine's own, in Latin or Cyrillic letters, so the
+/// case is changed by hand: `char::to_uppercase` would bring Unicode's
+/// whole case table into the wasm (about 6 KiB gzipped, issue 18).
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => {
+            let mut out = String::with_capacity(word.len());
+            out.push(upper(first));
+            out.extend(chars);
+            out
+        }
         None => String::new(),
+    }
+}
+
+/// Upper case of a basic Latin or Russian letter; any other character as
+/// it is.
+fn upper(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        'а'..='я' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+        'ё' => 'Ё',
+        _ => c,
     }
 }
 
@@ -929,6 +956,31 @@ mod tests {
         assert_eq!(next_day("2026-12-31", "20261231"), "20270101");
         assert_eq!(next_day("2028-02-28", "20280228"), "20280229");
         assert_eq!(next_day("2027-02-28", "20270228"), "20270301");
+        assert_eq!(next_day("9999-12-31", "99991231"), "+100000101");
+        assert_eq!(next_day("2026-02-30", "20260230"), "20260230");
+    }
+
+    #[test]
+    fn kind_words_open_titles_in_upper_case_in_both_locales() {
+        // By hand, as Unicode's case mapping would do it.
+        for locale in [Locale::Ru, Locale::En] {
+            for &kind in TouchKind::ALL {
+                let word = kind_name(locale, kind);
+                let mut chars = word.chars();
+                let unicode: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                assert_eq!(capitalised(word), unicode, "{word}");
+                assert_ne!(capitalised(word), word, "{word} starts with a letter");
+            }
+        }
+    }
+
+    #[test]
+    fn spreadsheet_dates_in_russian_are_day_month_year() {
+        assert_eq!(cell_date(Locale::Ru, "2026-03-07"), "07.03.2026");
+        assert_eq!(cell_date(Locale::Ru, "2026-3-07"), "2026-3-07");
     }
 
     #[test]

@@ -61,7 +61,8 @@ test('loads and plans under the strict CSP with no foreign request', async ({ pa
     expect(url.origin).toBe(new URL(baseURL).origin);
     return url.pathname;
   });
-  expect(paths.sort()).toEqual(['/api.js', '/e2e-blank.html', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm']);
+  // The wasm in its two parts: planning, and the exports (issue 18).
+  expect(paths.sort()).toEqual(['/api.js', '/e2e-blank.html', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm', '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm']);
 });
 
 test('the CSP is really enforced: without wasm-unsafe-eval init fails', async ({ page }) => {

@@ -68,7 +68,9 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   // The host page's own files, and the widget's: nothing else may be asked for.
   const pageFiles = ['/demo/demo-crm.html', '/demo/demo-crm.css', '/favicon.svg'];
   const widgetFiles = ['/widget/touch-plan-define.js', '/widget/touch-plan.js', '/widget/touch-plan-styles.js', '/widget/touch-plan-i18n.js',
-    '/iso-date.js', '/widget/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm'];
+    '/iso-date.js', '/widget/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm',
+    // The exports' part (toIcs, toCsv), loaded after the first plan (issue 18).
+    '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm'];
   const own = [...pageFiles, ...widgetFiles];
   const seen = [];
   const blocked = [];
@@ -96,7 +98,8 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   await expect.poll(() => downloads.length).toBe(2);
   expect(blocked).toEqual([]);
   expect([...new Set(seen)].sort()).toEqual([...own].sort());
-  expect(seen.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
+  // Each wasm part once, for both widgets.
+  expect(seen.filter((p) => p.endsWith('.wasm')).sort()).toEqual(['/pkg/touchplan_bg.wasm', '/pkg/touchplan_export_bg.wasm']);
 });
 
 test('puts no global names on window besides the element definition', async ({ page }) => {

@@ -369,7 +369,20 @@ export function countOf(locale, n, word) {
   if (!pluralRules.has(loc)) pluralRules.set(loc, new Intl.PluralRules(loc));
   const forms = COUNTED[loc][word];
   const form = forms[pluralRules.get(loc).select(n)] ?? forms.many ?? forms.other;
-  return `${new Intl.NumberFormat(loc).format(n)} ${form}`;
+  return `${numberFormat(loc, 0).format(n)} ${form}`;
+}
+
+// Intl formatters are made once per locale: a new one per call cost the
+// first render tens of milliseconds (issue 18).
+const numberFormats = new Map();
+function numberFormat(locale, fractionDigits) {
+  const key = `${locale}|${fractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, fractionDigits ? { maximumFractionDigits: fractionDigits } : undefined);
+    numberFormats.set(key, f);
+  }
+  return f;
 }
 
 /** A rule number with its plain name, "R6 — окно реакции"; several ("R2/R4") each named. */
@@ -450,5 +463,5 @@ export function formatDate(locale, iso, style = 'long') {
 
 /** A ratio such as 1.5 as `1,5` (ru) or `1.5` (en). */
 export function formatNumber(locale, value) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, 1).format(value);
 }

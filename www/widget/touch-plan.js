@@ -23,16 +23,27 @@ const VIEWS = ['month', 'list'];
 const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
 
 // One engine per page, shared by every <touch-plan>; a failed load is retried.
+// The wasm is fetched and compiled (streaming) while the API's modules load,
+// not after them; where streaming compilation is refused (a server that
+// does not send application/wasm), the API loads it its own way.
 let engine = null;
 function loadEngine() {
-  engine ??= import('../api.js').then(async (api) => {
-    await api.default();
+  engine ??= Promise.all([import('../api.js'), compileWasm()]).then(async ([api, module]) => {
+    // Planning alone: the exports' part (toIcs, toCsv) follows the first
+    // plan (issue 18), so the month shows without waiting for it.
+    await api.default({ module_or_path: module ?? undefined, exports: false });
     return api;
   }).catch((e) => {
     engine = null;
     throw e;
   });
   return engine;
+}
+
+function compileWasm() {
+  if (typeof WebAssembly === 'undefined' || typeof WebAssembly.compileStreaming !== 'function' || typeof fetch !== 'function') return null;
+  const url = new URL('../pkg/touchplan_bg.wasm', import.meta.url);
+  return WebAssembly.compileStreaming(fetch(url)).catch(() => null);
 }
 
 /** The element's date as `YYYY-MM-DD` in the browser's time zone. */
@@ -188,6 +199,9 @@ export class TouchPlanElement extends HTMLElement {
       }
     }
     this.#observeHost();
+    // The engine starts loading now (fetching and compiling the wasm),
+    // while the first plan waits for its input.
+    loadEngine().catch(() => {});
     this.#schedule();
   }
 
@@ -302,10 +316,14 @@ export class TouchPlanElement extends HTMLElement {
     const now = performance.now();
     this.#due ??= now + MAX_WAIT_MS;
     clearTimeout(this.#timer);
+    // Only a host page changes in bursts: the first plan of an element fed
+    // by its properties alone waits for no quiet moment (properties set in
+    // one task are still one plan).
+    const first = this.#run === 0 && !(this.src || this.map || this.scope);
     this.#timer = setTimeout(() => {
       this.#due = null;
       this.#update(false);
-    }, Math.max(0, Math.min(DEBOUNCE_MS, this.#due - now)));
+    }, first ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.#due - now)));
   }
 
   // The page is watched only when data comes from it, and only where the
@@ -501,6 +519,8 @@ export class TouchPlanElement extends HTMLElement {
     }
     this.#show('ready', plan, null);
     this.#emit('touchplan-change', plan);
+    // The exports' wasm part, now that the month is shown (once a page).
+    this.#api.__loadExports?.().catch(() => {});
     return plan;
   }
 
@@ -665,7 +685,10 @@ export class TouchPlanElement extends HTMLElement {
     );
   }
 
-  #download(format) {
+  async #download(format) {
+    // The exports' wasm part loads after the first plan (loadEngine); a
+    // click may come before it is in.
+    await this.#api?.__loadExports?.().catch(() => {});
     const text = format === 'ics' ? this.exportIcs() : this.exportCsv();
     if (text === null) return;
     const type = format === 'ics' ? 'text/calendar' : 'text/csv';
