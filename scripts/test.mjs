@@ -3,6 +3,7 @@
 // ("total: N passed, N failed"). Exits non-zero on any failure.
 //
 //   1. cargo test                      native unit, integration and doc tests
+//      cargo test --release --test plan_hashes   plans byte-identical (release)
 //   2. cargo test --target wasm32 ...  tests/web.rs in headless Chromium
 //   3. node --test tests/node/         the JS API in Node
 //   4. playwright test                 tests/e2e/ in headless Chromium
@@ -29,6 +30,14 @@ function webdriverJson() {
 const cargoCounts = (out) => sum(out, /test result: \w+\. (\d+) passed; (\d+) failed/g);
 const SUITES = [
   { name: 'cargo test', cmd: 'cargo', args: ['test'], counts: cargoCounts },
+  // 10,000 plans hashed (tests/plan_hashes.rs): minutes in a debug build, so
+  // `cargo test` skips it and it runs here in release.
+  {
+    name: 'plan hashes (release)',
+    cmd: 'cargo',
+    args: ['test', '--release', '--test', 'plan_hashes'],
+    counts: cargoCounts,
+  },
   {
     name: 'wasm (Chromium)',
     cmd: 'cargo',

@@ -393,58 +393,77 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
     for (k, h) in history.iter().rev().take(DEPTH).enumerate() {
         start[k] = Some(h.channel);
     }
+    // A state: the last DEPTH channels as base-12 digits, most recent
+    // first, `None` 0 and a channel its index + 1 — an index into `seen`,
+    // and the next state is one division away.
+    const BASE: usize = 12;
+    const STATES: usize = BASE * BASE * BASE;
+    let digit = |c: Channel| c as usize + 1;
+    let start = start
+        .iter()
+        .fold(0, |acc, c| acc * BASE + c.map_or(0, digit));
     // layers[n]: every reachable recent-channels state after the n-th
     // manager touch, with its cost and the state it came from.
-    let mut layers: Vec<Vec<(Recent, i64, usize)>> = vec![vec![(start, 0, 0)]];
+    let mut layers: Vec<Vec<(u16, i64, u32)>> = vec![vec![(start as u16, 0, 0)]];
+    // Where each state is in the layer being built (u32::MAX: not there),
+    // reset after each layer.
+    let mut seen: Vec<u32> = vec![u32::MAX; STATES];
     for (n, opts) in options.iter().enumerate() {
         let d = &ctx.drafts[manager[n]];
         let w = weight(d);
         let kind = d.main().kind;
-        let mut next: Vec<(Recent, i64, usize)> = Vec::new();
-        // Where each state is in `next`, by its three channels (12 values
-        // each, `None` first): a lookup per transition without a map.
-        let mut seen: Vec<usize> = vec![usize::MAX; 12 * 12 * 12];
-        let slot = |r: &Recent| {
-            r.iter()
-                .fold(0, |acc, c| acc * 12 + c.map_or(0, |c| c as usize + 1))
-        };
-        let near: Vec<bool> = opts.iter().map(|&c| near_fixed(dates[n], c)).collect();
-        for (from, &(recent, cost, _)) in layers[n].iter().enumerate() {
-            for (&c, &near) in opts.iter().zip(&near) {
-                let mut add = w * rank(kind, c);
+        let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
+        // A key touch goes ahead of rotation: it does not push the
+        // post-purchase check (or a more protected touch) made just
+        // before it off the call (R7, R5).
+        let beside_key = n > 0 && key[n] && !ahead[n - 1] && protected[n - 1];
+        let same = if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
+        // Per option, what does not depend on the state: its digit, its
+        // cost, a fixed use within its gap, and whether the manager's
+        // touch k + 1 back is within its gap.
+        let per: Vec<(usize, i64, bool, [bool; DEPTH])> = opts
+            .iter()
+            .map(|&c| {
+                let mut within = [false; DEPTH];
+                for (k, x) in within.iter_mut().enumerate() {
+                    *x = k < n && (dates[n] - dates[n - 1 - k]).num_days().abs() < gap(c);
+                }
+                let mut cost = w * rank(kind, c);
                 // R7: a manager's SMS only where nothing else serves
                 // (concrete figures, seed 000), never to free a better
                 // channel for another touch.
                 if c == Channel::Sms && opts.len() > 1 {
-                    add += SMS_LAST_RESORT;
+                    cost += SMS_LAST_RESORT;
                 }
-                let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
-                // A key touch goes ahead of rotation: it does not push the
-                // post-purchase check (or a more protected touch) made just
-                // before it off the call (R7, R5).
-                let beside_key = n > 0 && key[n] && !ahead[n - 1] && protected[n - 1];
-                if recent[0] == Some(c) && !single && !beside_key {
-                    add += if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
+                (digit(c), cost, near_fixed(dates[n], c), within)
+            })
+            .collect();
+        let mut next: Vec<(u16, i64, u32)> = Vec::new();
+        for (from, &(state, cost, _)) in layers[n].iter().enumerate() {
+            let state = usize::from(state);
+            let recent = [state / (BASE * BASE), (state / BASE) % BASE, state % BASE];
+            for &(c, base, near, within) in &per {
+                let mut add = base;
+                if recent[0] == c && !single && !beside_key {
+                    add += same;
                 }
-                let close = near
-                    || (0..DEPTH)
-                        .filter(|&k| k < n && recent[k] == Some(c))
-                        .any(|k| (dates[n] - dates[n - 1 - k]).num_days().abs() < gap(c));
-                if close {
+                if near || (0..DEPTH).any(|k| within[k] && recent[k] == c) {
                     add += GAP_BROKEN;
                 }
-                let state = [Some(c), recent[0], recent[1]];
+                let to = c * BASE * BASE + state / BASE;
                 let total = cost + add;
-                let at = slot(&state);
-                match seen[at] {
-                    usize::MAX => {
-                        seen[at] = next.len();
-                        next.push((state, total, from));
+                match seen[to] {
+                    u32::MAX => {
+                        seen[to] = next.len() as u32;
+                        next.push((to as u16, total, from as u32));
                     }
-                    j if next[j].1 <= total => {}
-                    j => next[j] = (state, total, from),
+                    j if next[j as usize].1 <= total => {}
+                    j => next[j as usize] = (to as u16, total, from as u32),
                 }
             }
+        }
+        for &(state, _, _) in &next {
+            seen[usize::from(state)] = u32::MAX;
         }
         layers.push(next);
     }
@@ -460,10 +479,11 @@ pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
         .unwrap_or(0);
     for n in (0..manager.len()).rev() {
         let (state, _, from) = layers[n + 1][at];
-        if let Some(c) = state[0] {
-            out[manager[n]].0 = c;
+        let c = usize::from(state) / (BASE * BASE);
+        if let Some(&ch) = options[n].iter().find(|&&o| digit(o) == c) {
+            out[manager[n]].0 = ch;
         }
-        at = from;
+        at = from as usize;
     }
     // R7: which touches come closer than their channel's minimum gap, each
     // with the earlier touch it conflicts with.

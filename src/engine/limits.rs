@@ -289,25 +289,69 @@ pub fn merge_close(ctx: &mut Ctx) {
     let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
     let past = Past::new(ctx);
     sort(ctx);
+    // The pass walks the drafts pairwise, `i` and the next one. A merge
+    // takes the next one out: instead of shifting every later draft, the
+    // emptied slots form a hole that travels with `i` (`drafts[i + 1..hole]`,
+    // the next draft at `hole`), closed whenever a step reads the drafts
+    // as a whole (a relocation, a merged touch moving later) and at the end.
+    let empty = || Draft {
+        date: Date::MIN,
+        moved_from: None,
+        purposes: Vec::new(),
+        scheduled: false,
+        channel: None,
+    };
+    let close_hole = |ctx: &mut Ctx, i: usize, hole: &mut usize| {
+        if *hole > i + 1 {
+            ctx.drafts.drain(i + 1..*hole);
+        }
+        *hole = i + 1;
+    };
+    let key = |d: &Draft| (d.date, d.class());
     let mut i = 0;
+    let mut hole = 1;
     let mut guard = 0;
-    while i + 1 < ctx.drafts.len() && guard < 100_000 {
+    while hole < ctx.drafts.len() && guard < 100_000 {
         guard += 1;
-        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
+        let (a, b) = (&ctx.drafts[i], &ctx.drafts[hole]);
         let close = (b.date - a.date).num_days() < gap;
         if !close || a.scheduled || b.scheduled {
+            // Next pair: the next draft moves to the hole's front.
             i += 1;
+            ctx.drafts.swap(i, hole);
+            hole += 1;
             continue;
         }
         let date = Draft::merged_date(a, b).filter(|d| past.on(*d) == 0);
         if let (true, Some(date)) = (may_merge(ctx, a, b), date) {
-            let kept = merge_into(ctx, i, i + 1, date);
-            resort_one(ctx, kept);
+            let b = std::mem::replace(&mut ctx.drafts[hole], empty());
+            hole += 1;
+            ctx.drafts[i].absorb(b, date);
+            // As `resort_one`: the merged touch moves earlier among the
+            // drafts before it, or later past the next ones (the hole
+            // closed first).
+            let k = key(&ctx.drafts[i]);
+            if hole < ctx.drafts.len() && key(&ctx.drafts[hole]) < k {
+                close_hole(ctx, i, &mut hole);
+                resort_one(ctx, i);
+            } else {
+                let mut to = i;
+                while to > 0 && key(&ctx.drafts[to - 1]) > k {
+                    to -= 1;
+                }
+                ctx.drafts[to..=i].rotate_right(1);
+            }
             // Look again from the merged touch's new neighbourhood.
-            i = i.saturating_sub(1);
+            if i > 0 {
+                ctx.drafts.swap(i, hole - 1);
+                hole -= 1;
+                i -= 1;
+            }
             continue;
         }
         // Not mergeable: the less protected one finds another day.
+        close_hole(ctx, i, &mut hole);
+        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
         let weaker = if a.class() <= b.class() { i + 1 } else { i };
         let stronger = if weaker == i { i + 1 } else { i };
         let moved = if relocate(ctx, &past, weaker, true) {
@@ -319,13 +363,18 @@ pub fn merge_close(ctx: &mut Ctx) {
         };
         if let Some(moved) = moved {
             resort_one(ctx, moved);
-            i = i.saturating_sub(1);
+            if i > 0 {
+                i -= 1;
+                hole = i + 1;
+            }
             continue;
         }
         // Two touches a day apart that cannot move: they may stay on
         // their own days; the same day is settled by the daily cap.
         i += 1;
+        hole = i + 1;
     }
+    close_hole(ctx, i, &mut hole);
 }
 
 /// R13: the daily and weekly caps, counting history. Over a cap the least

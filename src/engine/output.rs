@@ -139,30 +139,39 @@ pub struct Warning {
 /// warnings that say the same thing about different days become one, whose
 /// `dates` lists every day, sorted; `date` is the first of them.
 pub fn group_warnings(warnings: Vec<Warning>) -> Vec<Warning> {
-    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
-    for w in warnings {
-        let same = out.iter_mut().find(|o| {
-            o.code == w.code && o.message == w.message && o.rule == w.rule && o.path == w.path
-        });
-        match same {
-            Some(o) => {
-                if let Some(d) = w.date {
-                    let dates = o.dates.get_or_insert_with(Vec::new);
-                    if !dates.contains(&d) {
-                        dates.push(d);
-                    }
-                }
-            }
-            None => {
-                let mut w = w;
-                w.dates = w.date.clone().map(|d| vec![d]);
-                out.push(w);
-            }
+    // Each warning's group, numbered in order of first appearance: a map
+    // lookup per warning instead of a scan of the groups (thousands of
+    // dated warnings at the limits).
+    let mut group_of: Vec<usize> = Vec::with_capacity(warnings.len());
+    {
+        type Key<'w> = (&'w str, &'w str, Option<&'w str>, Option<&'w str>);
+        let mut groups: std::collections::BTreeMap<Key, usize> = Default::default();
+        for w in &warnings {
+            let key = (
+                w.code.as_str(),
+                w.message.as_str(),
+                w.rule.as_deref(),
+                w.path.as_deref(),
+            );
+            let next = groups.len();
+            group_of.push(*groups.entry(key).or_insert(next));
         }
     }
+    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
+    for (w, g) in warnings.into_iter().zip(group_of) {
+        if g == out.len() {
+            let mut w = w;
+            w.dates = w.date.clone().map(|d| vec![d]);
+            out.push(w);
+        } else if let Some(d) = w.date {
+            out[g].dates.get_or_insert_with(Vec::new).push(d);
+        }
+    }
+    // Every date once, sorted.
     for w in &mut out {
         if let Some(dates) = &mut w.dates {
-            dates.sort();
+            dates.sort_unstable();
+            dates.dedup();
             w.date = dates.first().cloned();
         }
     }
