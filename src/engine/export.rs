@@ -746,6 +746,7 @@ mod tests {
     use super::*;
     use crate::engine::model::Channel;
     use crate::engine::output::{Horizon, PerCycle, ReasonSuggestion, Summary};
+    use crate::engine::texts::{kind_name, purpose_word};
 
     fn reason(code: &str, title: &str) -> ReasonSuggestion {
         ReasonSuggestion {
@@ -964,8 +965,13 @@ mod tests {
     fn kind_words_open_titles_in_upper_case_in_both_locales() {
         // By hand, as Unicode's case mapping would do it.
         for locale in [Locale::Ru, Locale::En] {
-            for &kind in TouchKind::ALL {
-                let word = kind_name(locale, kind);
+            let follow_up = purpose_word(
+                locale,
+                TouchKind::Apology,
+                ["apology_follow_up"].into_iter(),
+            );
+            let words = TouchKind::ALL.iter().map(|&k| kind_name(locale, k));
+            for word in words.chain([follow_up]) {
                 let mut chars = word.chars();
                 let unicode: String = chars
                     .next()
