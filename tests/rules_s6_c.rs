@@ -4,6 +4,7 @@
 mod common;
 
 use common::{plan, sample, EXAMPLES};
+use touchplan::TouchKind;
 
 /// The printed plan names every warning by a label in the plan's locale,
 /// never by its code, and says a move's original day as the locale does.
@@ -39,4 +40,27 @@ fn printed_plans_show_no_warning_codes_nor_iso_moves() {
     input["locale"] = "ru".into();
     let text = touchplan::render_text(&plan(&input));
     assert!(text.contains("Нет конкретного повода"), "{text}");
+}
+
+/// R13 and R9: the New Year greetings of a client's people keep the merge
+/// gap between them where a working day allows it (equipment-plant: the
+/// decision maker on 30 Dec 2026, the influencer on Monday 28 Dec, not
+/// 29 Dec with a warning).
+#[test]
+fn new_year_greetings_keep_the_merge_gap() {
+    let p = plan(&sample("equipment-plant"));
+    let greetings: Vec<_> = p
+        .touches
+        .iter()
+        .filter(|t| t.kind == TouchKind::Greeting && t.date.as_str() >= "2026-12-20")
+        .filter(|t| t.date.as_str() <= "2026-12-31")
+        .map(|t| t.date.as_str())
+        .collect();
+    assert_eq!(greetings, ["2026-12-28", "2026-12-30"], "{greetings:?}");
+    assert!(
+        !p.warnings.iter().any(|w| w.code == "merge_gap"
+            && w.dates.iter().flatten().any(|d| d.starts_with("2026-12-2"))),
+        "{:?}",
+        p.warnings
+    );
 }
