@@ -64,3 +64,24 @@ fn new_year_greetings_keep_the_merge_gap() {
         p.warnings
     );
 }
+
+/// R2 + R4: a service client in transactional sales gets a need touch a
+/// few working days (`preOrderLeadWorkdays`, 3) before the renewal
+/// decision, to the decision maker (advertising-campaign: the period ends
+/// 31 Jan 2027, a Sunday; 3 working days before is 26 Jan).
+#[test]
+fn transactional_service_client_gets_a_need_touch_before_the_renewal() {
+    let p = plan(&sample("advertising-campaign"));
+    let need = p
+        .touches
+        .iter()
+        .find(|t| {
+            t.date.as_str() >= "2027-01-20"
+                && t.date.as_str() <= "2027-01-29"
+                && (t.kind == TouchKind::Need
+                    || t.purposes.iter().flatten().any(|k| *k == TouchKind::Need))
+        })
+        .unwrap_or_else(|| panic!("no need touch before the renewal: {:#?}", p.touches));
+    assert_eq!(need.contact.as_deref(), Some("Елена Соколова"), "{need:?}");
+    assert!(!need.automated, "{need:?}");
+}
