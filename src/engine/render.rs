@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
+use super::date::parse_iso;
 use super::model::Locale;
 use super::output::Plan;
 use super::settings::Settings;
-use super::texts::channel_name;
+use super::texts::{channel_name, human_date, human_day_month, warning_label};
 
 /// Renders the plan as text in its own locale.
 pub fn render_text(plan: &Plan) -> String {
@@ -101,6 +102,13 @@ pub fn render_text(plan: &Plan) -> String {
             });
         }
         if let Some(m) = &t.moved_from {
+            // The original day as the locale says it; its year only when it
+            // differs from the touch's own.
+            let m = match parse_iso(m) {
+                Some(d) if m[..4] == t.date[..4] => human_day_month(l, d),
+                Some(d) => human_date(l, d),
+                None => m.clone(),
+            };
             let _ = write!(
                 flags,
                 " ({} {m})",
@@ -160,7 +168,15 @@ pub fn render_text(plan: &Plan) -> String {
                 Some(ds) if !ds.is_empty() => ds.join(", "),
                 _ => w.date.clone().unwrap_or_default(),
             };
-            let _ = writeln!(out, "  [{}] {} {}", w.code, dates, w.message);
+            // The label, unless the message already opens with it.
+            let label = warning_label(l, &w.code);
+            let head = match (w.message.starts_with(label), dates.is_empty()) {
+                (true, true) => String::new(),
+                (true, false) => format!("{dates}: "),
+                (false, true) => format!("{label}: "),
+                (false, false) => format!("{label} — {dates}: "),
+            };
+            let _ = writeln!(out, "  {head}{}", w.message);
         }
     }
     out

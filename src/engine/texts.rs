@@ -382,6 +382,36 @@ pub fn rule_name(locale: Locale, rule: &str) -> &str {
         })
 }
 
+/// A warning's label for the reader in `locale`, by its code: the code
+/// itself never reaches the reader (DOMAIN "What the manager reads").
+pub fn warning_label(locale: Locale, code: &str) -> &'static str {
+    let (ru, en) = match code {
+        "no_specific_reason" => ("Нет конкретного повода", "No specific reason"),
+        "merge_gap" => ("Касания слишком близко", "Touches too close"),
+        "channel_gap" => ("Канал повторяется слишком часто", "Same channel too soon"),
+        "gap_exceeded" => (
+            "Редкие касания перед решением",
+            "Long silence before the decision",
+        ),
+        "dropped" => ("Не поместилось", "Left out"),
+        "no_orders" => ("Заказов нет", "No orders"),
+        "no_company_events" => ("Нет мероприятий компании", "No company events"),
+        "need_paused" => (
+            "Касания по будущей сделке на паузе",
+            "Need discovery paused",
+        ),
+        "ratio_below_target" => ("Мало места маркетингу", "Little room for marketing"),
+        "calendar_not_covered" => ("Нет производственного календаря", "No production calendar"),
+        "discouraged_reason" => ("Неподходящий повод", "Unsuitable reason"),
+        "period_too_short" => ("Короткий период обслуживания", "Short service period"),
+        _ => ("Предупреждение", "Warning"),
+    };
+    match locale {
+        Locale::Ru => ru,
+        Locale::En => en,
+    }
+}
+
 /// A rule shown to the reader: its plain name, the number beside it —
 /// "Касания в рабочие дни (правило R14)."
 pub fn rule_why(locale: Locale, rule: &str) -> String {
@@ -446,6 +476,15 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// A day and month as a sentence says it: "5 декабря", "5 December".
+pub fn human_day_month(locale: Locale, d: Date) -> String {
+    let m = d.month0() as usize;
+    match locale {
+        Locale::Ru => format!("{} {}", d.day(), MONTHS_RU[m]),
+        Locale::En => format!("{} {}", d.day(), MONTHS_EN[m]),
+    }
+}
 
 /// A date as a sentence says it: "1 декабря 2026", "1 December 2026".
 pub fn human_date(locale: Locale, d: Date) -> String {

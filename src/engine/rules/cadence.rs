@@ -452,8 +452,18 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
             let mut days = vec![(first, "need_early_cycle", lead_msg)];
             if per_cycle >= 2 {
                 let mid = add_days(first, (last_day - first).num_days() / 2);
-                if (mid - first).num_days() >= 7 {
-                    days.push((mid, "need_before_order", second_msg));
+                // R2 + R4: in transactional sales the second goes a few
+                // working days before the renewal decision, as before an
+                // order; elsewhere mid-way.
+                let second = match renewal_end {
+                    Some(end) if p.sale_type == SaleType::Transactional => ctx
+                        .cal
+                        .working_days_before(end, ctx.input.settings.pre_order_lead_workdays)
+                        .min(last_day),
+                    _ => mid,
+                };
+                if (second - first).num_days() >= 7 {
+                    days.push((second, "need_before_order", second_msg));
                 }
             }
             // Segment D keeps only the touch before the order (R8).

@@ -99,7 +99,8 @@ pub fn greetings(ctx: &mut Ctx) {
     }
     // New Year: each decision maker and influencer, each in a touch of
     // their own (R9); the first on the last working day before the
-    // holidays, the next ones on the working days just before it.
+    // holidays, the next ones on the nearest working days before it that
+    // keep the merge gap.
     for y in ctx.from.year()..=ctx.to.year() {
         if !(always || new_year_offer(y)) {
             continue;
@@ -116,7 +117,10 @@ pub fn greetings(ctx: &mut Ctx) {
         };
         for (n, person) in people.into_iter().enumerate() {
             if n > 0 {
-                day = ctx.cal.on_or_before(add_days(day, -1));
+                // R13: the merge gap from the greeting after it, as these
+                // are different people and never merge.
+                let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
+                day = ctx.cal.on_or_before(add_days(day, -gap));
             }
             if day < ctx.from || day > ctx.to {
                 continue;
