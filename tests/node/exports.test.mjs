@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 
 import * as touchplan from '../../www/pkg/touchplan.js';
-import { kindLabel } from '../../www/widget/touch-plan-i18n.js';
+import { touchKindLabel } from '../../www/widget/touch-plan-i18n.js';
 
 touchplan.initSync({ module: readFileSync(new URL('../../www/pkg/touchplan_bg.wasm', import.meta.url)) });
 
@@ -110,7 +110,7 @@ for (const locale of ['ru', 'en']) {
         // English words and codes coincide for some ("email", "check").
         if (locale === 'ru') assert.ok(!KINDS.includes(cells[2]) && !CHANNELS.includes(cells[3]), `${where}: kind and channel in words`);
         // One word for one kind: the export says what the widget shows.
-        assert.equal(cells[2].toLowerCase(), kindLabel(locale, touch.kind).toLowerCase(), `${where}: the kind as the widget names it`);
+        assert.equal(cells[2].toLowerCase(), touchKindLabel(locale, touch).toLowerCase(), `${where}: the kind as the widget names it (the apology follow-up as "после сбоя")`);
         for (const cell of cells) assertNoCodes(cell, where, locale);
       });
     }

@@ -33,6 +33,7 @@ const POLICY_GROUPS = [
   ['R11', ['renewalLeadDays', 'promoLeadDays']],
   ['R12', ['apologyDelayDays', 'apologyMaxDays', 'apologyChannel', 'followUpDays', 'quietAfterIncidentDays']],
   ['R13', ['mergeGapDays', 'weeklyCap', 'dailyCap']],
+  ['R9', ['greetingsAheadOfRotation']],
   ['R15', ['influencerTouchesPerQuarter']],
   ['R1', ['contentValidityDays', 'freshnessTouches']],
 ];
@@ -627,6 +628,17 @@ export class CalculatorForm {
         emptyLabel: ct(this.#loc, 'apologyChannelDefault'),
         options: CHANNELS.map((c) => [c, channelLabel(this.#loc, c)]),
         hint: ct(this.#loc, 'defaultValue', { value: def === null ? ct(this.#loc, 'apologyChannelDefault') : channelLabel(this.#loc, def) }),
+        after: () => this.#prune('settings'),
+      });
+    }
+    if (typeof def === 'boolean') {
+      // A yes/no with a default of its own: left empty, the default holds;
+      // "no" is written as false, so a default of yes can be turned off.
+      const word = (v) => ct(this.#loc, v ? 'yes' : 'no');
+      return this.#field(path, label, 'select', {
+        emptyLabel: ct(this.#loc, 'defaultValue', { value: word(def) }),
+        options: [[true, word(true)], [false, word(false)]],
+        transform: (v) => (v === undefined ? undefined : v === 'true'),
         after: () => this.#prune('settings'),
       });
     }
