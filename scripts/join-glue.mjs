@@ -46,8 +46,35 @@ export function __resetExports() {
     if (exportsLoaded) exportPart.__wbg_reset_state();
 }
 
+/**
+ * The export part read and compiled at once, for \`initSync\` callers
+ * that export before the background load has finished: \`initSync\` is
+ * synchronous, so \`toIcs\` and \`toCsv\` after it are too (CONTRACT.md).
+ * A synchronous request can only give text: each byte comes back as one
+ * character of the x-user-defined charset. Returns whether it loaded.
+ */
+function loadExportsNow() {
+    if (typeof XMLHttpRequest !== 'function') return false;
+    try {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', new URL('./touchplan_export_bg.wasm', import.meta.url), false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');
+        xhr.send();
+        if (xhr.status !== 200) return false;
+        const text = xhr.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        exportPart.initSync({ module: bytes });
+    } catch {
+        return false;
+    }
+    exportsLoaded = true;
+    exportsReady = Promise.resolve();
+    return true;
+}
+
 function needExports() {
-    if (exportsLoaded) return;
+    if (exportsLoaded || (exportsReady !== undefined && loadExportsNow())) return;
     const error = new Error('touchplan: the exports (toIcs, toCsv) are not loaded yet: await init() first');
     error.name = 'TouchPlanError';
     error.code = 'not_initialized';

@@ -114,3 +114,35 @@ test('input errors are Error objects with code, path and every problem', async (
   );
   expect(e.message).toBe(e.errors[0].message);
 });
+
+// CONTRACT.md: `initSync({ module })` is synchronous, and so is everything
+// after it. The export part (issue 18) is then read at the first export
+// if its background load has not finished: toIcs right after initSync
+// gives the calendar, not `not_initialized`.
+for (const [name, entry] of [['the bare module', '/pkg/touchplan.js'], ['www/api.js', '/api.js']]) {
+  test(`initSync({ module }) then toIcs and toCsv at once, through ${name}, under the strict CSP`, async ({ page }) => {
+    await openPage(page);
+    const result = await page.evaluate(async ({ input, entry }) => {
+      const bytes = await (await fetch('/pkg/touchplan_bg.wasm')).arrayBuffer();
+      const module = await WebAssembly.compile(bytes);
+      const api = await import(entry);
+      // Nothing awaited from here on: the background load cannot have finished.
+      api.initSync({ module });
+      const plan = api.plan(input);
+      let ics;
+      let csv;
+      try {
+        ics = api.toIcs(plan);
+        csv = api.toCsv(plan, { separator: ';' });
+      } catch (e) {
+        return { error: `${e.code}: ${e.message}` };
+      }
+      return { touches: plan.touches.length, ics, csv, violations: window.__violations };
+    }, { input: TYPICAL, entry });
+    expect(result.error).toBeUndefined();
+    expect(result.violations).toEqual([]);
+    expect(result.ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(result.ics.match(/BEGIN:VEVENT/g)).toHaveLength(result.touches);
+    expect(result.csv.split('\r\n')[0]).toMatch(/^Клиент;Дата;Вид касания;/);
+  });
+}
