@@ -285,6 +285,9 @@ pub struct CompactBook {
     pub capacity: u32,
     /// Title and hint of every reason the plans use, once.
     pub reasons: BTreeMap<String, ReasonText>,
+    /// Every touch's `why`, once: touches give an index into it (most
+    /// sentences are a rule's, repeated across clients).
+    pub whys: Vec<String>,
     pub clients: Vec<CompactClient>,
     pub managers: Vec<ManagerLoad>,
 }
@@ -331,7 +334,8 @@ pub struct CompactTouch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<String>>,
     pub rule: String,
-    pub why: String,
+    /// Index into the book's `whys`.
+    pub why: u32,
     pub reasons: Vec<(String, f64)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moved_from: Option<String>,
@@ -345,8 +349,27 @@ pub struct CompactTouch {
     pub notes: Option<Vec<String>>,
 }
 
-impl From<&Touch> for CompactTouch {
-    fn from(t: &Touch) -> Self {
+/// Sentences said once, by index.
+#[derive(Default)]
+struct Whys {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl Whys {
+    fn of(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.index.get(s) {
+            return *i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s.to_string());
+        self.index.insert(s.to_string(), i);
+        i
+    }
+}
+
+impl CompactTouch {
+    fn new(t: &Touch, whys: &mut Whys) -> Self {
         CompactTouch {
             date: t.date.clone(),
             kind: t.kind,
@@ -356,7 +379,7 @@ impl From<&Touch> for CompactTouch {
             role: t.role.clone(),
             contacts: t.contacts.clone(),
             rule: t.rule.clone(),
-            why: t.why.clone(),
+            why: whys.of(&t.why),
             reasons: t
                 .reasons
                 .iter()
@@ -427,6 +450,7 @@ impl Book {
     pub fn compact(&self) -> CompactBook {
         let locale = self.locale;
         let mut reasons = BTreeMap::new();
+        let mut whys = Whys::default();
         let clients = self
             .clients
             .iter()
@@ -453,7 +477,12 @@ impl Book {
                         id: p.client_id.clone(),
                         name: p.client_name.clone(),
                         manager: c.manager.clone(),
-                        touches: Some(p.touches.iter().map(CompactTouch::from).collect()),
+                        touches: Some(
+                            p.touches
+                                .iter()
+                                .map(|t| CompactTouch::new(t, &mut whys))
+                                .collect(),
+                        ),
                         summary: Some(p.summary.clone()),
                         warnings: Some(p.warnings.clone()),
                         errors: None,
@@ -512,6 +541,7 @@ impl Book {
             locale: locale.as_str(),
             capacity: self.capacity,
             reasons,
+            whys: whys.list,
             clients,
             managers,
         }
