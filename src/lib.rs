@@ -37,6 +37,23 @@ pub fn plan_book(input: &serde_json::Value) -> Result<Book, InputErrors> {
     engine::book::plan_book(input)
 }
 
+/// Plans a book from a JSON text; malformed JSON is an `invalid_json` error.
+///
+/// # Errors
+/// As [`plan_book`], plus `invalid_json`.
+pub fn plan_book_json(input: &str) -> Result<Book, InputErrors> {
+    match serde_json::from_str::<serde_json::Value>(input) {
+        Ok(v) => plan_book(&v),
+        Err(e) => Err(InputErrors {
+            errors: vec![InputError {
+                code: "invalid_json".into(),
+                path: String::new(),
+                message: e.to_string(),
+            }],
+        }),
+    }
+}
+
 /// Plans from a JSON text; malformed JSON is an `invalid_json` error.
 ///
 /// # Errors

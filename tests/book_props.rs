@@ -322,6 +322,7 @@ fn a_bad_client_fails_alone() {
     let json = serde_json::to_value(book.compact()).unwrap();
     assert_eq!(json["managers"][0]["clients"], 2);
     assert_eq!(json["clients"][1]["errors"][0]["code"], "invalid_type");
+    assert_eq!(json["clients"][1]["id"], "b");
 }
 
 /// The shared part or the list itself failing fails the book.

@@ -37,6 +37,8 @@ pub struct Book {
 /// One client of a book.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookClient {
+    /// Its `id` as given (empty when it is not a string).
+    pub id: String,
     pub manager: Option<String>,
     /// Its levelled plan, or every problem of its input (paths start with
     /// `clients[i].`).
@@ -205,13 +207,18 @@ pub fn plan_book(v: &Value) -> Result<Book, InputErrors> {
         .enumerate()
         .map(|(i, c)| client_input(&base, o, i, c))
         .collect();
-    Ok(plan_inputs(&base, read))
+    let ids = list.iter().map(|c| {
+        let id = c.get("id").and_then(Value::as_str).unwrap_or_default();
+        id.chars().take(256).collect()
+    });
+    Ok(plan_inputs(&base, read, ids))
 }
 
 /// Plans and levels validated clients (errors pass through in place).
 fn plan_inputs(
     base: &PlanInput,
     read: Vec<(Option<String>, Result<PlanInput, InputErrors>)>,
+    ids: impl Iterator<Item = String>,
 ) -> Book {
     let s = &base.settings;
     let (capacity, slack) = (s.manager_daily_capacity, s.level_slack_days);
@@ -244,8 +251,10 @@ fn plan_inputs(
     let mut position = Vec::new();
     let clients: Vec<BookClient> = read
         .into_iter()
+        .zip(ids)
         .enumerate()
-        .map(|(i, (manager, r))| BookClient {
+        .map(|(i, ((manager, r), id))| BookClient {
+            id,
             manager,
             plan: r.map(|_| {
                 position.push(i);
@@ -489,7 +498,7 @@ impl Book {
                     }
                 }
                 Err(e) => CompactClient {
-                    id: String::new(),
+                    id: c.id.clone(),
                     name: None,
                     manager: c.manager.clone(),
                     touches: None,
