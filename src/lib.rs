@@ -6,6 +6,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod wasm;
 
+pub use engine::book::{Book, BookClient, CompactBook};
 pub use engine::error::{InputError, InputErrors};
 pub use engine::export::{to_csv, to_csv_with, to_ics, CsvOptions};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};
@@ -24,6 +25,33 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Every problem of the input at once, each with code, path and message.
 pub fn plan(input: &serde_json::Value) -> Result<Plan, InputErrors> {
     engine::plan::plan_value(input)
+}
+
+/// Plans a manager's book (CONTRACT.md `BookInput`): each client as
+/// [`plan`] plans it, then each manager's days levelled (DOMAIN.md R16).
+///
+/// # Errors
+/// Problems of the shared part or of `clients` as a whole; a client whose
+/// own input is bad fails alone, in its entry of [`Book::clients`].
+pub fn plan_book(input: &serde_json::Value) -> Result<Book, InputErrors> {
+    engine::book::plan_book(input)
+}
+
+/// Plans a book from a JSON text; malformed JSON is an `invalid_json` error.
+///
+/// # Errors
+/// As [`plan_book`], plus `invalid_json`.
+pub fn plan_book_json(input: &str) -> Result<Book, InputErrors> {
+    match serde_json::from_str::<serde_json::Value>(input) {
+        Ok(v) => plan_book(&v),
+        Err(e) => Err(InputErrors {
+            errors: vec![InputError {
+                code: "invalid_json".into(),
+                path: String::new(),
+                message: e.to_string(),
+            }],
+        }),
+    }
 }
 
 /// Plans from a JSON text; malformed JSON is an `invalid_json` error.

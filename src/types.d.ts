@@ -99,6 +99,67 @@ export interface Touch {
   notes?: string[];
 }
 
+/** The input of `planBook`: a manager's book (DOMAIN.md R16). */
+export interface BookInput {
+  today: IsoDate;
+  horizonMonths?: number;
+  locale?: Locale;
+  /** Each a `Client` as in `plan`, with the manager who serves it; clients
+   * without one are the book's own manager's (`manager: null` below). */
+  clients: (Client & { manager?: string })[];
+  company?: Company;
+  /** `managerDailyCapacity` and `levelSlackDays` among them. */
+  settings?: Partial<Settings>;
+}
+
+/** What `planBook` returns: compact, for thousands of clients. */
+export interface Book {
+  horizon: { from: IsoDate; to: IsoDate };
+  locale: Locale;
+  /** Personal touches a manager's working day holds. */
+  capacity: number;
+  /** Title and hint of every reason the plans use, by code, once. */
+  reasons: Record<ReasonCode, { title: string; hint: string }>;
+  /** Every touch's `why`, once: a touch's `why` is an index into it. */
+  whys: string[];
+  /** In input order: a levelled plan, or that client's errors alone
+   * (paths `clients[i].…`). */
+  clients: BookClient[];
+  /** By manager; clients without a manager under `manager: null`, first. */
+  managers: ManagerLoad[];
+}
+
+export interface BookClient {
+  id: string;
+  name?: string;
+  manager?: string;
+  touches?: BookTouch[];
+  summary?: Plan["summary"];
+  warnings?: Plan["warnings"];
+  errors?: { code: string; path: string; message: string }[];
+}
+
+/** A `Touch` with `why` by index and reasons as `[code, score]`, best first. */
+export type BookTouch = Omit<Touch, "why" | "reasons" | "automated"> & {
+  automated?: true;
+  why: number;
+  reasons: [ReasonCode, number][];
+};
+
+export interface ManagerLoad {
+  manager: string | null;
+  /** Clients planned (errors apart). */
+  clients: number;
+  /** `[date, before, after]`: personal touches a day before and after
+   * levelling, for every day with any. */
+  days: [IsoDate, number, number][];
+  /** Days still over capacity; `clients` index `Book.clients`, the ones
+   * that keep the day first (protection, then segment, A+ first). */
+  overloads: { date: IsoDate; load: number; clients: number[] }[];
+  /** What levelling moved; `client` indexes `Book.clients`. */
+  moves: { client: number; from: IsoDate; to: IsoDate; kind: TouchKind; why: string }[];
+}
+
 /** One result of `planMany` and `planEach`: the plan, or that input's error alone. */
 export type PlanResult = Plan | { error: TouchPlanError };
 
@@ -194,6 +255,10 @@ export interface Settings {
   revenueSegments: Partial<Record<"A+" | "A" | "B" | "C", number>> | null;
   referralsPerYear: number;
   influencerTouchesPerQuarter: number;
+  /** R16: a manager's personal touches a working day across a book (12). */
+  managerDailyCapacity: number;
+  /** R16: working days a flexible touch may move either way to level (3). */
+  levelSlackDays: number;
   /** `--MM-DD` */
   annualMeeting: string;
   segments: Partial<Record<"A+" | "A" | "B" | "C" | "D", Partial<SegmentPolicy>>>;

@@ -85,6 +85,45 @@ pub fn plan_json_js(text: &str) -> Result<JsValue, JsValue> {
 }
 
 #[cfg(feature = "plan")]
+/// Plans a manager's book (CONTRACT.md `planBook(input)`, DOMAIN.md R16):
+/// each client as `plan` plans it, then each manager's days levelled; a
+/// client whose input is bad fails alone, in its entry (`errors`).
+///
+/// # Errors
+/// Throws a `TouchPlanError` when the shared part (`today`, `company`,
+/// `settings`, …) or the `clients` list is bad, or a value is not JSON data.
+#[wasm_bindgen(js_name = planBook, unchecked_return_type = "Book")]
+pub fn plan_book_js(
+    #[wasm_bindgen(unchecked_param_type = "BookInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let (value, refused) = JsonReader::read_book(&input);
+    if !refused.is_empty() {
+        return Err(error_object(&InputErrors { errors: refused }));
+    }
+    match crate::plan_book(&value) {
+        Ok(book) => to_js(&book.compact()),
+        Err(errors) => Err(error_object(&errors)),
+    }
+}
+
+#[cfg(feature = "plan")]
+/// Plans a book from its JSON text, for `www/api.js` (as `__planJson`).
+/// Not part of the public API.
+///
+/// # Errors
+/// As `planBook`, plus `invalid_json`.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __planBookJson, unchecked_return_type = "Book")]
+pub fn plan_book_json_js(text: &str) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    match crate::plan_book_json(text) {
+        Ok(book) => to_js(&book.compact()),
+        Err(errors) => Err(error_object(&errors)),
+    }
+}
+
+#[cfg(feature = "plan")]
 /// The refusal of an input past the whole input's limits, in `locale`
 /// ("ru" by default), for `www/api.js`: it counts values and text as the
 /// reader does while writing the JSON text, and once past the limits with
@@ -393,12 +432,21 @@ struct JsonReader {
     /// UTF-16 units of text read so far (strings and field names).
     units: usize,
     too_large: bool,
+    /// A book (`planBook`): the whole-input limits are each client's, which
+    /// the engine checks client by client; the clients list reads in full.
+    book: bool,
 }
 
 impl JsonReader {
     /// A `PlanInput`, in its own `locale`.
     fn read_input(input: &JsValue) -> (Value, Vec<InputError>) {
-        let locale = if input.is_object() {
+        let locale = Self::read_input_locale(input);
+        Self::read(input, locale)
+    }
+
+    /// The input's own `locale`, read leniently.
+    fn read_input_locale(input: &JsValue) -> Locale {
+        if input.is_object() {
             Reflect::get(input, &JsValue::from_str("locale"))
                 .ok()
                 .and_then(|v| v.as_string())
@@ -406,11 +454,20 @@ impl JsonReader {
                 .unwrap_or_default()
         } else {
             Locale::default()
-        };
-        Self::read(input, locale)
+        }
     }
 
     fn read(value: &JsValue, locale: Locale) -> (Value, Vec<InputError>) {
+        Self::read_with(value, locale, false)
+    }
+
+    /// A `BookInput`, in its own `locale`, each client within its limits.
+    fn read_book(input: &JsValue) -> (Value, Vec<InputError>) {
+        let locale = Self::read_input_locale(input);
+        Self::read_with(input, locale, true)
+    }
+
+    fn read_with(value: &JsValue, locale: Locale, book: bool) -> (Value, Vec<InputError>) {
         let mut reader = JsonReader {
             locale,
             errors: Vec::new(),
@@ -418,6 +475,7 @@ impl JsonReader {
             values: 0,
             units: 0,
             too_large: false,
+            book,
         };
         let value = reader.value(value, "");
         (value, reader.errors)
@@ -450,7 +508,7 @@ impl JsonReader {
 
     fn value(&mut self, v: &JsValue, path: &str) -> Value {
         self.values += 1;
-        if self.too_large || self.values > MAX_VALUES {
+        if self.too_large || (!self.book && self.values > MAX_VALUES) {
             return self.oversize();
         }
         if v.is_null() || v.is_undefined() {
@@ -504,7 +562,7 @@ impl JsonReader {
             return self.refuse("too_long", path, m);
         }
         self.units += units as usize;
-        if self.units > MAX_UNITS {
+        if !self.book && self.units > MAX_UNITS {
             return self.oversize();
         }
         let s = v.as_string().unwrap_or_default();
@@ -579,7 +637,7 @@ impl JsonReader {
             // Past the largest contract limit, items are counted, not read:
             // the engine refuses the list with its own limit. Past the
             // whole input's limits, nothing more is read.
-            if i as usize > LIST_LIMIT || self.too_large {
+            if (!self.book && i as usize > LIST_LIMIT) || self.too_large {
                 out.push(Value::Null);
                 continue;
             }
@@ -611,7 +669,7 @@ impl JsonReader {
             }
             let name = key.as_string().unwrap_or_default();
             self.units += key.unchecked_ref::<JsString>().length() as usize;
-            if self.units > MAX_UNITS {
+            if !self.book && self.units > MAX_UNITS {
                 return self.oversize();
             }
             let field_path = field_path(path, &name);

@@ -29,7 +29,7 @@ fn default_settings_name_every_readme_setting() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let keys: Vec<&String> = defaults.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 43);
+    assert_eq!(keys.len(), 45);
     for key in keys {
         assert!(
             readme.contains(&format!("`{key}`")),
@@ -37,6 +37,8 @@ fn default_settings_name_every_readme_setting() {
         );
     }
     assert_eq!(defaults["weeklyCap"], 3);
+    assert_eq!(defaults["managerDailyCapacity"], 12);
+    assert_eq!(defaults["levelSlackDays"], 3);
     assert_eq!(defaults["annualMeeting"], "--12-18");
     assert_eq!(defaults["reactionGapDays"], serde_json::Value::Null);
     assert_eq!(defaults["segments"]["A"]["greetings"], "always");

@@ -127,6 +127,8 @@ const MAX_DEPTH = 64;
 const MAX_VALUES = 200_000;
 const MAX_UNITS = 4_000_000;
 const MAX_LIST = 10_000;
+// A book's lists (its clients) as the reader reads them for `planBook`.
+const MAX_BOOK_LIST = 100_000;
 const MAX_KEYS = 100_000;
 const MAX_TEXT = 100_000;
 const MAX_EXACT = 2 ** 53;
@@ -136,13 +138,14 @@ const MAX_EXACT = 2 ** 53;
  * convert something: a non-finite or huge number, a BigInt, symbol or
  * function, a lone surrogate, anything but a plain object or array (or one
  * with a `toJSON`), too deep, too long, or a getter or proxy that throws;
- * `TOO_LARGE` past the whole input's limits. A walk checks every value in
+ * `TOO_LARGE` past the whole input's limits (for a book, `book`, each
+ * client's, which the engine checks client by client). A walk checks every value in
  * the reader's order (an object's own enumerable keys, `undefined` fields
  * left out), then `JSON.stringify`, native and six times faster than
  * writing the text in JS, writes the same values: a getter is read twice
  * here, so it must give the same value each time, as plain data does.
  */
-function jsonText(input) {
+function jsonText(input, book = false) {
   if (typeof String.prototype.isWellFormed !== 'function') return null;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
   let values = 0;
@@ -159,12 +162,12 @@ function jsonText(input) {
   }
 
   function check(v, depth) {
-    if (++values > MAX_VALUES) throw OVER_LIMITS;
+    if (++values > MAX_VALUES && !book) throw OVER_LIMITS;
     switch (typeof v) {
       case 'string':
         if (v.length > MAX_TEXT) throw NOT_PLAIN;
         units += v.length;
-        if (units > MAX_UNITS) throw OVER_LIMITS;
+        if (units > MAX_UNITS && !book) throw OVER_LIMITS;
         if (!v.isWellFormed()) throw NOT_PLAIN;
         return;
       case 'number':
@@ -182,7 +185,7 @@ function jsonText(input) {
     if (depth >= MAX_DEPTH || typeof v.toJSON === 'function') throw NOT_PLAIN;
     if (Array.isArray(v)) {
       const n = v.length;
-      if (n > MAX_LIST) throw NOT_PLAIN;
+      if (n > (book ? MAX_BOOK_LIST : MAX_LIST)) throw NOT_PLAIN;
       for (let i = 0; i < n; i++) check(v[i], depth + 1);
       return;
     }
@@ -192,7 +195,7 @@ function jsonText(input) {
     for (const k of keys) {
       // The reader counts a field's name before it reads the field.
       units += k.length;
-      if (units > MAX_UNITS) throw OVER_LIMITS;
+      if (units > MAX_UNITS && !book) throw OVER_LIMITS;
       const x = v[k];
       if (x === undefined) continue;
       if (!k.isWellFormed()) throw NOT_PLAIN;
@@ -205,6 +208,29 @@ const NOT_PLAIN = new Error('not plain JSON data');
 const OVER_LIMITS = new Error('past the whole input\'s limits');
 const TOO_LARGE = {};
 const OBJECT_TAG = Object.prototype.toString;
+
+/**
+ * Plans a manager's book (DOMAIN.md R16): each client as `plan` plans it,
+ * then each manager's personal touches levelled to capacity. A client
+ * whose input is bad fails alone (`errors` in its entry); a bad shared
+ * part (`today`, `company`, `settings`) or `clients` list throws.
+ * @type {(input: object) => object}
+ */
+export const planBook = guarded(planBookInput);
+
+// As `planInput`: plain JSON data crosses as one text, anything else goes
+// the value-by-value way, whose reader words every refusal.
+function planBookInput(input) {
+  const text = typeof glue.__planBookJson === 'function' ? jsonText(input, true) : null;
+  if (typeof text === 'string') {
+    try {
+      return glue.__planBookJson(text);
+    } catch (e) {
+      if (isTrap(e)) throw e;
+    }
+  }
+  return glue.planBook(input);
+}
 
 /** `planMany` refuses more inputs than this (CONTRACT.md "Limits"): it
  * holds every plan at once, and 20,000 example-sized plans take 2.4 GB of

@@ -1052,6 +1052,8 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
         0,
         3
     );
+    int!("managerDailyCapacity", manager_daily_capacity, 1, 1000);
+    int!("levelSlackDays", level_slack_days, 0, 30);
     if s.check_late_days < s.check_by_day {
         let m = c.text(
             texts::Msg::OutOfRange,

@@ -4,8 +4,10 @@
 //! module per rule that places touches, on the shared `context`) → `limits`
 //! (R13 merges and caps) → `channels` (R7 channels, R15 contacts) →
 //! `reasons` (R1, R10) → `plan` (output and summary) → `export`
-//! (iCalendar, CSV).
+//! (iCalendar, CSV). A manager's `book` plans many clients to drafts, lets
+//! `level` (R16) even out the manager's days, then renders each plan.
 
+pub mod book;
 pub mod calendar;
 pub mod calendar_ru;
 #[cfg(test)]
@@ -19,6 +21,7 @@ pub mod draft;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod level;
 pub mod limits;
 pub mod model;
 pub mod output;

@@ -34,6 +34,12 @@ pub fn plan_value(v: &serde_json::Value) -> Result<Plan, InputErrors> {
 
 /// Plans a validated input. Pure: the same input gives the same plan.
 pub fn plan_input(input: &PlanInput) -> Plan {
+    build(draft(input))
+}
+
+/// Places every touch of one client, floors then limits, as drafts still
+/// open to a book's levelling (R16) before they are rendered.
+pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     let from = input.today;
     let to = add_days(add_months(from, input.horizon_months), -1);
     let company = &input.company;
@@ -97,10 +103,12 @@ pub fn plan_input(input: &PlanInput) -> Plan {
     limits::sort(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
     limits::report_close(&mut ctx);
-    build(ctx)
+    ctx
 }
 
-fn build(mut ctx: Ctx) -> Plan {
+/// Renders a client's drafts: channels and contacts (R7, R15), reasons
+/// (R1, R10), texts and the summary.
+pub(crate) fn build(mut ctx: Ctx) -> Plan {
     let input = ctx.input;
     let locale = input.locale;
     let assigned = channels::assign(&ctx);

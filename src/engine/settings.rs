@@ -173,6 +173,11 @@ pub struct Settings {
     pub referrals_per_year: u32,
     /// R15: touches per calendar quarter each influencer gets at least.
     pub influencer_touches_per_quarter: u32,
+    /// R16: a manager's personal touches a working day across a book.
+    pub manager_daily_capacity: u32,
+    /// R16: working days a flexible touch may move either way to level a
+    /// manager's days.
+    pub level_slack_days: u32,
     /// R8: the segment table.
     pub segments: BTreeMap<Segment, SegmentPolicy>,
 }
@@ -275,6 +280,8 @@ impl Default for Settings {
             revenue_segments: None,
             referrals_per_year: 2,
             influencer_touches_per_quarter: 1,
+            manager_daily_capacity: 12,
+            level_slack_days: 3,
             segments,
         }
     }
@@ -285,7 +292,7 @@ impl Default for Settings {
 /// R (max(R, 7)); the meeting day is `annualMeeting`, `--MM-DD`.
 impl Serialize for Settings {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut st = serializer.serialize_struct("Settings", 43)?;
+        let mut st = serializer.serialize_struct("Settings", 45)?;
         st.serialize_field(
             "defaultCycleTransactional",
             &self.default_cycle_transactional,
@@ -343,6 +350,8 @@ impl Serialize for Settings {
             "influencerTouchesPerQuarter",
             &self.influencer_touches_per_quarter,
         )?;
+        st.serialize_field("managerDailyCapacity", &self.manager_daily_capacity)?;
+        st.serialize_field("levelSlackDays", &self.level_slack_days)?;
         st.serialize_field("segments", &self.segments)?;
         st.end()
     }
