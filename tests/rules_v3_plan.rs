@@ -396,7 +396,7 @@ fn r13_merged_fulfilment_steps_are_named_on_the_touch_or_warned() {
     assert!(dropped
         .dates
         .as_ref()
-        .is_some_and(|d| d.contains(&"2027-01-05".to_string())));
+        .is_some_and(|d| d.contains(&"2027-01-04".to_string())));
 }
 
 /// R2 (service clients), R11: a membership bought as an order with a

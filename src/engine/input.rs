@@ -47,11 +47,11 @@ fn within_size(v: &Value) -> bool {
     while let Some(v) = stack.pop() {
         values += 1;
         match v {
-            Value::String(s) => chars += s.chars().count(),
+            Value::String(s) => chars += count_chars(s),
             Value::Array(a) => stack.extend(a),
             Value::Object(o) => {
                 for (k, x) in o {
-                    chars += k.chars().count();
+                    chars += count_chars(k);
                     stack.push(x);
                 }
             }
@@ -187,6 +187,27 @@ pub struct Event {
     pub date: Date,
     pub title: String,
 }
+/// `s.chars().count()`, eight bytes at a time: the characters are the
+/// bytes that do not continue one (`10xxxxxx`). The standard count takes
+/// a byte at a time on short strings, and an input at the limits holds
+/// 2,000,000 characters in mostly short ones.
+fn count_chars(s: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuing = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Bit 7 of each byte set where its top bits are 10.
+        continuing += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    continuing += chunks
+        .remainder()
+        .iter()
+        .filter(|b| **b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuing
+}
 
 /// Collects problems while walking the JSON.
 struct Check {
@@ -197,10 +218,12 @@ struct Check {
 type Obj<'a> = &'a Map<String, Value>;
 
 impl Check {
-    fn fail(&mut self, code: &str, path: &str, message: String) {
+    fn fail(&mut self, code: &str, path: impl Where, message: String) {
+        let mut spelled = String::new();
+        path.spell(&mut spelled);
         self.errors.push(InputError {
             code: code.into(),
-            path: path.into(),
+            path: spelled,
             message,
         });
     }
@@ -209,7 +232,7 @@ impl Check {
         texts::message(self.locale, t, args)
     }
 
-    fn type_error(&mut self, path: &str, expected: texts::Msg, got: &Value) {
+    fn type_error(&mut self, path: impl Where, expected: texts::Msg, got: &Value) {
         let m = self.text(
             texts::Msg::ExpectedType,
             &[&self.text(expected, &[]), &describe(got)],
@@ -217,7 +240,7 @@ impl Check {
         self.fail("invalid_type", path, m);
     }
 
-    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<Obj<'a>> {
+    fn object<'a>(&mut self, v: &'a Value, path: impl Where) -> Option<Obj<'a>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
@@ -232,7 +255,7 @@ impl Check {
         o.get(key).filter(|v| !v.is_null())
     }
 
-    fn required<'a>(&mut self, o: Obj<'a>, key: &str, path: &str) -> Option<&'a Value> {
+    fn required<'a>(&mut self, o: Obj<'a>, key: &str, path: impl Where) -> Option<&'a Value> {
         let v = self.field(o, key);
         if v.is_none() {
             let m = self.text(texts::Msg::Missing, &[]);
@@ -241,7 +264,7 @@ impl Check {
         v
     }
 
-    fn string(&mut self, v: &Value, path: &str, max: usize) -> Option<String> {
+    fn string(&mut self, v: &Value, path: impl Where, max: usize) -> Option<String> {
         match v {
             Value::String(s) if s.chars().count() > max => {
                 let m = self.text(
@@ -261,25 +284,25 @@ impl Check {
 
     /// A required text: present, a string, and not blank (a reason titled
     /// `""` would say nothing).
-    fn required_text(&mut self, o: Obj, key: &str, path: &str) -> Option<String> {
-        let p = join(path, key);
+    fn required_text(&mut self, o: Obj, key: &str, path: impl Where) -> Option<String> {
+        let p = join(&path, key);
         let s = self
-            .required(o, key, &p)
-            .and_then(|v| self.string(v, &p, limits::MAX_STRING))?;
+            .required(o, key, p)
+            .and_then(|v| self.string(v, p, limits::MAX_STRING))?;
         if s.trim().is_empty() {
             let m = self.text(texts::Msg::Empty, &[]);
-            self.fail("missing_field", &p, m);
+            self.fail("missing_field", p, m);
             return None;
         }
         Some(s)
     }
 
-    fn opt_string(&mut self, o: Obj, key: &str, path: &str) -> Option<String> {
+    fn opt_string(&mut self, o: Obj, key: &str, path: impl Where) -> Option<String> {
         let v = self.field(o, key)?;
-        self.string(v, &join(path, key), limits::MAX_STRING)
+        self.string(v, join(&path, key), limits::MAX_STRING)
     }
 
-    fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+    fn date(&mut self, v: &Value, path: impl Where) -> Option<Date> {
         let s = match v {
             Value::String(s) => s,
             other => {
@@ -302,18 +325,18 @@ impl Check {
         }
     }
 
-    fn opt_date(&mut self, o: Obj, key: &str, path: &str) -> Option<Date> {
+    fn opt_date(&mut self, o: Obj, key: &str, path: impl Where) -> Option<Date> {
         let v = self.field(o, key)?;
-        self.date(v, &join(path, key))
+        self.date(v, join(&path, key))
     }
 
-    fn req_date(&mut self, o: Obj, key: &str, path: &str) -> Option<Date> {
-        let p = join(path, key);
-        let v = self.required(o, key, &p)?;
-        self.date(v, &p)
+    fn req_date(&mut self, o: Obj, key: &str, path: impl Where) -> Option<Date> {
+        let p = join(&path, key);
+        let v = self.required(o, key, p)?;
+        self.date(v, p)
     }
 
-    fn integer(&mut self, v: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+    fn integer(&mut self, v: &Value, path: impl Where, min: i64, max: i64) -> Option<i64> {
         let n = match v.as_f64() {
             Some(n) if n.fract() == 0.0 => n,
             _ => {
@@ -342,13 +365,13 @@ impl Check {
         Some(n as i64)
     }
 
-    fn opt_int(&mut self, o: Obj, key: &str, path: &str, min: i64, max: i64) -> Option<u32> {
+    fn opt_int(&mut self, o: Obj, key: &str, path: impl Where, min: i64, max: i64) -> Option<u32> {
         let v = self.field(o, key)?;
-        self.integer(v, &join(path, key), min, max)
+        self.integer(v, join(&path, key), min, max)
             .map(|n| n as u32)
     }
 
-    fn amount(&mut self, v: &Value, path: &str) -> Option<f64> {
+    fn amount(&mut self, v: &Value, path: impl Where) -> Option<f64> {
         match v.as_f64() {
             Some(n) if n.is_finite() && n >= 0.0 => Some(n),
             Some(_) => {
@@ -363,12 +386,12 @@ impl Check {
         }
     }
 
-    fn boolean(&mut self, o: Obj, key: &str, path: &str) -> bool {
+    fn boolean(&mut self, o: Obj, key: &str, path: impl Where) -> bool {
         match self.field(o, key) {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.type_error(&join(path, key), texts::Msg::ABoolean, other);
+                self.type_error(join(&path, key), texts::Msg::ABoolean, other);
                 false
             }
         }
@@ -377,7 +400,7 @@ impl Check {
     fn one_of<T: Copy>(
         &mut self,
         v: &Value,
-        path: &str,
+        path: impl Where,
         parse: impl Fn(&str) -> Option<T>,
         names: &str,
     ) -> Option<T> {
@@ -390,8 +413,8 @@ impl Check {
         r
     }
 
-    fn list<'a>(&mut self, o: Obj<'a>, key: &str, path: &str, max: usize) -> &'a [Value] {
-        let p = join(path, key);
+    fn list<'a>(&mut self, o: Obj<'a>, key: &str, path: impl Where, max: usize) -> &'a [Value] {
+        let p = join(&path, key);
         match self.field(o, key) {
             None => &[],
             Some(Value::Array(a)) if a.len() > max => {
@@ -399,18 +422,18 @@ impl Check {
                     texts::Msg::TooMany,
                     &[&max.to_string(), &a.len().to_string()],
                 );
-                self.fail("too_many", &p, m);
+                self.fail("too_many", p, m);
                 &[]
             }
             Some(Value::Array(a)) => a,
             Some(other) => {
-                self.type_error(&p, texts::Msg::AList, other);
+                self.type_error(p, texts::Msg::AList, other);
                 &[]
             }
         }
     }
 
-    fn strings(&mut self, o: Obj, key: &str, path: &str) -> Vec<String> {
+    fn strings(&mut self, o: Obj, key: &str, path: impl Where) -> Vec<String> {
         let list = self.list(o, key, path, limits::MAX_TAGS);
         let mut out = Vec::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
@@ -419,21 +442,21 @@ impl Check {
                 // and no path to spell out (orders may hold millions).
                 Value::String(s) if s.len() <= limits::MAX_STRING => out.push(s.clone()),
                 _ => {
-                    let p = index(&join(path, key), i);
-                    out.extend(self.string(v, &p, limits::MAX_STRING));
+                    let kp = join(&path, key);
+                    out.extend(self.string(v, index(&kp, i), limits::MAX_STRING));
                 }
             }
         }
         out
     }
 
-    fn channels(&mut self, o: Obj, key: &str, path: &str) -> Option<Vec<Channel>> {
+    fn channels(&mut self, o: Obj, key: &str, path: impl Where) -> Option<Vec<Channel>> {
         self.field(o, key)?;
-        let p = join(path, key);
+        let p = join(&path, key);
         let list = self.list(o, key, path, Channel::ALL.len() * 4);
         let mut out = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            if let Some(c) = self.one_of(v, &index(&p, i), Channel::parse, &Channel::wire_names()) {
+            if let Some(c) = self.one_of(v, index(&p, i), Channel::parse, &Channel::wire_names()) {
                 if !out.contains(&c) {
                     out.push(c);
                 }
@@ -446,17 +469,17 @@ impl Check {
         &mut self,
         o: Obj<'a>,
         key: &str,
-        path: &str,
+        path: impl Where,
         max: usize,
-        mut f: impl FnMut(&mut Self, Obj<'a>, &str) -> Option<T>,
+        mut f: impl FnMut(&mut Self, Obj<'a>, Path) -> Option<T>,
     ) -> Vec<T> {
-        let p = join(path, key);
+        let p = join(&path, key);
         let list = self.list(o, key, path, max);
         let mut out = Vec::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
             let ip = index(&p, i);
-            if let Some(obj) = self.object(v, &ip) {
-                if let Some(t) = f(self, obj, &ip) {
+            if let Some(obj) = self.object(v, ip) {
+                if let Some(t) = f(self, obj, ip) {
                     out.push(t);
                 }
             }
@@ -465,38 +488,80 @@ impl Check {
     }
 }
 
-// Paths are spelled for every field and entry read (an error may need
-// them), so without the formatting machinery.
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        return key.to_string();
-    }
-    let mut out = String::with_capacity(path.len() + 1 + key.len());
-    out.push_str(path);
-    out.push('.');
-    out.push_str(key);
-    out
+/// Where a value sits in the input: spelled out (`client.orders[3].date`)
+/// only when an error names it, not for every field read (an input at the
+/// limits has hundreds of thousands).
+trait Spell {
+    fn spell(&self, out: &mut String);
 }
 
-fn index(path: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = i;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+/// A path as the checks take it: a spelled one (`"client.id"`) or a
+/// [`Path`] under construction.
+trait Where: Spell + Copy {}
+impl<T: Spell + Copy> Where for T {}
+
+impl Spell for str {
+    fn spell(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Spell for String {
+    fn spell(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Spell + ?Sized> Spell for &T {
+    fn spell(&self, out: &mut String) {
+        (**self).spell(out);
+    }
+}
+
+/// A field or an entry under a parent path.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: &'a dyn Spell,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Spell for Path<'_> {
+    fn spell(&self, out: &mut String) {
+        self.parent.spell(out);
+        match self.step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
         }
     }
-    let mut out = String::with_capacity(path.len() + 2 + digits.len() - at);
-    out.push_str(path);
-    out.push('[');
-    // ASCII digits only.
-    out.extend(digits[at..].iter().map(|d| char::from(*d)));
-    out.push(']');
-    out
+}
+
+fn join<'a>(path: &'a dyn Spell, key: &'a str) -> Path<'a> {
+    Path {
+        parent: path,
+        step: Step::Key(key),
+    }
+}
+
+fn index(path: &dyn Spell, i: usize) -> Path<'_> {
+    Path {
+        parent: path,
+        step: Step::Index(i),
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -649,8 +714,8 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
     let raw_steps = c.list(o, "mandatorySteps", p, limits::MAX_MANDATORY as usize);
     let mut mandatory_steps = Vec::new();
     for (i, v) in raw_steps.iter().enumerate() {
-        let ip = index(steps_path, i);
-        if let Some(code) = c.string(v, &ip, limits::MAX_STRING) {
+        let ip = index(&steps_path, i);
+        if let Some(code) = c.string(v, ip, limits::MAX_STRING) {
             let known = super::catalog::find(&code)
                 .is_some_and(|r| r.kind == super::catalog::ReasonKind::Mandatory);
             if known {
@@ -663,7 +728,7 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let m = c.text(texts::Msg::Unknown, &[&shorten(&code), &names]);
-                c.fail("unknown_value", &ip, m);
+                c.fail("unknown_value", ip, m);
             }
         }
     }
@@ -671,7 +736,7 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
         let date = c.req_date(oo, "date", ip);
         let amount = c
             .field(oo, "amount")
-            .and_then(|v| c.amount(v, &join(ip, "amount")));
+            .and_then(|v| c.amount(v, join(&ip, "amount")));
         let categories = c.strings(oo, "categories", ip);
         let items = c.strings(oo, "items", ip);
         let promo = c.boolean(oo, "promo", ip);
@@ -732,10 +797,10 @@ fn validate_client(c: &mut Check, o: Obj) -> Option<Client> {
     });
     let history = c.each(o, "history", p, limits::MAX_ORDERS, |c, ho, ip| {
         let date = c.req_date(ho, "date", ip);
-        let cp = join(ip, "channel");
+        let cp = join(&ip, "channel");
         let channel = c
-            .required(ho, "channel", &cp)
-            .and_then(|v| c.one_of(v, &cp, Channel::parse, &Channel::wire_names()));
+            .required(ho, "channel", cp)
+            .and_then(|v| c.one_of(v, cp, Channel::parse, &Channel::wire_names()));
         let reason = c.opt_string(ho, "reason", ip);
         Some(PastTouch {
             date: date?,
@@ -821,22 +886,22 @@ fn validate_service(c: &mut Check, o: Obj) -> Option<Service> {
     })
 }
 
-fn validate_contact(c: &mut Check, o: Obj, p: &str) -> Option<Contact> {
+fn validate_contact(c: &mut Check, o: Obj, p: Path) -> Option<Contact> {
     let name = c.required_text(o, "name", p);
     let role = c
         .field(o, "role")
-        .and_then(|v| c.one_of(v, &join(p, "role"), Role::parse, &Role::wire_names()));
-    let bp = join(p, "birthday");
+        .and_then(|v| c.one_of(v, join(&p, "role"), Role::parse, &Role::wire_names()));
+    let bp = join(&p, "birthday");
     let birthday = c.field(o, "birthday").and_then(|v| match v.as_str() {
         Some(s) if s.starts_with("--") => match parse_month_day(s) {
             Some((month, day)) => Some(Birthday { month, day }),
             None => {
                 let m = c.text(texts::Msg::BadBirthday, &[&shorten(s)]);
-                c.fail("invalid_date", &bp, m);
+                c.fail("invalid_date", bp, m);
                 None
             }
         },
-        _ => c.date(v, &bp).map(|d| Birthday {
+        _ => c.date(v, bp).map(|d| Birthday {
             month: chrono::Datelike::month(&d),
             day: chrono::Datelike::day(&d),
         }),
@@ -861,14 +926,14 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
         limits::MAX_COMPANY_LIST,
         |c, io, ip| {
             let date = c.req_date(io, "date", ip);
-            let rp = join(ip, "reason");
+            let rp = join(&ip, "reason");
             let reason = c
-                .required(io, "reason", &rp)
-                .and_then(|v| c.string(v, &rp, limits::MAX_STRING));
+                .required(io, "reason", rp)
+                .and_then(|v| c.string(v, rp, limits::MAX_STRING));
             if let Some(code) = &reason {
                 if super::catalog::find(code).is_none() {
                     let m = c.text(texts::Msg::UnknownReason, &[&shorten(code)]);
-                    c.fail("unknown_value", &rp, m);
+                    c.fail("unknown_value", rp, m);
                 }
             }
             let title = c.required_text(io, "title", ip);
@@ -883,7 +948,7 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
             let delivery = match c.field(io, "delivery") {
                 Some(v) => c.one_of(
                     v,
-                    &join(ip, "delivery"),
+                    join(&ip, "delivery"),
                     Delivery::parse,
                     &Delivery::wire_names(),
                 )?,
@@ -892,7 +957,7 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
             if let (Some(d), Some(u)) = (date, until) {
                 if u < d {
                     let m = c.text(texts::Msg::EndBeforeStart, &[]);
-                    c.fail("end_before_start", &join(ip, "until"), m);
+                    c.fail("end_before_start", join(&ip, "until"), m);
                 }
             }
             Some(ContentItem {
@@ -935,11 +1000,11 @@ fn validate_company(c: &mut Check, o: Obj) -> Company {
         None => true,
     };
     let dates = |c: &mut Check, key: &str| -> Vec<Date> {
-        let kp = join(p, key);
+        let kp = join(&p, key);
         let list = c.list(o, key, p, limits::MAX_COMPANY_LIST);
         list.iter()
             .enumerate()
-            .filter_map(|(i, v)| c.date(v, &index(&kp, i)))
+            .filter_map(|(i, v)| c.date(v, index(&kp, i)))
             .collect()
     };
     let holidays = dates(c, "holidays");
@@ -958,14 +1023,14 @@ fn pick_named<T: Copy>(
     c: &mut Check,
     o: Obj,
     key: &str,
-    path: &str,
+    path: impl Where,
     names: &[(&str, T)],
 ) -> Option<T> {
     let v = c.field(o, key)?;
     let list = names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
     c.one_of(
         v,
-        &join(path, key),
+        join(&path, key),
         |s| names.iter().find(|(n, _)| *n == s).map(|(_, t)| *t),
         &list,
     )
@@ -1071,7 +1136,7 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
             Some(list) if list.len() <= 12 => {
                 let mut months = Vec::new();
                 for (i, m) in list.iter().enumerate() {
-                    if let Some(n) = c.integer(m, &index(ep, i), 1, 12) {
+                    if let Some(n) = c.integer(m, index(&ep, i), 1, 12) {
                         months.push(n as u32);
                     }
                 }
@@ -1188,19 +1253,19 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
             if let Some(b) = c.field(ro, "standardByManager") {
                 match b.as_bool() {
                     Some(b) => row.standard_by_manager = b,
-                    None => c.type_error(&join(&sp, "standardByManager"), texts::Msg::ABoolean, b),
+                    None => c.type_error(join(&sp, "standardByManager"), texts::Msg::ABoolean, b),
                 }
             }
             if let Some(b) = c.field(ro, "topUps") {
                 match b.as_bool() {
                     Some(b) => row.top_ups = b,
-                    None => c.type_error(&join(&sp, "topUps"), texts::Msg::ABoolean, b),
+                    None => c.type_error(join(&sp, "topUps"), texts::Msg::ABoolean, b),
                 }
             }
             if let Some(b) = c.field(ro, "annualMeeting") {
                 match b.as_bool() {
                     Some(b) => row.annual_meeting = b,
-                    None => c.type_error(&join(&sp, "annualMeeting"), texts::Msg::ABoolean, b),
+                    None => c.type_error(join(&sp, "annualMeeting"), texts::Msg::ABoolean, b),
                 }
             }
             if let Some(n) = c.opt_int(ro, "needPerCycle", &sp, 0, 2) {
@@ -1218,4 +1283,46 @@ fn validate_settings(c: &mut Check, o: Obj) -> Settings {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole input's limit counts characters exactly, whatever their
+    /// width in UTF-8 and wherever a string ends within a word.
+    #[test]
+    fn count_chars_counts_characters_not_bytes() {
+        let pieces = ["", "a", "я", "€", "𝄞", "категория-7", "ab€𝄞яz"];
+        for a in pieces {
+            for b in pieces {
+                for n in 0..12 {
+                    let s = format!("{}{}", a.repeat(n), b);
+                    assert_eq!(count_chars(&s), s.chars().count(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    /// An error deep in a list is still named by its full path.
+    #[test]
+    fn a_nested_error_is_named_by_its_path() {
+        let v = serde_json::json!({
+            "today": "2026-11-24",
+            "client": { "id": "c", "orders": [
+                { "date": "2026-11-01" },
+                { "date": "2026-11-02", "categories": ["ok", 7] },
+            ] },
+            "company": { "contentPlan": [{ "date": "2026-12-01", "reason": "no-such", "title": "t" }] },
+        });
+        let e = validate(&v).expect_err("two errors");
+        let paths: Vec<&str> = e.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "client.orders[1].categories[1]",
+                "company.contentPlan[0].reason"
+            ]
+        );
+    }
 }

@@ -151,9 +151,6 @@ pub enum Msg {
     // Placement: what cannot be placed, and why (session 4).
     WarnFulfilmentNoDay,
     WarnFulfilmentNoDays,
-    OrderAbout,
-    About,
-    OrderOf,
 }
 
 fn template(m: Msg) -> (&'static str, &'static str) {
@@ -297,11 +294,8 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         RwTopSegment => ("Клиент сегмента A+/A.", "An A+/A client."),
         RwCampaignAhead => ("Рекламная кампания клиента ещё не стартовала.", "The client's advertising campaign has not started yet."),
         RwCampaignEnded => ("Рекламная кампания клиента завершена: время подвести итоги.", "The client's advertising campaign has ended: time to review it."),
-        WarnFulfilmentNoDay => ("Заказ {0}: не поместилось обязательное касание — {1}: до следующего заказа ({2}) нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касание сами.", "Order {0}: a mandatory touch did not fit ({1}): there is no working day before the next order ({2}) (holidays). Ask the client when the order will come and set the touch yourself."),
-        WarnFulfilmentNoDays => ("Заказ {0}: не поместились обязательные касания — {1}: до следующего заказа ({2}) нет ни одного рабочего дня (праздники). Уточните у клиента, когда придёт заказ, и назначьте касания сами.", "Order {0}: its mandatory touches did not fit ({1}): there is no working day before the next order ({2}) (holidays). Ask the client when the order will come and set the touches yourself."),
-        OrderAbout => ("около {0}", "of about {0}"),
-        OrderOf => ("от {0}", "of {0}"),
-        About => ("около {0}", "about {0}"),
+        WarnFulfilmentNoDay => ("Заказы на эти даты: не поместилось обязательное касание — {0}: до следующего заказа нет ни одного рабочего дня. Уточните у клиента, когда придёт следующий заказ, и назначьте касание сами.", "Orders on these dates: a mandatory touch did not fit ({0}): there is no working day before the next order. Ask the client when the next order will come and set the touch yourself."),
+        WarnFulfilmentNoDays => ("Заказы на эти даты: не поместились обязательные касания — {0}: до следующего заказа нет ни одного рабочего дня. Уточните у клиента, когда придёт следующий заказ, и назначьте касания сами.", "Orders on these dates: their mandatory touches did not fit ({0}): there is no working day before the next order. Ask the client when the next order will come and set the touches yourself."),
         RwPriceChange => ("«{0}»: сообщите до изменения цены, пока действует старая.", "\"{0}\": tell the client before the price changes, while the old price holds."),
     }
 }

@@ -191,21 +191,21 @@ fn mandatory_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
         ctx.add(raw, Move::Nearest, pu);
     }
     if !no_day.is_empty() {
-        // What the manager reads: the order and every step that did not fit.
-        let l = ctx.locale();
-        let order = if expected {
-            ctx.msg(Msg::OrderAbout, &[&about])
-        } else {
-            ctx.msg(Msg::OrderOf, &[&about])
-        };
-        let m = if no_day.len() == 1 {
+        // What the manager reads: one warning per set of steps, whose
+        // `dates` are the orders' (about) days; each step named once.
+        let mut steps: Vec<&str> = Vec::new();
+        for t in no_day {
+            if !steps.contains(&t) {
+                steps.push(t);
+            }
+        }
+        let m = if steps.len() == 1 {
             Msg::WarnFulfilmentNoDay
         } else {
             Msg::WarnFulfilmentNoDays
         };
-        let next = ctx.msg(Msg::About, &[&human_date(l, ce)]);
-        let m = ctx.msg(m, &[&order, &no_day.join(", "), &next]);
-        ctx.warn("dropped", m, "R14", Some(add_days(cs, 1)), None);
+        let m = ctx.msg(m, &[&steps.join(", ")]);
+        ctx.warn("dropped", m, "R14", Some(cs), None);
     }
 }
 
