@@ -381,7 +381,7 @@ export class TouchPlanBookElement extends HTMLElement {
     this.#renderTabs();
     const view = this.view;
     ui.panel.setAttribute('aria-labelledby', `tab-${view}`);
-    ui.panel.dataset.view = view;
+    ui.panel.dataset.panel = view;
     ui.panel.replaceChildren(view === 'load' ? this.#loadView() : view === 'clients' ? this.#clientsView() : this.#todayView());
   }
 
@@ -537,13 +537,14 @@ export class TouchPlanBookElement extends HTMLElement {
     return h('div', { class: 'today-view' }, picker, h('div', { class: 'managers' }, sections));
   }
 
-  #agendaItem({ c, ci, t, ti }) {
+  #agendaItem({ c, ci, t, ti, segment }) {
     const L = this.#locale;
     const [code] = t.reasons[0] ?? [];
     const rank = agendaRank(t);
     const key = `${ci}|${ti}`;
     return h('button', {
       class: `item kind-${t.kind}`, type: 'button', part: 'item', 'data-touch': key, 'data-client': c.id,
+      'data-rank': String(rank), 'data-segment': String(segmentRank(segment)),
       'aria-current': String(this.#selected === key), onclick: () => this.#select(ci, ti),
     },
     h('span', { class: 'marker', 'aria-hidden': 'true' }),
