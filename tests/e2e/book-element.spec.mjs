@@ -3,6 +3,7 @@
 // day, touchplan-select, the strict CSP with worker-src, no globals, no
 // foreign requests, the planning in a module worker, progress and cancel.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { sampleBook } from '../../www/demo/book-sample.js';
 
 const TODAY = '2026-11-24';
@@ -244,4 +245,19 @@ test('a long run shows progress with counts; Cancel stops its worker and leaves 
   expect(book.clients).toHaveLength(10);
   await expect(el.locator('[part="notice"]')).toBeHidden();
   expect(workers).toHaveLength(2);
+});
+
+test('the README\'s recipe, run as written, shows a book', async ({ page }) => {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('## The `<touch-plan-book>` element');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const [, html] = section.match(/```html\n([\s\S]*?)```/);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/__readme__/book.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replaceAll('/static/touchplan/', '/') }));
+  await page.goto('/__readme__/book.html');
+  const book = await waitBook(page);
+  expect(book.clients[0].touches.length).toBeGreaterThan(0);
+  await expect(page.locator('touch-plan-book .today-view .manager h3')).toContainText('Ирина Белова');
+  expect(errors).toEqual([]);
 });
