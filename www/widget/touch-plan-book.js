@@ -287,7 +287,7 @@ export class TouchPlanBookElement extends HTMLElement {
         if (this.#showProgress) this.#renderProgress();
       } else if (m.type === 'book') {
         this.#busy = false;
-        this.#done(m.book);
+        this.#done(JSON.parse(m.json));
       } else if (m.type === 'error') {
         this.#busy = false;
         this.#fail(Object.assign(new Error(m.error.message), m.error));
