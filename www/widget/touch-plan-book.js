@@ -263,6 +263,8 @@ export class TouchPlanBookElement extends HTMLElement {
     this.#error = null;
     this.#progress = { done: 0, total: Array.isArray(input.clients) ? input.clients.length : 0 };
     this.#showProgress = false;
+    // Built afresh per run, in the run's language.
+    this.#ui.progress.replaceChildren();
     clearTimeout(this.#progressTimer);
     this.#progressTimer = setTimeout(() => {
       if (run !== this.#run || this.#status !== 'loading') return;
