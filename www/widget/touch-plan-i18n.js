@@ -198,12 +198,16 @@ const COUNTED = {
     date: { one: 'дата', few: 'даты', many: 'дат' },
     group: { one: 'причина', few: 'причины', many: 'причин' },
     touch: { one: 'касание', few: 'касания', many: 'касаний' },
+    client: { one: 'клиент', few: 'клиента', many: 'клиентов' },
+    move: { one: 'перенос', few: 'переноса', many: 'переносов' },
   },
   en: {
     day: { one: 'day', other: 'days' },
     date: { one: 'date', other: 'dates' },
     group: { one: 'cause', other: 'causes' },
     touch: { one: 'touch', other: 'touches' },
+    client: { one: 'client', other: 'clients' },
+    move: { one: 'move', other: 'moves' },
   },
 };
 
@@ -363,7 +367,7 @@ export function fill(text, vars) {
 
 const pluralRules = new Map();
 
-/** `n` and the counted `word` (day, date, group, touch) by the locale's plural rules: "5 дней", "21 касание". */
+/** `n` and the counted `word` (day, date, group, touch, client, move) by the locale's plural rules: "5 дней", "21 касание". */
 export function countOf(locale, n, word) {
   const loc = COUNTED[locale] ? locale : 'ru';
   if (!pluralRules.has(loc)) pluralRules.set(loc, new Intl.PluralRules(loc));
