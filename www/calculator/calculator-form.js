@@ -35,6 +35,7 @@ const POLICY_GROUPS = [
   ['R13', ['mergeGapDays', 'weeklyCap', 'dailyCap']],
   ['R9', ['greetingsAheadOfRotation']],
   ['R15', ['influencerTouchesPerQuarter']],
+  ['R16', ['managerDailyCapacity', 'levelSlackDays']],
   ['R1', ['contentValidityDays', 'freshnessTouches']],
 ];
 const SEGMENT_POLICY = {

@@ -432,6 +432,8 @@ const SETTINGS = {
     revenueSegments: 'Сегмент по выручке за год: порог, ₽',
     referralsPerYear: 'Касаний в год с просьбой о рекомендации',
     influencerTouchesPerQuarter: 'Касаний каждого ЛВР в квартал',
+    managerDailyCapacity: 'Книга клиентов: личных касаний менеджера в рабочий день',
+    levelSlackDays: 'Книга клиентов: выравнивание сдвигает касание до, рабочих дн.',
     segments: 'Политика по сегментам',
   },
   en: {
@@ -477,6 +479,8 @@ const SETTINGS = {
     revenueSegments: 'Segment by annual revenue: threshold',
     referralsPerYear: 'Touches a year that may ask for a referral',
     influencerTouchesPerQuarter: 'Touches of each influencer a quarter',
+    managerDailyCapacity: 'Client book: a manager\'s personal touches per working day',
+    levelSlackDays: 'Client book: levelling moves a touch up to, working days',
     segments: 'Segment policy',
   },
 };
