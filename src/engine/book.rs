@@ -16,7 +16,7 @@ use super::level::{self, Levelled};
 use super::model::{Date, Locale, TouchKind};
 use super::output::{Horizon, Plan, Summary, Touch, Warning};
 use super::plan::{build, draft};
-use super::texts::{human_day_month, kind_name};
+use super::texts::{human_day_month, kind_name, ru_plural};
 
 /// At most this many clients in one book (as `planMany`'s inputs).
 pub const MAX_CLIENTS: usize = 100_000;
@@ -443,14 +443,25 @@ fn move_why(locale: Locale, kind: TouchKind, from: Date, to: Date, load: u32, ca
         kind_name(locale, kind),
     );
     match locale {
-        Locale::Ru => format!(
-            "{k}: {f} у менеджера {load} личных касаний при норме {cap}; перенесено на {t}, \
-             наименее загруженный рабочий день в окне касания (R16)."
-        ),
-        Locale::En => format!(
-            "{k}: on {f} the manager had {load} personal touches against a capacity of {cap}; \
-             moved to {t}, the least loaded working day in the touch's window (R16)."
-        ),
+        Locale::Ru => {
+            let touches =
+                ["личное касание", "личных касания", "личных касаний"][ru_plural(u64::from(load))];
+            format!(
+                "{k}: {f} у менеджера {load} {touches} при норме {cap}; перенесено на {t}, \
+                 наименее загруженный рабочий день в окне касания (правило R16)."
+            )
+        }
+        Locale::En => {
+            let touches = if load == 1 {
+                "personal touch"
+            } else {
+                "personal touches"
+            };
+            format!(
+                "{k}: on {f} the manager had {load} {touches} against a capacity of {cap}; \
+                 moved to {t}, the least loaded working day in the touch's window (rule R16)."
+            )
+        }
     }
 }
 
@@ -554,5 +565,28 @@ impl Book {
             clients,
             managers,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::date::parse_iso;
+
+    /// What levelling says is read by the head of sales: the count agrees
+    /// with its word, and the rule is named as everywhere else.
+    #[test]
+    fn a_move_is_told_with_the_count_inflected() {
+        let (from, to) = (
+            parse_iso("2027-03-01").unwrap(),
+            parse_iso("2027-03-02").unwrap(),
+        );
+        let ru = |load| move_why(Locale::Ru, TouchKind::Standard, from, to, load, 3);
+        assert!(ru(4).contains("4 личных касания при норме 3"), "{}", ru(4));
+        assert!(ru(21).contains("21 личное касание"), "{}", ru(21));
+        assert!(ru(12).contains("12 личных касаний"), "{}", ru(12));
+        assert!(ru(4).ends_with("(правило R16)."), "{}", ru(4));
+        let en = move_why(Locale::En, TouchKind::Standard, from, to, 1, 0);
+        assert!(en.contains("had 1 personal touch against"), "{en}");
     }
 }
