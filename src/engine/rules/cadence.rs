@@ -335,7 +335,8 @@ const RENEWAL_NEAR_DAYS: i64 = 31;
 /// R4: need discovery. Transactional: one a few working days before the
 /// expected order (what it will hold, never when), one mid-cycle.
 /// Consultative: the first at least `needLeadDays` before the expected order
-/// or decision, the second between it and the order. A slot already passed
+/// or decision, the second between it and the order. A service client's
+/// cycle is its period and its order the renewal (R2). A slot already passed
 /// is caught up as soon as possible, never on or after the order. Without
 /// anything sold there is no expected order: one touch a cycle finds needs.
 fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
@@ -440,37 +441,50 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
             }
         }
         SaleType::Consultative => {
-            let lead = i64::from(ctx.input.settings.need_lead_days);
             let earliest = quiet_until.max(ctx.from);
             let last_day = add_days(ce, -1);
-            let first_raw = add_days(ce, -lead).max(quiet_until);
+            // R2 + R4: a service client's cycle is its period and its next
+            // "order" the renewal. In transactional sales one need touch
+            // goes mid-period and the other a few working days before the
+            // renewal decision, as before an order; in consultative sales
+            // the first goes `needLeadDays` ahead, the second mid-way.
+            let renewal_before = renewal_end
+                .filter(|_| p.sale_type == SaleType::Transactional)
+                .map(|end| {
+                    ctx.cal
+                        .working_days_before(end, ctx.input.settings.pre_order_lead_workdays)
+                        .min(last_day)
+                        .max(earliest)
+                });
+            let first_raw = match renewal_before {
+                Some(_) => add_days(cs, (len as f64 / 2.0).round() as i64),
+                None => add_days(ce, -i64::from(ctx.input.settings.need_lead_days)),
+            };
             // Caught up: a slot already passed goes as soon as possible.
-            let first = first_raw.max(earliest);
+            let first = first_raw.max(quiet_until).max(earliest);
             if first > last_day {
                 return;
             }
-            let mut days = vec![(first, "need_early_cycle", lead_msg)];
+            // R14: a mid-period touch has no deadline of its own, so it
+            // moves to the nearest working day; a lead touch moves earlier.
+            let first_move = if renewal_before.is_some() {
+                Move::Nearest
+            } else {
+                Move::Earlier
+            };
+            let mut days = vec![(first, "need_early_cycle", lead_msg, first_move)];
             if per_cycle >= 2 {
-                let mid = add_days(first, (last_day - first).num_days() / 2);
-                // R2 + R4: in transactional sales the second goes a few
-                // working days before the renewal decision, as before an
-                // order; elsewhere mid-way.
-                let second = match renewal_end {
-                    Some(end) if p.sale_type == SaleType::Transactional => ctx
-                        .cal
-                        .working_days_before(end, ctx.input.settings.pre_order_lead_workdays)
-                        .min(last_day),
-                    _ => mid,
-                };
+                let second = renewal_before
+                    .unwrap_or_else(|| add_days(first, (last_day - first).num_days() / 2));
                 if (second - first).num_days() >= 7 {
-                    days.push((second, "need_before_order", second_msg));
+                    days.push((second, "need_before_order", second_msg, Move::Earlier));
                 }
+            } else if let Some(before) = renewal_before {
+                // Segment D keeps only the touch before the order (R8),
+                // as in transactional sales of goods.
+                days = vec![(before, "need_before_order", second_msg, Move::Earlier)];
             }
-            // Segment D keeps only the touch before the order (R8).
-            if per_cycle == 1 {
-                days.truncate(1);
-            }
-            for (raw, code, m) in days {
+            for (raw, code, m, mv) in days {
                 if ctx.need_paused(raw) {
                     continue;
                 }
@@ -479,7 +493,7 @@ fn need_touches(ctx: &mut Ctx, cs: Date, ce: Date, start: Start) {
                 pu.not_before = Some(earliest);
                 pu.deadline = Some(last_day);
                 pu.expected = start != Start::Period;
-                ctx.add(raw, Move::Earlier, pu);
+                ctx.add(raw, mv, pu);
             }
         }
     }
