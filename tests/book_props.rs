@@ -167,12 +167,18 @@ proptest! {
             if moves.is_empty() {
                 prop_assert_eq!(&levelled.touches, &solo.touches);
             }
-            // Fixed-day touches never move.
-            for (_, to) in &moves {
+            // Fixed-day touches never move; need discovery never goes
+            // later (before the order, needLeadDays), and the touch a few
+            // working days before an order, whose text counts them, stays.
+            for (from, to) in &moves {
                 let t = levelled.touches.iter().find(|t| d(&t.date) == *to).unwrap();
                 let kinds = common::purposes(t);
                 prop_assert!(personal(t));
                 prop_assert!(!kinds.iter().any(|k| matches!(k, TouchKind::Greeting | TouchKind::FirstDay | TouchKind::Apology)), "{} {:?} moved", to, kinds);
+                if kinds.contains(&TouchKind::Need) {
+                    prop_assert!(to < from, "a need touch went later: {} → {}", from, to);
+                    prop_assert!(!t.reasons.iter().any(|r| r.code == "need_before_order"), "the pre-order touch moved: {} → {}", from, to);
+                }
             }
             single_client_rules(&input["clients"][i], levelled, &cal, &moves)?;
         }

@@ -80,6 +80,28 @@ fn fits(ctx: &Ctx, i: usize, day: Date) -> bool {
     if renewal && day > d.date && d.purposes.iter().all(|p| p.deadline.is_none()) {
         return false;
     }
+    if !purposes_allow(ctx, d, day) {
+        return false;
+    }
+    // R2: an order's fulfilment steps keep their order (shipment before
+    // acceptance): the move crosses no other step of the same order.
+    let step_of = |o: &Draft| {
+        o.purposes
+            .iter()
+            .filter(|p| p.kind == TouchKind::Mandatory)
+            .filter_map(|p| p.since)
+            .collect::<Vec<Date>>()
+    };
+    let orders = step_of(d);
+    if !orders.is_empty() {
+        let (lo, hi) = (d.date.min(day), d.date.max(day));
+        let crosses = ctx.drafts.iter().enumerate().any(|(j, o)| {
+            j != i && o.date >= lo && o.date <= hi && step_of(o).iter().any(|s| orders.contains(s))
+        });
+        if crosses {
+            return false;
+        }
+    }
     let gap = i64::from(s.merge_gap_days).max(1);
     let others = ctx.drafts.iter().enumerate().filter(|(j, _)| *j != i);
     let close = others
@@ -98,6 +120,23 @@ fn fits(ctx: &Ctx, i: usize, day: Date) -> bool {
     let week = history.iter().filter(|h| in_week(h.date)).count()
         + others.filter(|(_, o)| in_week(o.date)).count();
     week < s.weekly_cap as usize
+}
+
+/// What each purpose's own rule says beyond its window (R16's list):
+/// need discovery never goes later (it must stay "before the order" and,
+/// in consultative sales, `needLeadDays` ahead of it) and the touch a few
+/// working days before an order, whose text counts those days, stays on
+/// its day; a post-purchase check goes later only within its
+/// `checkByDay` days, and one already late never does (R5: the first day
+/// possible).
+fn purposes_allow(ctx: &Ctx, d: &Draft, day: Date) -> bool {
+    let later = day > d.date;
+    let by = i64::from(ctx.input.settings.check_by_day);
+    d.purposes.iter().all(|p| match p.class {
+        Class::Need => p.reason != Some("need_before_order") && !later,
+        Class::PostPurchaseCheck => !later || p.since.is_some_and(|s| day <= add_days(s, by)),
+        _ => true,
+    })
 }
 
 /// The working days within `slack` working days of `day`, either way,
