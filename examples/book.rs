@@ -13,32 +13,22 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 
-const EXAMPLES: &[&str] = &[
-    "advertising-campaign",
-    "bakery-incident",
-    "car-buyer",
-    "club-membership",
-    "consultative-a",
-    "consultative-b",
-    "distributor-a",
-    "distributor-d",
-    "equipment-plant",
-    "gym-member",
-    "no-orders",
-    "roofing-buyer",
-    "transactional-bimonthly",
-    "transactional-monthly",
-];
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let capacity: u32 = args.next().and_then(|a| a.parse().ok()).unwrap_or(12);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clients");
-    let samples: Vec<Value> = EXAMPLES
+    // Every sample client, by file name (the order tests/common's list keeps).
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("examples/clients")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let samples: Vec<Value> = files
         .iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(format!("{dir}/{name}.json")).expect("sample");
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("sample");
             serde_json::from_str::<Value>(&text).expect("JSON")["client"].clone()
         })
         .collect();
