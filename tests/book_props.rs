@@ -2,6 +2,7 @@
 //! client as `plan` plans it, then levelled to the manager's capacity.
 
 mod common;
+use common::COMMON_CHANNELS as CHANNELS;
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
@@ -19,7 +20,6 @@ fn d(s: &str) -> NaiveDate {
     parse_iso(s).unwrap()
 }
 
-const CHANNELS: &[&str] = &["phone", "email", "messenger", "visit", "sms"];
 const SEGMENTS: &[&str] = &["A+", "A", "B", "C", "D"];
 const MANAGERS: &[&str] = &["Анна", "Борис", "Вера"];
 

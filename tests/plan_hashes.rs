@@ -17,6 +17,7 @@
 //! seeded SplitMix64, so the inputs are the same on every run.
 
 mod common;
+use common::{COMMON_CHANNELS, ROLES};
 
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -104,15 +105,6 @@ const CHANNELS: &[&str] = &[
     "portal",
     "social",
     "letter",
-];
-const COMMON_CHANNELS: &[&str] = &["phone", "email", "messenger", "visit", "sms"];
-const ROLES: &[&str] = &[
-    "decision_maker",
-    "influencer",
-    "technical",
-    "user",
-    "buyer",
-    "other",
 ];
 const CATEGORIES: &[&str] = &["paper", "toner", "furniture", "ads", "бумага"];
 const SERVICE_KINDS: &[&str] = &[

@@ -2,6 +2,7 @@
 //! (issue "planning engine", done-when 2).
 
 mod common;
+use common::{COMMON_CHANNELS as CHANNELS, ROLES};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use proptest::prelude::*;
@@ -16,15 +17,6 @@ fn day(base: &str, offset: i64) -> String {
     iso(parse_iso(base).unwrap() + Duration::days(offset))
 }
 
-const CHANNELS: &[&str] = &["phone", "email", "messenger", "visit", "sms"];
-const ROLES: &[&str] = &[
-    "decision_maker",
-    "influencer",
-    "technical",
-    "user",
-    "buyer",
-    "other",
-];
 const SEGMENTS: &[&str] = &["A+", "A", "B", "C", "D"];
 
 prop_compose! {

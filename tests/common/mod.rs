@@ -32,6 +32,19 @@ pub const EXAMPLES: &[&str] = &[
     "transactional-monthly",
 ];
 
+/// The channels generated inputs draw from, the ones most clients accept.
+pub const COMMON_CHANNELS: &[&str] = &["phone", "email", "messenger", "visit", "sms"];
+
+/// Every contact role of the contract.
+pub const ROLES: &[&str] = &[
+    "decision_maker",
+    "influencer",
+    "technical",
+    "user",
+    "buyer",
+    "other",
+];
+
 /// Plans, panicking with the errors on bad input.
 pub fn plan(v: &Value) -> Plan {
     touchplan::plan(v).unwrap_or_else(|e| panic!("{e}"))
