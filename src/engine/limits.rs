@@ -573,6 +573,13 @@ pub fn settle_channel_gaps(ctx: &mut Ctx) {
 pub fn drop_for_gap(ctx: &mut Ctx, i: usize, rule: &'static str, cause: String) {
     let d = ctx.drafts.remove(i);
     let mut label = kinds_label(ctx, &d);
+    // A mandatory step is named in its own words (which order, which
+    // step), so the manager knows what to do by hand.
+    for p in d.purposes.iter().filter(|p| p.class == Class::Mandatory) {
+        label.push_str("; ");
+        let first = p.why.split(". ").next().unwrap_or(&p.why);
+        label.push_str(first.trim_end_matches('.'));
+    }
     if d.automated() {
         label.push_str(ctx.msg(Msg::LabelAutomated, &[]).as_str());
     }
