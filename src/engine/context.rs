@@ -24,6 +24,9 @@ pub struct Ctx<'a> {
     pub to: Date,
     pub drafts: Vec<Draft>,
     pub warnings: Vec<Warning>,
+    /// Touches taken out for a gap (R13's merge gap, R7's channel gaps):
+    /// day, what it was, the rule and the cause; reported once per cause.
+    pub gap_drops: Vec<(Date, String, &'static str, String)>,
 }
 
 impl<'a> Ctx<'a> {

@@ -11,7 +11,7 @@ use super::context::Ctx;
 use super::date::{add_days, week_start};
 use super::draft::{Class, Draft, Purpose};
 use super::model::{Date, TouchKind};
-use super::texts::{kind_name, Msg};
+use super::texts::{purpose_word, Msg};
 
 /// How far a touch that cannot share its day may move to find a free one
 /// (calendar days either way), when its own rule gives no window.
@@ -20,7 +20,7 @@ const MAX_SHIFT_DAYS: i64 = 14;
 fn kinds_label(ctx: &Ctx, d: &Draft) -> String {
     let mut names: Vec<&str> = Vec::new();
     for p in &d.purposes {
-        let n = kind_name(ctx.locale(), p.kind);
+        let n = purpose_word(ctx.locale(), p.kind, p.reason.into_iter());
         if !names.contains(&n) {
             names.push(n);
         }
@@ -175,7 +175,14 @@ impl Past {
 /// `keep_gap` false, only the caps and a day of its own are kept: a touch
 /// that cannot merge may stand a day from another rather than be dropped
 /// (R13 drops only when no day exists).
-fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool, keep_gap: bool) -> bool {
+fn relocate_with(
+    ctx: &mut Ctx,
+    past: &Past,
+    i: usize,
+    sorted: bool,
+    keep_gap: bool,
+    also: &dyn Fn(Date) -> bool,
+) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
@@ -238,7 +245,12 @@ fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool, keep_gap: b
         }
     };
     let free = |day: Date| {
-        if day < ctx.from || day > ctx.to || !ctx.cal.is_working(day) || !d.allows(day) {
+        if day < ctx.from
+            || day > ctx.to
+            || !ctx.cal.is_working(day)
+            || !d.allows(day)
+            || !also(day)
+        {
             return false;
         }
         if past.on(day) >= daily || taken(day) {
@@ -274,12 +286,12 @@ fn relocate_with(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool, keep_gap: b
 /// Moves draft `i` keeping the merge gap to other touches (see
 /// [`relocate_with`]).
 fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
-    relocate_with(ctx, past, i, sorted, true)
+    relocate_with(ctx, past, i, sorted, true, &|_| true)
 }
 
 /// Under a cap: a day keeping the merge gap, else any day keeping the caps.
 fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
-    relocate(ctx, past, i, sorted) || relocate_with(ctx, past, i, sorted, false)
+    relocate(ctx, past, i, sorted) || relocate_with(ctx, past, i, sorted, false, &|_| true)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -369,9 +381,18 @@ pub fn merge_close(ctx: &mut Ctx) {
             }
             continue;
         }
-        // Two touches a day apart that cannot move: they may stay on
-        // their own days; the same day is settled by the daily cap.
-        i += 1;
+        // Neither can move to a day keeping the gap and the caps: the less
+        // protected one is dropped (DOMAIN: "only when no such day
+        // exists"). Two on the same day are the daily cap's to settle.
+        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
+        if a.date == b.date {
+            i += 1;
+            hole = i + 1;
+            continue;
+        }
+        let cause = ctx.msg(Msg::CauseMergeGap, &[&gap.to_string()]);
+        drop_for_gap(ctx, weaker, "R13", cause);
+        i = i.saturating_sub(1);
         hole = i + 1;
     }
     close_hole(ctx, i, &mut hole);
@@ -497,33 +518,97 @@ pub fn apply_caps(ctx: &mut Ctx) {
     }
 }
 
-/// R13, "What may merge": touches that stay closer than the merge gap
-/// could neither merge (different people, or purposes that do not share a
-/// contact) nor move to a day keeping the gap, since the client's own
-/// rhythm leaves none; each keeps its day, which its rule allows within the
-/// caps, and the plan says so once, with every such day.
-pub fn report_close(ctx: &mut Ctx) {
-    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
-    if gap < 2 {
-        return;
+/// R7: an automated touch (a top-up, a short cycle's monthly touch, an
+/// automated content item) that breaks a channel's minimum gap and could
+/// take no other accepted channel moves to a day of its window keeping the
+/// merge gap, the caps and that channel's gap; where none exists it is
+/// dropped. It gives way first: a manager's touch is never dropped for it.
+/// The channels are assigned again after each change.
+pub fn settle_channel_gaps(ctx: &mut Ctx) {
+    let past = Past::new(ctx);
+    let mut tried: Vec<Date> = Vec::new();
+    for _ in 0..200 {
+        sort(ctx);
+        let assigned = super::channels::assign(ctx);
+        // The least protected automated touch in a conflict, the latest of
+        // equals.
+        let Some(i) = (0..ctx.drafts.len())
+            .filter(|&i| assigned[i].2 && ctx.drafts[i].automated() && !ctx.drafts[i].scheduled)
+            .max_by_key(|&i| (ctx.drafts[i].class(), ctx.drafts[i].date))
+        else {
+            return;
+        };
+        let ch = assigned[i].0;
+        let g = i64::from(ctx.input.settings.channel_gap(ch));
+        let uses: Vec<Date> = ctx
+            .input
+            .client
+            .history
+            .iter()
+            .filter(|h| h.channel == ch)
+            .map(|h| h.date)
+            .chain(
+                (0..ctx.drafts.len())
+                    .filter(|&j| j != i && assigned[j].0 == ch && !ctx.drafts[j].scheduled)
+                    .map(|j| ctx.drafts[j].date),
+            )
+            .collect();
+        let clear = |day: Date| uses.iter().all(|u| (day - *u).num_days().abs() >= g);
+        let origin = ctx.drafts[i].date;
+        if !tried.contains(&origin) && relocate_with(ctx, &past, i, true, true, &clear) {
+            tried.push(ctx.drafts[i].date);
+            continue;
+        }
+        let days = super::texts::count(ctx.locale(), g as u32, super::texts::Counted::Day);
+        let name = super::texts::channel_name(ctx.locale(), ch);
+        let cause = ctx.msg(Msg::CauseChannelGap, &[name, &days]);
+        drop_for_gap(ctx, i, "R7", cause);
     }
-    let days: Vec<Date> = ctx
-        .drafts
-        .iter()
-        .filter(|d| !d.scheduled)
-        .map(|d| d.date)
-        .collect();
-    let close: Vec<Date> = days
-        .windows(2)
-        .filter(|p| (p[1] - p[0]).num_days() < gap)
-        .flat_map(|p| [p[0], p[1]])
-        .collect();
-    if close.is_empty() {
-        return;
+}
+
+/// Takes draft `i` out of the plan for a gap (R13's merge gap, R7's
+/// channel gaps) that it could keep neither by merging, by moving within
+/// its window, nor (automated) by another channel; [`report_gap_drops`]
+/// says so once per cause, with every day.
+pub fn drop_for_gap(ctx: &mut Ctx, i: usize, rule: &'static str, cause: String) {
+    let d = ctx.drafts.remove(i);
+    let mut label = kinds_label(ctx, &d);
+    // A mandatory step is named in its own words (which order, which
+    // step), so the manager knows what to do by hand.
+    for p in d.purposes.iter().filter(|p| p.class == Class::Mandatory) {
+        label.push_str("; ");
+        let first = p.why.split(". ").next().unwrap_or(&p.why);
+        label.push_str(first.trim_end_matches('.'));
     }
-    let m = ctx.msg(Msg::WarnMergeGap, &[&gap.to_string()]);
-    for day in close {
-        ctx.warn("merge_gap", m.clone(), "R13", Some(day), None);
+    if d.automated() {
+        label.push_str(ctx.msg(Msg::LabelAutomated, &[]).as_str());
+    }
+    ctx.gap_drops.push((d.date, label, rule, cause));
+}
+
+/// One `dropped` warning per gap cause, naming what was dropped and listing
+/// every day (DOMAIN: a drop is reported with its rule).
+pub fn report_gap_drops(ctx: &mut Ctx) {
+    let drops = std::mem::take(&mut ctx.gap_drops);
+    let mut causes: Vec<(&str, &String)> = Vec::new();
+    for (_, _, rule, cause) in &drops {
+        if !causes.contains(&(*rule, cause)) {
+            causes.push((rule, cause));
+        }
+    }
+    for (rule, cause) in causes {
+        let mut labels: Vec<&str> = Vec::new();
+        for (_, label, _, c) in &drops {
+            if c == cause && !labels.contains(&label.as_str()) {
+                labels.push(label);
+            }
+        }
+        let text = ctx.msg(Msg::WarnDroppedGap, &[&labels.join("; "), cause]);
+        for (day, _, _, c) in &drops {
+            if c == cause {
+                ctx.warn("dropped", text.clone(), rule, Some(*day), None);
+            }
+        }
     }
 }
 

@@ -59,6 +59,7 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
         to,
         drafts: Vec::new(),
         warnings: Vec::new(),
+        gap_drops: Vec::new(),
     };
     for y in from.year()..=to.year() {
         if !ctx.cal.covers(y) {
@@ -100,9 +101,12 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // R3: top-ups are first to give way to the caps: they take only the
     // room the plan leaves.
     rules::cadence::top_ups(&mut ctx);
+    // The caps may have moved a touch next to another: the merge gap is
+    // settled once more over the whole plan.
+    limits::merge_close(&mut ctx);
     limits::sort(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
-    limits::report_close(&mut ctx);
+    limits::report_gap_drops(&mut ctx);
     ctx
 }
 
