@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::channels::purpose_contact;
+use super::channels::{purpose_contact, Assigned};
 use super::context::Ctx;
 use super::date::{add_days, week_start};
 use super::draft::{Class, Draft, Purpose};
@@ -390,12 +390,125 @@ pub fn merge_close(ctx: &mut Ctx) {
             hole = i + 1;
             continue;
         }
+        // Before a drop, merging may still help one step away: two
+        // touches near the weaker one to one person may become one contact
+        // and leave it a day.
+        if make_room(ctx, &past, weaker, gap) {
+            i = i.saturating_sub(2);
+            hole = i + 1;
+            continue;
+        }
         let cause = ctx.msg(Msg::CauseMergeGap, &[&gap.to_string()]);
         drop_for_gap(ctx, weaker, "R13", cause);
         i = i.saturating_sub(1);
         hole = i + 1;
     }
     close_hole(ctx, i, &mut hole);
+}
+
+/// How far (calendar days) a purpose may travel to join a touch to its own
+/// person when that makes room for another (see [`make_room`]).
+const ROOM_SHIFT_DAYS: i64 = 4;
+
+/// R13, "merging cannot help" checked one step further, before draft `w`
+/// (sorted drafts) is dropped for the merge gap: two touches to one person
+/// near it, `w` itself or others, that may honestly be one contact
+/// ([`may_merge`]) and are at most [`ROOM_SHIFT_DAYS`] apart become one
+/// (every purpose kept, on a day each allows), where that leaves `w` (or
+/// the contact it joined) a day keeping the gap and the caps — its own or
+/// one it may move to. A weekly order's acceptance joins its
+/// shipment, and the month's call about the next order keeps its place.
+/// R3's top-ups only take the room there is: none is made for them.
+/// Returns whether room was made.
+fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
+    if ctx.drafts[w].purposes.iter().all(|p| p.rule == "R3") {
+        return false;
+    }
+    let wdate = ctx.drafts[w].date;
+    let reach = MAX_SHIFT_DAYS;
+    let near: Vec<usize> = (0..ctx.drafts.len())
+        .filter(|&j| (ctx.drafts[j].date - wdate).num_days().abs() <= reach)
+        .collect();
+    // Pairs: `w` with a neighbour first (the less protected one moves,
+    // DOMAIN), then two neighbours of each other around it.
+    let k = near.iter().position(|&j| j == w).unwrap_or(0);
+    let others: Vec<usize> = near.iter().copied().filter(|&j| j != w).collect();
+    let pairs = near
+        .windows(2)
+        .skip(k.saturating_sub(1))
+        .take(2)
+        .filter(|p| p.contains(&w))
+        .map(|p| (p[0], p[1]))
+        .chain(others.windows(2).map(|p| (p[0], p[1])))
+        .collect::<Vec<_>>();
+    for (y, z) in pairs {
+        let (dy, dz) = (&ctx.drafts[y], &ctx.drafts[z]);
+        if dy.scheduled || dz.scheduled || (dz.date - dy.date).num_days() > ROOM_SHIFT_DAYS {
+            continue;
+        }
+        let Some(first) = Draft::merged_date(dy, dz).filter(|d| past.on(*d) == 0) else {
+            continue;
+        };
+        if !may_merge(ctx, dy, dz) {
+            continue;
+        }
+        let joins_w = w == y || w == z;
+        // Where the touch needing a day stands clear: no touch at least as
+        // protected (a less protected one gives way itself when the pass
+        // meets it) closer than the gap, `y` and `z` aside.
+        let clear = |day: Date, class: Class, skip: usize| {
+            !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                j != y
+                    && j != z
+                    && j != skip
+                    && !o.scheduled
+                    && o.class() <= class
+                    && (o.date - day).num_days().abs() < gap
+            })
+        };
+        // Joining `w`: the contact may take any day between the two that
+        // each purpose allows, the merged day first. Otherwise it takes
+        // the merged day, and `w` must then stand clear.
+        let class = dy.class().min(dz.class());
+        let day = if joins_w {
+            std::iter::once(first)
+                .chain((0..=(dz.date - dy.date).num_days()).map(|k| add_days(dy.date, k)))
+                .find(|d| {
+                    ctx.cal.is_working(*d)
+                        && past.on(*d) == 0
+                        && dy.allows(*d)
+                        && dz.allows(*d)
+                        && clear(*d, class, usize::MAX)
+                })
+        } else {
+            let (wd, wc) = (ctx.drafts[w].date, ctx.drafts[w].class());
+            let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
+            (merged_clear && clear(wd, wc, w)).then_some(first)
+        };
+        let saved = day.is_none().then(|| ctx.drafts.clone());
+        let (keep, other) = if first == dy.date { (y, z) } else { (z, y) };
+        let at = merge_into(ctx, keep, other, day.unwrap_or(first));
+        if day.is_some() {
+            sort(ctx);
+            return true;
+        }
+        // No day as it stands: the touch needing one may still move.
+        let t = if joins_w {
+            at
+        } else if other < w {
+            w - 1
+        } else {
+            w
+        };
+        if relocate(ctx, past, t, false) {
+            sort(ctx);
+            return true;
+        }
+        if let Some(saved) = saved {
+            ctx.drafts = saved;
+        }
+    }
+    false
 }
 
 /// R13: the daily and weekly caps, counting history. Over a cap the least
@@ -524,7 +637,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
 /// merge gap, the caps and that channel's gap; where none exists it is
 /// dropped. It gives way first: a manager's touch is never dropped for it.
 /// The channels are assigned again after each change.
-pub fn settle_channel_gaps(ctx: &mut Ctx) {
+pub fn settle_channel_gaps(ctx: &mut Ctx) -> Vec<Assigned> {
     let past = Past::new(ctx);
     let mut tried: Vec<Date> = Vec::new();
     for _ in 0..200 {
@@ -536,7 +649,7 @@ pub fn settle_channel_gaps(ctx: &mut Ctx) {
             .filter(|&i| assigned[i].2 && ctx.drafts[i].automated() && !ctx.drafts[i].scheduled)
             .max_by_key(|&i| (ctx.drafts[i].class(), ctx.drafts[i].date))
         else {
-            return;
+            return assigned;
         };
         let ch = assigned[i].0;
         let g = i64::from(ctx.input.settings.channel_gap(ch));
@@ -564,6 +677,8 @@ pub fn settle_channel_gaps(ctx: &mut Ctx) {
         let cause = ctx.msg(Msg::CauseChannelGap, &[name, &days]);
         drop_for_gap(ctx, i, "R7", cause);
     }
+    sort(ctx);
+    super::channels::assign(ctx)
 }
 
 /// Takes draft `i` out of the plan for a gap (R13's merge gap, R7's

@@ -60,6 +60,7 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
         drafts: Vec::new(),
         warnings: Vec::new(),
         gap_drops: Vec::new(),
+        channels: Vec::new(),
     };
     for y in from.year()..=to.year() {
         if !ctx.cal.covers(y) {
@@ -104,7 +105,10 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // The caps may have moved a touch next to another: the merge gap is
     // settled once more over the whole plan.
     limits::merge_close(&mut ctx);
-    limits::sort(&mut ctx);
+    // R7: an automated touch that would break a channel's minimum gap
+    // moves or gives way; the channels are kept for the plan.
+    let assigned = limits::settle_channel_gaps(&mut ctx);
+    ctx.channels = ctx.drafts.iter().map(|d| d.date).zip(assigned).collect();
     reaction::check_reaction_gaps(&mut ctx);
     limits::report_gap_drops(&mut ctx);
     ctx
@@ -115,7 +119,20 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
 pub(crate) fn build(mut ctx: Ctx) -> Plan {
     let input = ctx.input;
     let locale = input.locale;
-    let assigned = channels::assign(&ctx);
+    let fresh = ctx.channels.len() == ctx.drafts.len()
+        && ctx
+            .channels
+            .iter()
+            .zip(&ctx.drafts)
+            .all(|(c, d)| c.0 == d.date);
+    let assigned: Vec<channels::Assigned> = if fresh {
+        std::mem::take(&mut ctx.channels)
+            .into_iter()
+            .map(|c| c.1)
+            .collect()
+    } else {
+        channels::assign(&ctx)
+    };
     let facts = reasons::facts(&ctx);
     let mut ranking = reasons::Ranking::new(&ctx);
     let mut touches = Vec::with_capacity(ctx.drafts.len());
