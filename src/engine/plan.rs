@@ -16,7 +16,7 @@ use super::draft::Draft;
 use super::error::InputErrors;
 use super::input::{validate, PlanInput};
 use super::limits;
-use super::model::{Date, Role, TouchKind};
+use super::model::{Date, Role, Segment, TouchKind};
 use super::output::{Horizon, MonthCount, PerCycle, Plan, ReasonSuggestion, Summary, Touch};
 use super::profile;
 use super::reasons;
@@ -40,10 +40,25 @@ pub fn plan_input(input: &PlanInput) -> Plan {
 /// Places every touch of one client, floors then limits, as drafts still
 /// open to a book's levelling (R16) before they are rendered.
 pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
+    let mut ctx = draft_as(input, None);
+    // R8: never more touches than the next higher segment would get.
+    rules::effort::cap_by_higher_segment(&mut ctx);
+    reaction::check_reaction_gaps(&mut ctx);
+    limits::report_gap_drops(&mut ctx);
+    ctx
+}
+
+/// [`draft`] as the client's own segment, or as `segment`, before R8's
+/// comparison with a higher segment and the warnings that follow it.
+pub(crate) fn draft_as(input: &PlanInput, segment: Option<Segment>) -> Ctx<'_> {
     let from = input.today;
     let to = add_days(add_months(from, input.horizon_months), -1);
     let company = &input.company;
-    let profile = profile::derive(input);
+    let mut profile = profile::derive(input);
+    if let Some(seg) = segment {
+        profile.segment = seg;
+        profile.policy = input.settings.segment(seg);
+    }
     let bought = Rc::new(Purchases::of(input, &profile));
     let mut ctx = Ctx {
         input,
@@ -109,8 +124,6 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // moves or gives way; the channels are kept for the plan.
     let assigned = limits::settle_channel_gaps(&mut ctx);
     ctx.channels = ctx.drafts.iter().map(|d| d.date).zip(assigned).collect();
-    reaction::check_reaction_gaps(&mut ctx);
-    limits::report_gap_drops(&mut ctx);
     ctx
 }
 
