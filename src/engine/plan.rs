@@ -44,6 +44,7 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // R8: never more touches than the next higher segment would get.
     rules::effort::cap_by_higher_segment(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
+    limits::report_close(&mut ctx);
     limits::report_gap_drops(&mut ctx);
     ctx
 }
