@@ -398,18 +398,6 @@ pub fn merge_close(ctx: &mut Ctx) {
             hole = i + 1;
             continue;
         }
-        // A key touch tied to its day (a first day, an apology) is not
-        // dropped for the gap: both keep their days, and the plan says so
-        // ([`report_close`]).
-        if ctx.drafts[weaker]
-            .purposes
-            .iter()
-            .any(|p| p.fixed && matches!(p.class, Class::Apology | Class::FirstDay))
-        {
-            i += 1;
-            hole = i + 1;
-            continue;
-        }
         let cause = ctx.msg(Msg::CauseMergeGap, &[&gap.to_string()]);
         drop_for_gap(ctx, weaker, "R13", cause);
         i = i.saturating_sub(1);
@@ -718,36 +706,6 @@ pub fn drop_for_gap(ctx: &mut Ctx, i: usize, rule: &'static str, cause: String) 
         label.push_str(ctx.msg(Msg::LabelAutomated, &[]).as_str());
     }
     ctx.gap_drops.push((d.date, label, rule, cause));
-}
-
-/// R13, "What may merge": touches that stay closer than the merge gap
-/// could neither merge (different people, or purposes that do not share a
-/// contact) nor move to a day keeping the gap, since the client's own
-/// rhythm leaves none; each keeps its day, which its rule allows within the
-/// caps, and the plan says so once, with every such day.
-pub fn report_close(ctx: &mut Ctx) {
-    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
-    if gap < 2 {
-        return;
-    }
-    let days: Vec<Date> = ctx
-        .drafts
-        .iter()
-        .filter(|d| !d.scheduled)
-        .map(|d| d.date)
-        .collect();
-    let close: Vec<Date> = days
-        .windows(2)
-        .filter(|p| (p[1] - p[0]).num_days() < gap)
-        .flat_map(|p| [p[0], p[1]])
-        .collect();
-    if close.is_empty() {
-        return;
-    }
-    let m = ctx.msg(Msg::WarnMergeGap, &[&gap.to_string()]);
-    for day in close {
-        ctx.warn("merge_gap", m.clone(), "R13", Some(day), None);
-    }
 }
 
 /// One `dropped` warning per gap cause, naming what was dropped and listing

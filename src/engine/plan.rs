@@ -44,7 +44,6 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // R8: never more touches than the next higher segment would get.
     rules::effort::cap_by_higher_segment(&mut ctx);
     reaction::check_reaction_gaps(&mut ctx);
-    limits::report_close(&mut ctx);
     limits::report_gap_drops(&mut ctx);
     ctx
 }
@@ -250,6 +249,7 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
     // elsewhere (C, D, short cycles) a lower balance is the policy itself.
     let p = &ctx.profile;
     let top_ups = p.policy.top_ups && !p.sub_month && !p.nothing_sold;
+    let short_top_ups = p.policy.top_ups && p.sub_month && !p.nothing_sold;
     if let Some(r) = summary.standard_to_mandatory.filter(|_| top_ups) {
         let target = f64::from(input.settings.standard_per_mandatory);
         if r < target {
@@ -261,6 +261,22 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
                 ],
             );
             ctx.warn("ratio_below_target", m, "R3", None, None);
+        }
+    }
+    // R3 under a month's cycle: the segment's top-ups would not fit the
+    // caps (the mandatory steps of every order fill them); the plan says so.
+
+    if let Some(r) = summary.standard_to_mandatory.filter(|_| short_top_ups) {
+        let target = f64::from(input.settings.standard_per_mandatory);
+        if r < target {
+            let m = ctx.msg(
+                Msg::WarnShortCycleTopUps,
+                &[
+                    &super::texts::decimal(locale, r),
+                    &input.settings.standard_per_mandatory.to_string(),
+                ],
+            );
+            ctx.warn("dropped", m, "R3", None, None);
         }
     }
     let warnings = super::output::group_warnings(ctx.warnings);
