@@ -155,3 +155,25 @@ test('the Papa Parse module sets no global', async () => {
   assert.equal(globalThis.Papa, undefined);
   assert.match(readFileSync(new URL('../../www/vendor/papaparse.js', import.meta.url), 'utf8'), /Papa Parse 5\.5\.3/);
 });
+
+test('the shipped template and «Пример: 200 клиентов» import with no error; scripts/gen-book-csv.mjs makes them byte for byte', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/book-csv-`);
+  execFileSync(process.execPath, [new URL('../../scripts/gen-book-csv.mjs', import.meta.url).pathname, dir], { stdio: 'ignore' });
+  for (const name of ['template.csv', 'sample-200.csv']) {
+    const shipped = readFileSync(new URL(`../../www/book/${name}`, import.meta.url));
+    assert.ok(shipped.equals(readFileSync(`${dir}/${name}`)), `www/book/${name} is what the script writes`);
+    assert.deepEqual([...shipped.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${name}: UTF-8 BOM`);
+    const r = importCsv(shipped);
+    assert.deepEqual(r.errors, [], name);
+    assert.equal(r.parsed.delimiter, ';');
+    assert.equal(Object.keys(r.mapping).length, 11, `${name}: every column guessed`);
+  }
+  const sample = importCsv(readFileSync(new URL('../../www/book/sample-200.csv', import.meta.url)));
+  assert.equal(sample.imported, 200);
+  assert.equal(new Set(sample.clients.map((c) => c.name)).size, 200);
+  assert.deepEqual([...new Set(sample.clients.map((c) => c.manager))], ['Ирина Белова']);
+  assert.deepEqual(new Set(sample.clients.map((c) => c.segment)), new Set(['A+', 'A', 'B', 'C', 'D']));
+});
