@@ -202,6 +202,13 @@ function formatAmount(L, n) {
   return amountFormats[L].format(n);
 }
 
+const dayMonthFormats = {};
+/** A yearless birthday `--05-12` as «12 мая» / "12 May". */
+function formatDayMonth(L, b) {
+  dayMonthFormats[L] ??= new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : L, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return dayMonthFormats[L].format(new Date(Date.UTC(2000, Number(b.slice(2, 4)) - 1, Number(b.slice(5, 7)))));
+}
+
 function shownValue(L, key, client, raw) {
   switch (key) {
     case 'lastOrder': return client.orders ? formatDate(L, client.orders[0].date) : '';
@@ -210,7 +217,7 @@ function shownValue(L, key, client, raw) {
     case 'birthday': {
       const b = client.contacts?.[0].birthday;
       if (!b) return '';
-      return b.startsWith('--') ? formatDate(L, `2000${b.slice(1)}`, 'short') : formatDate(L, b);
+      return b.startsWith('--') ? formatDayMonth(L, b) : formatDate(L, b);
     }
     case 'segment': return client.segment ?? '';
     case 'cycle': return client.orderCycleDays ? String(client.orderCycleDays) : '';
