@@ -40,14 +40,18 @@ node scripts/join-glue.mjs pkg/
 
 rm -rf www/pkg
 cp -r pkg www/pkg
+# Papa Parse as an ES module (no window.Papa) for the client book's CSV
+# import, www/book/.
+node scripts/vendor-papaparse.mjs
 echo "build: $(wc -c < pkg/touchplan_bg.wasm) + $(wc -c < pkg/touchplan_export_bg.wasm) (exports) bytes of wasm in pkg/ and www/pkg/" >&2
 
 # dist/web/: the plain files for any other CRM page or a static report —
-# the widget, the calculator, the JS API and the wasm, and the demo card
-# page as an example of embedding.
+# the widget, the calculator, the client book with its CSV import (and the
+# vendored parser), the JS API and the wasm, and the demo card page as an
+# example of embedding.
 rm -rf dist/web
 mkdir -p dist/web
-cp -r www/widget www/calculator www/demo www/pkg www/api.js www/iso-date.js www/favicon.svg www/index.html dist/web/
+cp -r www/widget www/calculator www/book www/vendor www/demo www/pkg www/api.js www/iso-date.js www/favicon.svg www/index.html dist/web/
 echo "build: dist/web/ ($(du -sk dist/web | cut -f1) KB)" >&2
 
 # The CRM kits' packages in dist/, built from www/ and pkg/ above.

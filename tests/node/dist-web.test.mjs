@@ -27,9 +27,9 @@ const REFERENCES = [
   /<(?:script|link|img|a|iframe)\b[^>]*?\s(?:src|href)="((?!https?:|data:|#|mailto:)[^"]+)"/g,
 ];
 
-test('dist/web/ holds the widget, the calculator, the JS API and the wasm, and every reference in it resolves inside it', () => {
+test('dist/web/ holds the widget, the calculator, the client book with its parser, the JS API and the wasm, and every reference in it resolves inside it', () => {
   assert.ok(existsSync(WEB), 'dist/web/ is missing: run npm run build');
-  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'index.html']) {
+  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'book/index.html', 'book/sample-200.csv', 'book/template.csv', 'vendor/papaparse.js', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'index.html']) {
     assert.ok(existsSync(join(WEB, file)), `dist/web/${file}`);
   }
   let checked = 0;
