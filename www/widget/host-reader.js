@@ -16,6 +16,47 @@ export class HostReadError extends Error {
   }
 }
 
+// Host pages change in bursts (a CRM re-renders a table row by row): wait
+// for a quiet moment, but never longer than `maxWait` after the first
+// change, so that a page that never stops changing still gets read.
+const DEBOUNCE_MS = 60;
+const MAX_WAIT_MS = 200;
+
+/**
+ * Calls `fn` once after a burst of `schedule()` calls: `wait` ms after the
+ * last, but never more than `maxWait` ms after the first (no starvation).
+ * `schedule(true)` runs it in the next task, waiting for no quiet moment.
+ */
+export class Debounced {
+  #fn;
+  #wait;
+  #maxWait;
+  #timer = 0;
+  #due = null; // when a pending call must run at the latest
+
+  constructor(fn, { wait = DEBOUNCE_MS, maxWait = MAX_WAIT_MS } = {}) {
+    this.#fn = fn;
+    this.#wait = wait;
+    this.#maxWait = maxWait;
+  }
+
+  schedule(now = false) {
+    const t = performance.now();
+    this.#due ??= t + this.#maxWait;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#due = null;
+      this.#fn();
+    }, now ? 0 : Math.max(0, Math.min(this.#wait, this.#due - t)));
+  }
+
+  /** Drops a pending call. */
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#due = null;
+  }
+}
+
 const MONTHS = [
   ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['ма', 'may'], ['июн', 'jun'],
   ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
