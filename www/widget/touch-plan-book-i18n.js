@@ -12,7 +12,7 @@ const TEXTS = {
     viewToday: 'Сегодня',
     viewLoad: 'Нагрузка',
     viewClients: 'Клиенты',
-    empty: 'Нет клиентов. Передайте их свойством clients или атрибутом src.',
+    empty: 'Нет клиентов. Передайте их свойством clients, атрибутом src или страницей списка (list).',
     loading: 'Планируем книгу…',
     progress: 'Спланировано {done} из {total}',
     progressLabel: 'Планирование книги',
@@ -47,6 +47,7 @@ const TEXTS = {
     withRole: '{name} ({role})',
     widgetErrors: {
       src_not_found: 'Не найден <script type="application/json" id="{id}"> с книгой клиентов.',
+      list_not_found: 'Не найден список клиентов «{id}» на странице.',
       invalid_json: 'Содержимое не является корректным JSON: {detail}',
       worker_failed: 'Не удалось запустить фоновый расчёт: {detail}',
       internal: 'Внутренняя ошибка: {detail}',
@@ -58,7 +59,7 @@ const TEXTS = {
     viewToday: 'Today',
     viewLoad: 'Load',
     viewClients: 'Clients',
-    empty: 'No clients. Pass them in the clients property or the src attribute.',
+    empty: 'No clients. Pass them in the clients property, the src attribute or a list page (list).',
     loading: 'Planning the book…',
     progress: '{done} of {total} planned',
     progressLabel: 'Planning the book',
@@ -93,6 +94,7 @@ const TEXTS = {
     withRole: '{name} ({role})',
     widgetErrors: {
       src_not_found: 'No <script type="application/json" id="{id}"> with the client book was found.',
+      list_not_found: 'No client list «{id}» was found on the page.',
       invalid_json: 'The content is not valid JSON: {detail}',
       worker_failed: 'The background planning could not start: {detail}',
       internal: 'Internal error: {detail}',

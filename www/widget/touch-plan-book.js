@@ -4,8 +4,9 @@
 //
 // Importing this module has no side effects: register the element with
 // `TouchPlanBookElement.define()` or import `touch-plan-book-define.js`.
-// Data flow: host page (`clients`, `company`, `settings` properties, or a
-// `src` JSON script) → BookInput → touch-plan-book-worker.js (`planBook`,
+// Data flow: host page (`clients`, `company`, `settings` properties, a
+// `src` JSON script, or a CRM list page: `list`, read by host-reader.js
+// one client per row) → BookInput → touch-plan-book-worker.js (`planBook`,
 // one manager a step, progress posted) → Book → the three views.
 // Every text reaches the page as text (textContent, attributes), never as
 // markup.
@@ -16,11 +17,13 @@ import {
   channelLabel, countOf, fieldLabel, formatDate, formatNumber, localeOf, roleLabel, touchKindLabel,
 } from './touch-plan-i18n.js';
 import { addDays, weekdayOf } from '../iso-date.js';
-import { parseDate } from './host-reader.js';
+import { Debounced, ListReader, findScope, parseDate } from './host-reader.js';
 
 const VIEWS = ['today', 'load', 'clients'];
 const VIEW_KEYS = { today: 'viewToday', load: 'viewLoad', clients: 'viewClients' };
-const PROPERTIES = ['clients', 'company', 'settings', 'today', 'horizonMonths', 'src', 'view'];
+const PROPERTIES = ['clients', 'company', 'settings', 'today', 'horizonMonths', 'src', 'list', 'view'];
+// What a list page's observer sees inside the list.
+const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 // Work longer than this shows the progress bar and the Cancel button.
 const PROGRESS_AFTER_MS = 300;
 const SEGMENT_ORDER = ['A+', 'A', 'B', 'C', 'D'];
@@ -65,7 +68,7 @@ function segmentRank(segment) {
  * `<touch-plan-book>` element", for attributes, properties and events.
  */
 export class TouchPlanBookElement extends HTMLElement {
-  static observedAttributes = ['lang', 'today', 'horizon-months', 'src', 'view'];
+  static observedAttributes = ['lang', 'today', 'horizon-months', 'src', 'list', 'view'];
 
   /** Registers the element under `tag` in `registry`; returns the class. */
   static define(tag = 'touch-plan-book', registry = customElements) {
@@ -89,6 +92,15 @@ export class TouchPlanBookElement extends HTMLElement {
   #day = null; // the agenda's day
   #loadFocus = new Map(); // manager index → focused bar's date
   #selected = null; // `${client}|${touchIndex}`
+  // A CRM list page (`list`): its reader, what is watched, the last read.
+  #reader = new ListReader();
+  #readRun = 0;
+  #pending = new Debounced(() => this.#start(true));
+  #listObserver = null; // changes inside the list
+  #pageObserver = null; // the list's container replaced or added
+  #listRoot = null;
+  #listWatched = null;
+  #lastRead = null;
   #ui;
 
   constructor() {
@@ -108,10 +120,12 @@ export class TouchPlanBookElement extends HTMLElement {
         this[name] = value;
       }
     }
+    this.#observeList();
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#stopList();
     this.#stopWorker();
     if (this.#status === 'loading') this.#status = this.#book ? 'ready' : 'empty';
   }
@@ -122,6 +136,7 @@ export class TouchPlanBookElement extends HTMLElement {
       this.#render();
       return;
     }
+    if (name === 'list') this.#observeList();
     this.#schedule();
   }
 
@@ -159,6 +174,21 @@ export class TouchPlanBookElement extends HTMLElement {
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.#setOptionalAttribute('src', value); }
 
+  /**
+   * Id or CSS selector of a CRM list page's container whose rows
+   * (`data-touchplan-row`) hold one client each; an empty `list` attribute
+   * means the page's first `[data-touchplan-list]`. Its clients win over
+   * `clients` and `src`'s.
+   */
+  get list() { return this.getAttribute('list'); }
+  set list(value) {
+    if (value === null || value === undefined) this.removeAttribute('list');
+    else this.setAttribute('list', String(value));
+  }
+
+  /** Figures of the last read of the `list` page, or `null`: `{ rows, read, ms, busyMs, slices, longestSliceMs }`. */
+  get lastRead() { return this.#lastRead; }
+
   /** The current book (`Book`), or `null`. */
   get book() { return this.#book; }
 
@@ -177,6 +207,7 @@ export class TouchPlanBookElement extends HTMLElement {
   /** Stops a run in progress (its worker is terminated); the last book, if any, stays. */
   cancel() {
     if (this.#status !== 'loading') return;
+    this.#readRun++;
     this.#stopWorker();
     this.#run++;
     this.#status = 'cancelled';
@@ -213,7 +244,7 @@ export class TouchPlanBookElement extends HTMLElement {
   }
 
   /** The BookInput from the properties, over the `src` script's; `null` when there are no clients. */
-  #readInput() {
+  #readInput(listClients) {
     let base = {};
     if (this.src) {
       const script = this.ownerDocument.getElementById(this.src);
@@ -227,7 +258,7 @@ export class TouchPlanBookElement extends HTMLElement {
       base = Array.isArray(value) ? { clients: value } : value && typeof value === 'object' ? value : {};
     }
     const pick = (name) => (this.#data[name] !== undefined ? this.#data[name] : base[name]);
-    const clients = pick('clients');
+    const clients = listClients ?? pick('clients');
     if (clients === undefined || clients === null || (Array.isArray(clients) && clients.length === 0)) return null;
     const input = { clients };
     input.today = this.hasAttribute('today') || typeof base.today !== 'string' ? this.today : base.today;
@@ -237,12 +268,43 @@ export class TouchPlanBookElement extends HTMLElement {
     return input;
   }
 
-  #start() {
+  // `fromList`: started by a change inside the list, which re-plans only
+  // when the clients read differ from the last read's.
+  #start(fromList = false) {
+    if (this.list !== null) this.#readList(fromList);
+    else this.#plan(null);
+  }
+
+  async #readList(fromList) {
+    const read = ++this.#readRun;
+    let result;
+    try {
+      this.#locale = this.#resolveLocale(this.#data);
+      const container = this.#listElement();
+      if (!container) throw widgetError(this.#locale, 'list_not_found', 'list', { id: this.list || '[data-touchplan-list]' });
+      this.#watchList(container);
+      result = await this.#reader.read(container, { isStale: () => read !== this.#readRun || !this.isConnected });
+    } catch (e) {
+      if (read !== this.#readRun) return;
+      this.#run++;
+      this.#stopWorker();
+      this.#fail(e);
+      return;
+    }
+    if (!result) return;
+    const { clients, changed, ...figures } = result;
+    this.#lastRead = figures;
+    this.#emit('touchplan-read', figures);
+    if (fromList && !changed && this.#status !== 'error') return;
+    this.#plan(clients);
+  }
+
+  #plan(listClients) {
     const run = ++this.#run;
     let input;
     try {
       this.#locale = this.#resolveLocale(this.#data);
-      input = this.#readInput();
+      input = this.#readInput(listClients);
     } catch (e) {
       this.#stopWorker();
       this.#fail(e);
@@ -303,6 +365,71 @@ export class TouchPlanBookElement extends HTMLElement {
     };
     this.#render();
   }
+
+  // The list's container: `list` as an element id, else a CSS selector;
+  // empty, the page's first `[data-touchplan-list]`.
+  #listElement() {
+    const root = this.#listRoot ?? this.getRootNode();
+    try {
+      return findScope(root, this.list || '[data-touchplan-list]');
+    } catch {
+      return null;
+    }
+  }
+
+  // A list page is watched only inside the list (every change there marks
+  // its row for a re-read), plus element additions and removals elsewhere,
+  // which count only when they replace the list's container. Changes are
+  // debounced as <touch-plan>'s are (host-reader.js `Debounced`).
+  #observeList() {
+    this.#stopList();
+    if (!this.isConnected || this.list === null) return;
+    this.#listRoot = this.getRootNode();
+    this.#listObserver = new MutationObserver((records) => {
+      const theirs = records.filter((r) => !this.contains(r.target));
+      if (theirs.length === 0) return;
+      this.#reader.invalidate(theirs);
+      this.#pending.schedule();
+    });
+    this.#pageObserver = new MutationObserver(() => {
+      if (this.#listWatched && this.#listWatched.isConnected && this.#listElement() === this.#listWatched) return;
+      if (!this.#listWatched && !this.#listElement()) return;
+      this.#reader.clear();
+      this.#pending.schedule();
+    });
+    this.#pageObserver.observe(this.#listRoot, { subtree: true, childList: true });
+    this.#listRoot.addEventListener('input', this.#onHostInput, true);
+    this.#listRoot.addEventListener('change', this.#onHostInput, true);
+  }
+
+  #watchList(container) {
+    if (!this.#listObserver || container === this.#listWatched) return;
+    this.#listObserver.disconnect();
+    this.#listObserver.observe(container, WATCH);
+    this.#listWatched = container;
+  }
+
+  #stopList() {
+    this.#readRun++;
+    this.#pending.cancel();
+    if (!this.#listObserver) return;
+    this.#listRoot.removeEventListener('input', this.#onHostInput, true);
+    this.#listRoot.removeEventListener('change', this.#onHostInput, true);
+    this.#listObserver.disconnect();
+    this.#pageObserver.disconnect();
+    this.#listObserver = null;
+    this.#pageObserver = null;
+    this.#listRoot = null;
+    this.#listWatched = null;
+    this.#reader.clear();
+  }
+
+  #onHostInput = (event) => {
+    const target = event.composedPath?.()[0] ?? event.target;
+    if (!this.#listWatched?.contains(target) || this.contains(target)) return;
+    this.#reader.invalidateRow(target);
+    this.#pending.schedule();
+  };
 
   #startWorker() {
     this.#worker ??= new Worker(new URL('./touch-plan-book-worker.js', import.meta.url), { type: 'module', name: 'touch-plan-book' });
