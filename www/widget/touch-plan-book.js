@@ -32,6 +32,21 @@ const SEGMENT_ORDER = ['A+', 'A', 'B', 'C', 'D'];
 const TIED_KINDS = new Set(['greeting', 'first_day', 'apology', 'event']);
 const KEY_KINDS = new Set(['first_day', 'renewal', 'apology', 'meeting']);
 
+// The exports' code and the API with its exports' wasm part, loaded on
+// the first export only (the page loads no wasm until then); one per page,
+// a failed load is retried.
+let exporting = null;
+function loadExports() {
+  exporting ??= Promise.all([import('../api.js'), import('./touch-plan-book-export.js')]).then(async ([api, book]) => {
+    await api.default();
+    return { api, book };
+  }).catch((e) => {
+    exporting = null;
+    throw e;
+  });
+  return exporting;
+}
+
 /** The element's date as `YYYY-MM-DD` in the browser's time zone. */
 function localToday() {
   const d = new Date();
@@ -202,6 +217,69 @@ export class TouchPlanBookElement extends HTMLElement {
   refresh() {
     this.#scheduled = false;
     this.#start();
+  }
+
+  /**
+   * The book as CSV text: `scope` `'book'` (default: every touch of every
+   * client) or `'day'` (the agenda of `day`, default the agenda's day: its
+   * personal touches in the agenda's order); a `Менеджер`/`Manager` column
+   * beside the client's. `separator` and `bom` as `toCsv`'s; in Russian
+   * `;` with a byte-order mark by default. Resolves to `null` while there
+   * is no book.
+   */
+  async toCsv({ scope = 'book', day, ...options } = {}) {
+    const book = this.#book;
+    if (!book) return null;
+    const { api, book: exports } = await loadExports();
+    return exports.bookCsv(api, book, this.#exportItems(exports, scope, day, false), options);
+  }
+
+  /**
+   * The book as iCalendar text, one all-day event per touch: `scope` and
+   * `day` as for `toCsv`; `calendarName` names the calendar. Resolves to
+   * `null` while there is no book.
+   */
+  async toIcs({ scope = 'book', day, calendarName } = {}) {
+    const book = this.#book;
+    if (!book) return null;
+    const { api, book: exports } = await loadExports();
+    const L = book.locale;
+    const date = day ?? this.#day;
+    const name = calendarName ?? (scope === 'day' ? bt(L, 'agendaCalendar', { date: formatDate(L, date) }) : bt(L, 'title'));
+    return exports.bookIcs(api, book, this.#exportItems(exports, scope, day, true), { calendarName: name });
+  }
+
+  #exportItems(exports, scope, day, perClient) {
+    const book = this.#book;
+    if (scope !== 'day') return exports.exportItems(book, { scope: 'book' });
+    const managers = new Map(book.managers.map((m, i) => [m.manager, i]));
+    const name = (ci) => this.#clientName(book.clients[ci]);
+    const segment = (ci) => segmentRank(this.#inputClient(ci).segment);
+    // The agenda's order: by manager as the views show them, then R16's.
+    const order = (a, b) => (managers.get(book.clients[a.client].manager ?? null) ?? 0) - (managers.get(book.clients[b.client].manager ?? null) ?? 0)
+      || agendaRank(a.touch) - agendaRank(b.touch) || segment(a.client) - segment(b.client)
+      || name(a.client).localeCompare(name(b.client), book.locale) || a.client - b.client;
+    return exports.exportItems(book, { scope: 'day', day: day ?? this.#day, order, perClient });
+  }
+
+  async #download(format, scope, button) {
+    const book = this.#book;
+    if (!book) return;
+    button?.setAttribute('aria-busy', 'true');
+    try {
+      const text = format === 'ics' ? await this.toIcs({ scope }) : await this.toCsv({ scope });
+      if (text === null) return;
+      const type = format === 'ics' ? 'text/calendar' : 'text/csv';
+      const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+      const date = scope === 'day' ? this.#day : book.horizon.from;
+      h('a', { href: url, download: `touchplan-${scope === 'day' ? 'agenda' : 'book'}-${date}.${format}` }).click();
+      // The download has started once click() returns; keep the URL briefly anyway.
+      setTimeout(() => URL.revokeObjectURL(url), 30000);
+    } catch (e) {
+      this.#emit('touchplan-error', { error: e });
+    } finally {
+      button?.removeAttribute('aria-busy');
+    }
   }
 
   /** Stops a run in progress (its worker is terminated); the last book, if any, stays. */
@@ -478,8 +556,9 @@ export class TouchPlanBookElement extends HTMLElement {
     const error = h('div', { class: 'error', part: 'error', role: 'alert', hidden: true });
     const status = h('p', { class: 'status', part: 'status' });
     const panel = h('div', { class: 'panel', role: 'tabpanel', tabindex: '0', part: 'panel', id: 'panel' });
-    const root = h('div', { class: 'root', part: 'root' }, h('div', { class: 'header' }, title), progress, notice, error, status, tabs, panel);
-    return { root, title, tabs, progress, notice, error, status, panel };
+    const downloads = h('div', { class: 'downloads', role: 'group', part: 'downloads', hidden: true });
+    const root = h('div', { class: 'root', part: 'root' }, h('div', { class: 'header' }, title), progress, notice, error, status, tabs, panel, downloads);
+    return { root, title, tabs, progress, notice, error, status, panel, downloads };
   }
 
   #render() {
@@ -506,8 +585,10 @@ export class TouchPlanBookElement extends HTMLElement {
     const hasBook = !!this.#book && this.#status !== 'error';
     ui.tabs.hidden = !hasBook;
     ui.panel.hidden = !hasBook;
+    ui.downloads.hidden = !hasBook;
     if (!hasBook) return;
     this.#renderTabs();
+    this.#renderDownloads();
     const view = this.view;
     ui.panel.setAttribute('aria-labelledby', `tab-${view}`);
     ui.panel.dataset.panel = view;
@@ -560,6 +641,28 @@ export class TouchPlanBookElement extends HTMLElement {
       'aria-selected': String(v === view), 'aria-controls': 'panel', tabindex: v === view ? '0' : '-1',
       onclick: () => this.#showView(v, true),
     }, bt(L, VIEW_KEYS[v]))));
+  }
+
+  // The whole book's downloads, under the views (the day's are in Сегодня).
+  #renderDownloads() {
+    const L = this.#locale;
+    const ui = this.#ui;
+    ui.downloads.setAttribute('aria-label', bt(L, 'bookDownloads'));
+    ui.downloads.replaceChildren(
+      h('span', { class: 'muted' }, bt(L, 'bookDownloads')),
+      this.#downloadButton('csv', 'book'),
+      this.#downloadButton('ics', 'book'),
+    );
+  }
+
+  #downloadButton(format, scope) {
+    const L = this.#locale;
+    const button = h('button', {
+      class: 'btn', type: 'button', part: `button download-${scope}-${format}`, 'data-download': `${scope}-${format}`,
+      'aria-label': bt(L, `${scope}${format === 'csv' ? 'Csv' : 'Ics'}Label`),
+    }, h('span', { 'aria-hidden': 'true' }, '⬇ '), format.toUpperCase());
+    button.addEventListener('click', () => this.#download(format, scope, button));
+    return button;
   }
 
   #showView(view, focusTab = false) {
@@ -637,7 +740,9 @@ export class TouchPlanBookElement extends HTMLElement {
     }, n < 0 ? '‹' : '›');
     const picker = h('div', { class: 'day-picker', part: 'day-picker' },
       step(-1, 'prevDay'), input, step(1, 'nextDay'),
-      h('span', { class: 'date-title', id: 'agenda-day' }, formatDate(L, day, 'weekday')));
+      h('span', { class: 'date-title', id: 'agenda-day' }, formatDate(L, day, 'weekday')),
+      h('span', { class: 'downloads', role: 'group', 'aria-label': bt(L, 'dayDownloads') },
+        this.#downloadButton('csv', 'day'), this.#downloadButton('ics', 'day')));
     // The day's touches by manager.
     const byManager = new Map(book.managers.map((m, i) => [m.manager, { m, i, items: [], automated: 0 }]));
     book.clients.forEach((c, ci) => {
