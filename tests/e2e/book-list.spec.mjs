@@ -164,3 +164,22 @@ test('a list that is not on the page is an error naming it; it plans once the li
   const book = await waitChanges(page, 2);
   expect(book.clients.map((c) => c.id)).toEqual([clients[0].id]);
 });
+
+test('the README\'s list recipe, run as written, plans its two rows under their managers', async ({ page }) => {
+  const readme = (await import('node:fs')).readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('### Reading a CRM list page');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const [, html] = section.match(/```html\n([\s\S]*?)```/);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/__readme__/list.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replaceAll('/static/touchplan/', '/') }));
+  await page.goto('/__readme__/list.html');
+  await page.waitForFunction(() => document.querySelector('touch-plan-book')?.status === 'ready', null, { timeout: 30_000 });
+  const book = await page.$eval('touch-plan-book', (el) => el.book);
+  expect(book.clients.map((c) => [c.id, c.name, c.manager, !!c.errors])).toEqual([
+    ['crm-1042', 'ООО «Северный ветер»', 'Ирина Белова', false],
+    ['crm-2042', 'ИП Соколова Е. В.', 'Павел Громов', false],
+  ]);
+  expect(book.managers.map((m) => m.manager)).toEqual(['Ирина Белова', 'Павел Громов']);
+  expect(errors).toEqual([]);
+});
