@@ -183,3 +183,41 @@ test('the README\'s list recipe, run as written, plans its two rows under their 
   expect(book.managers.map((m) => m.manager)).toEqual(['Ирина Белова', 'Павел Громов']);
   expect(errors).toEqual([]);
 });
+
+test('a form field typed into inside a row re-reads that row; the page\'s other fields do not', async ({ page }) => {
+  const html = `<!doctype html><html lang="en"><script type="module" src="/widget/touch-plan-book-define.js"></script>
+<label>Search <input id="search"></label>
+<touch-plan-book list today="${TODAY}"></touch-plan-book>
+<ul data-touchplan-list>
+  <li data-touchplan-row="c1"><input aria-label="name" data-touchplan-field="name" value="Alpha">
+    <select aria-label="manager" data-touchplan-field="manager"><option>Anna</option><option>Boris</option></select>
+    <span data-touchplan-field="orders[].date">2026-11-02</span></li>
+  <li data-touchplan-row="c2"><input aria-label="name" data-touchplan-field="name" value="Beta">
+    <select aria-label="manager" data-touchplan-field="manager"><option>Anna</option><option>Boris</option></select>
+    <span data-touchplan-field="orders[].date">2026-10-20</span></li>
+</ul></html>`;
+  await page.addInitScript(() => {
+    window.__reads = [];
+    window.__changes = 0;
+    document.addEventListener('touchplan-read', (e) => window.__reads.push(e.detail));
+    document.addEventListener('touchplan-change', () => { window.__changes++; });
+  });
+  await page.route('**/__e2e__/form-list.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto('/__e2e__/form-list.html');
+  await page.waitForFunction(() => window.__changes === 1, null, { timeout: 30_000 });
+  const managers = () => page.$eval('touch-plan-book', (el) => el.book.managers.map((m) => [m.manager, m.clients]));
+  expect(await managers()).toEqual([['Anna', 2]]);
+  // Typing elsewhere on the page: nothing read.
+  await page.locator('#search').fill('Alpha');
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => window.__reads.length)).toBe(1);
+  // A manager chosen and a name typed in the second row: one re-read of that row, one re-plan.
+  await page.locator('li').nth(1).getByLabel('manager').selectOption('Boris');
+  await page.locator('li').nth(1).getByLabel('name').fill('Beta Ltd');
+  await expect.poll(() => page.$eval('touch-plan-book', (el) => el.status === 'ready' && el.book.clients[1].name), { timeout: 30_000 }).toBe('Beta Ltd');
+  expect(await managers()).toEqual([['Anna', 1], ['Boris', 1]]);
+  // Every re-read read the second row alone.
+  const reads = await page.evaluate(() => window.__reads);
+  expect(reads.length).toBeGreaterThan(1);
+  expect(reads.slice(1).every((r) => r.rows === 2 && r.read === 1)).toBe(true);
+});
