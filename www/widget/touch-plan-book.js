@@ -231,7 +231,7 @@ export class TouchPlanBookElement extends HTMLElement {
     const book = this.#book;
     if (!book) return null;
     const { api, book: exports } = await loadExports();
-    return exports.bookCsv(api, book, this.#exportItems(exports, scope, day, false), options);
+    return exports.bookCsv(api, book, this.#exportItems(exports, book, scope, day, false), options);
   }
 
   /**
@@ -246,11 +246,12 @@ export class TouchPlanBookElement extends HTMLElement {
     const L = book.locale;
     const date = day ?? this.#day;
     const name = calendarName ?? (scope === 'day' ? bt(L, 'agendaCalendar', { date: formatDate(L, date) }) : bt(L, 'title'));
-    return exports.bookIcs(api, book, this.#exportItems(exports, scope, day, true), { calendarName: name });
+    return exports.bookIcs(api, book, this.#exportItems(exports, book, scope, day, true), { calendarName: name });
   }
 
-  #exportItems(exports, scope, day, perClient) {
-    const book = this.#book;
+  // The book captured when the export began: a newer one may have come
+  // while the exports loaded.
+  #exportItems(exports, book, scope, day, perClient) {
     if (scope !== 'day') return exports.exportItems(book, { scope: 'book' });
     const managers = new Map(book.managers.map((m, i) => [m.manager, i]));
     const name = (ci) => this.#clientName(book.clients[ci]);
