@@ -221,3 +221,18 @@ test('a form field typed into inside a row re-reads that row; the page\'s other 
   expect(reads.length).toBeGreaterThan(1);
   expect(reads.slice(1).every((r) => r.rows === 2 && r.read === 1)).toBe(true);
 });
+
+test('the list demo page (/demo/book-list.html) reads its table, and a manager changed in a row moves that client', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('/demo/book-list.html?n=30');
+  const managers = () => page.$eval('touch-plan-book', (el) => el.status === 'ready' && el.book.managers.map((m) => m.clients));
+  await expect.poll(managers, { timeout: 30_000 }).toEqual([10, 10, 10]);
+  await expect(page.locator('#read')).toContainText('Прочитано строк: 30 (заново: 30)');
+  await page.getByLabel(/^Ответственный: /).first().selectOption('Павел Громов');
+  await expect.poll(managers, { timeout: 30_000 }).toEqual([9, 10, 11]); // Ирина, Олег, Павел
+  await expect(page.locator('#read')).toContainText('Прочитано строк: 30 (заново: 1)');
+  expect(errors).toEqual([]);
+});
