@@ -233,7 +233,8 @@ function h(tag, attrs, ...children) {
 
 // ---- start -----------------------------------------------------------------
 
-await init();
+// Not the book's part (planBook): the calculator plans no book.
+await init({ book: false });
 defaults = defaultSettings();
 state = decodeState(location.hash);
 const dropped = state ? fitInput(state.input) : [];

@@ -38,7 +38,9 @@ const KEY_KINDS = new Set(['first_day', 'renewal', 'apology', 'meeting']);
 let exporting = null;
 function loadExports() {
   exporting ??= Promise.all([import('../api.js'), import('./touch-plan-book-export.js')]).then(async ([api, book]) => {
-    await api.default();
+    // toCsv/toIcs need the export part; the book's part stays with the
+    // worker.
+    await api.default({ book: false });
     return { api, book };
   }).catch((e) => {
     exporting = null;

@@ -27,8 +27,9 @@ let engine = null;
 function loadEngine() {
   engine ??= Promise.all([import('../api.js'), compileWasm()]).then(async ([api, module]) => {
     // Planning alone: the exports' part (toIcs, toCsv) follows the first
-    // plan (issue 18), so the month shows without waiting for it.
-    await api.default({ module_or_path: module ?? undefined, exports: false });
+    // plan (issue 18), so the month shows without waiting for it; the
+    // book's part (planBook) is never needed here.
+    await api.default({ module_or_path: module ?? undefined, exports: false, book: false });
     return api;
   }).catch((e) => {
     engine = null;
