@@ -446,20 +446,26 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let past = Past::new(ctx);
     // Daily cap against history: a planned touch on a day already used.
     // Relocating leaves the drafts out of order here: the others are
-    // counted per day and week instead.
+    // counted per day and week instead. A dropped touch is only marked
+    // (and no longer counted) until the pass ends, then all of them go in
+    // one pass over the drafts instead of shifting every later one per drop.
     let mut counts = Counts::new(ctx);
-    let mut i = 0;
-    while i < ctx.drafts.len() {
+    let mut dropped = vec![false; ctx.drafts.len()];
+    for (i, gone) in dropped.iter_mut().enumerate() {
         let d = &ctx.drafts[i];
         if !d.scheduled && past.on(d.date) + 1 > daily {
             counts.add(d, -1);
-            if !relocate_capped(ctx, &past, i, Some(&counts)) {
-                drop_touch(ctx, i, Msg::CauseDailyCap);
-                continue;
+            if relocate_capped(ctx, &past, i, Some(&counts)) {
+                counts.add(&ctx.drafts[i], 1);
+            } else {
+                report_drop(ctx, i, Msg::CauseDailyCap);
+                *gone = true;
             }
-            counts.add(&ctx.drafts[i], 1);
         }
-        i += 1;
+    }
+    if dropped.contains(&true) {
+        let mut gone = dropped.into_iter();
+        ctx.drafts.retain(|_| !gone.next().unwrap_or(false));
     }
     sort(ctx);
     // Daily cap between planned touches.
@@ -594,9 +600,14 @@ pub fn report_close(ctx: &mut Ctx) {
 }
 
 fn drop_touch(ctx: &mut Ctx, i: usize, cause: Msg) {
-    let d = ctx.drafts.remove(i);
-    let label = kinds_label(ctx, &d);
+    report_drop(ctx, i, cause);
+    ctx.drafts.remove(i);
+}
+
+/// The warning for dropping draft `i` (which stays in the drafts).
+fn report_drop(ctx: &mut Ctx, i: usize, cause: Msg) {
+    let (label, date) = (kinds_label(ctx, &ctx.drafts[i]), ctx.drafts[i].date);
     let cause = ctx.msg(cause, &[]);
     let text = ctx.msg(Msg::WarnDropped, &[&label, &cause]);
-    ctx.warn("dropped", text, "R13", Some(d.date), None);
+    ctx.warn("dropped", text, "R13", Some(date), None);
 }
