@@ -40,6 +40,9 @@ function sizes(pkg) {
   // The exports' part (issue 18); absent from a profile variant's pkg.
   const exportFile = join(pkg, 'touchplan_export_bg.wasm');
   const exportWasm = existsSync(exportFile) ? readFileSync(exportFile) : null;
+  // The book's part (planBook), likewise.
+  const bookFile = join(pkg, 'touchplan_book_bg.wasm');
+  const bookWasm = existsSync(bookFile) ? readFileSync(bookFile) : null;
   const glue = readFileSync(join(pkg, 'touchplan.js'));
   const wrapper = readFileSync(join(ROOT, 'www', 'api.js'));
   const measure = (b) => ({
@@ -47,7 +50,7 @@ function sizes(pkg) {
     gzip: gzipSync(b, { level: 9 }).length,
     brotli: brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
-  return { wasm: measure(wasm), exportWasm: exportWasm && measure(exportWasm), glue: measure(glue), wrapper: measure(wrapper) };
+  return { wasm: measure(wasm), exportWasm: exportWasm && measure(exportWasm), bookWasm: bookWasm && measure(bookWasm), glue: measure(glue), wrapper: measure(wrapper) };
 }
 
 // ---------------------------------------------------------------- native
@@ -627,6 +630,7 @@ function report(size, nat, web, profiles, withProfiles, worst, limit, limits, lo
     '| file | raw | gzip | brotli |',
     '|---|---|---|---|',
     ...[['touchplan_bg.wasm (planning)', size.wasm], ['touchplan_export_bg.wasm (toIcs, toCsv; after the first plan)', size.exportWasm],
+      ['touchplan_book_bg.wasm (planBook; only where a book is planned)', size.bookWasm],
       ['touchplan.js (glue)', size.glue], ['api.js (wrapper)', size.wrapper]].filter(([, s]) => s)
       .map(([n, s]) => `| ${n} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`),
     '',

@@ -1,15 +1,19 @@
-// Joins the wasm's two parts into one API module (issue 18), run by
+// Joins the wasm's three parts into one API module (issue 18), run by
 // scripts/build.sh after wasm-bindgen:
 //
 //   pkg/touchplan.js, touchplan_bg.wasm                 planning (feature `plan`)
 //   pkg/touchplan_export.js, touchplan_export_bg.wasm   toIcs, toCsv (feature `export`)
+//   pkg/touchplan_book.js, touchplan_book_bg.wasm       planBook, R16 levelling (feature `book`)
 //
-// pkg/touchplan.js keeps every name of CONTRACT.md: `toIcs` and `toCsv` are
-// added to it and call the export part; `init()` loads both parts at once
-// and `initSync({ module })` reads the export part from beside it under
-// Node (or takes `exports`, its bytes or module). A page that only plans
-// loads the export part later: `init({ ..., exports: false })`, then
-// `__loadExports()` (the widget does so after its first plan).
+// pkg/touchplan.js keeps every name of CONTRACT.md and planBook:
+// `toIcs`, `toCsv` and `planBook` are added to it and call their part;
+// `init()` loads all three at once and `initSync({ module })` reads the
+// other two from beside it under Node (or takes `exports` and `book`,
+// their bytes or modules). A page that only plans loads a part later, or
+// never: `init({ ..., exports: false, book: false })`, then
+// `__loadExports()` (the widget does so after its first plan) or
+// `__loadBook()` (which needs no planning part: the book part plans each
+// client itself, so the book's worker loads it alone).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,66 +25,106 @@ const END = 'export { initSync, __wbg_init as default };';
 
 let js = readFileSync(jsFile, 'utf8');
 if (!js.trimEnd().endsWith(END)) throw new Error(`join-glue: ${jsFile} does not end with wasm-bindgen's exports (already joined?)`);
-js = `${js.trimEnd().slice(0, -END.length)}// ---- The export part (scripts/join-glue.mjs) ----
-// toIcs and toCsv live in a second wasm, touchplan_export_bg.wasm, built
-// from the same crate (feature \`export\`), so that showing a plan never
-// downloads them (issue 18).
-import * as exportPart from './touchplan_export.js';
+js = `${js.trimEnd().slice(0, -END.length)}// ---- The export and book parts (scripts/join-glue.mjs) ----
+// toIcs and toCsv live in a second wasm, touchplan_export_bg.wasm, and
+// planBook in a third, touchplan_book_bg.wasm, built from the same crate
+// (features \`export\` and \`book\`), so that showing a plan never downloads
+// them (issue 18).
+import * as exportGlue from './touchplan_export.js';
+import * as bookGlue from './touchplan_book.js';
 
-let exportsReady;
-let exportsLoaded = false;
+/** A wasm part beside the planning one, loaded once. */
+class Part {
+    constructor(glue, what) {
+        this.glue = glue;
+        this.what = what;
+        this.ready = undefined;
+        this.loaded = false;
+    }
 
-/**
- * Loads the export part once (\`init()\` does it); \`source\` as
- * \`module_or_path\`, by default the .wasm beside this file.
- */
+    /** \`source\` as \`module_or_path\`, by default the .wasm beside this file. */
+    load(source) {
+        this.ready ??= this.glue.default(source === undefined ? undefined : { module_or_path: source })
+            .then(() => { this.loaded = true; })
+            .catch((e) => { this.ready = undefined; throw e; });
+        return this.ready;
+    }
+
+    /** From its bytes or compiled module, at once. */
+    loadSync(module) {
+        this.glue.initSync({ module });
+        this.loaded = true;
+        this.ready = Promise.resolve();
+    }
+
+    reset() {
+        if (this.loaded) this.glue.__wbg_reset_state();
+    }
+
+    /**
+     * The part read and compiled at once, for \`initSync\` callers that call
+     * it before the background load has finished: \`initSync\` is
+     * synchronous, so the calls after it are too (CONTRACT.md). A
+     * synchronous request can only give text: each byte comes back as one
+     * character of the x-user-defined charset. Returns whether it loaded.
+     */
+    loadNow(url) {
+        if (typeof XMLHttpRequest !== 'function') return false;
+        try {
+            const xhr = new XMLHttpRequest();
+            xhr.open('GET', url, false);
+            xhr.overrideMimeType('text/plain; charset=x-user-defined');
+            xhr.send();
+            if (xhr.status !== 200) return false;
+            const text = xhr.responseText;
+            const bytes = new Uint8Array(text.length);
+            for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+            this.loadSync(bytes);
+        } catch {
+            return false;
+        }
+        return true;
+    }
+
+    /** Throws \`not_initialized\` unless loaded, or loading and loadable now. */
+    need(url) {
+        if (this.loaded || (this.ready !== undefined && this.loadNow(url()))) return;
+        const error = new Error(\`touchplan: \${this.what} not loaded yet: await init() first\`);
+        error.name = 'TouchPlanError';
+        error.code = 'not_initialized';
+        error.path = '';
+        error.errors = [{ code: error.code, path: '', message: error.message }];
+        throw error;
+    }
+}
+
+const exportPart = new Part(exportGlue, 'the exports (toIcs, toCsv) are');
+const bookPart = new Part(bookGlue, 'the book (planBook) is');
+const exportWasm = () => new URL('./touchplan_export_bg.wasm', import.meta.url);
+const bookWasm = () => new URL('./touchplan_book_bg.wasm', import.meta.url);
+
+/** Loads the export part once (\`init()\` does it); \`source\` as \`module_or_path\`. */
 export function __loadExports(source) {
-    exportsReady ??= exportPart.default(source === undefined ? undefined : { module_or_path: source })
-        .then(() => { exportsLoaded = true; })
-        .catch((e) => { exportsReady = undefined; throw e; });
-    return exportsReady;
+    return exportPart.load(source);
 }
 
 /** Re-instantiates the export part after a trap (www/api.js). */
 export function __resetExports() {
-    if (exportsLoaded) exportPart.__wbg_reset_state();
+    exportPart.reset();
 }
 
 /**
- * The export part read and compiled at once, for \`initSync\` callers
- * that export before the background load has finished: \`initSync\` is
- * synchronous, so \`toIcs\` and \`toCsv\` after it are too (CONTRACT.md).
- * A synchronous request can only give text: each byte comes back as one
- * character of the x-user-defined charset. Returns whether it loaded.
+ * Loads the book part once (\`init()\` does it); \`source\` as
+ * \`module_or_path\`. \`planBook\` needs nothing else: the planning part
+ * may stay unloaded.
  */
-function loadExportsNow() {
-    if (typeof XMLHttpRequest !== 'function') return false;
-    try {
-        const xhr = new XMLHttpRequest();
-        xhr.open('GET', new URL('./touchplan_export_bg.wasm', import.meta.url), false);
-        xhr.overrideMimeType('text/plain; charset=x-user-defined');
-        xhr.send();
-        if (xhr.status !== 200) return false;
-        const text = xhr.responseText;
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-        exportPart.initSync({ module: bytes });
-    } catch {
-        return false;
-    }
-    exportsLoaded = true;
-    exportsReady = Promise.resolve();
-    return true;
+export function __loadBook(source) {
+    return bookPart.load(source);
 }
 
-function needExports() {
-    if (exportsLoaded || (exportsReady !== undefined && loadExportsNow())) return;
-    const error = new Error('touchplan: the exports (toIcs, toCsv) are not loaded yet: await init() first');
-    error.name = 'TouchPlanError';
-    error.code = 'not_initialized';
-    error.path = '';
-    error.errors = [{ code: error.code, path: '', message: error.message }];
-    throw error;
+/** Re-instantiates the book part after a trap (www/api.js). */
+export function __resetBook() {
+    bookPart.reset();
 }
 
 /**
@@ -90,8 +134,8 @@ function needExports() {
  * @returns {string}
  */
 export function toIcs(plan, opts) {
-    needExports();
-    return exportPart.toIcs(plan, opts);
+    exportPart.need(exportWasm);
+    return exportGlue.toIcs(plan, opts);
 }
 
 /**
@@ -101,51 +145,99 @@ export function toIcs(plan, opts) {
  * @returns {string}
  */
 export function toCsv(plan, opts) {
-    needExports();
-    return exportPart.toCsv(plan, opts);
+    exportPart.need(exportWasm);
+    return exportGlue.toCsv(plan, opts);
 }
 
-/** Both parts; \`exports\` (the export part's source) false: planning alone. */
+/**
+ * Plans a manager's book (DOMAIN.md R16): each client as \`plan\` plans
+ * it, then each manager's days levelled.
+ * @param {BookInput} input
+ * @returns {Book}
+ */
+export function planBook(input) {
+    bookPart.need(bookWasm);
+    return bookGlue.planBook(input);
+}
+
+/**
+ * Plans a book from its JSON text, for \`www/api.js\`. Not part of the
+ * public API.
+ * @param {string} text
+ * @returns {Book}
+ */
+export function __planBookJson(text) {
+    bookPart.need(bookWasm);
+    return bookGlue.__planBookJson(text);
+}
+
+// \`options\` as wasm-bindgen's when it is a plain object.
+function plainOptions(options) {
+    return options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype ? options : undefined;
+}
+
+/** All three parts; \`exports\` or \`book\` (that part's source) false: without it. */
 async function init(options) {
-    const exports = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype ? options.exports : undefined;
-    const rest = exports === undefined ? options : { module_or_path: options.module_or_path };
-    const [out] = await Promise.all([__wbg_init(rest), exports === false ? null : __loadExports(exports)]);
+    const { exports, book } = plainOptions(options) ?? {};
+    const rest = exports === undefined && book === undefined ? options : { module_or_path: options.module_or_path };
+    const [out] = await Promise.all([
+        __wbg_init(rest),
+        exports === false ? null : exportPart.load(exports),
+        book === false ? null : bookPart.load(book),
+    ]);
     return out;
 }
 
-/** Both parts at once; the export part from \`exports\`, else from beside this file under Node, else loaded in the background. */
-function initSyncBoth(options) {
+/**
+ * All three parts at once; the export part from \`exports\` and the book
+ * part from \`book\`, else from beside this file under Node, else loaded
+ * in the background.
+ */
+function initSyncAll(options) {
     const out = initSync(options);
-    if (exportsLoaded) return out;
-    let exports = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype ? options.exports : undefined;
-    if (exports === undefined) {
-        const fs = globalThis.process?.getBuiltinModule?.('node:fs');
-        if (fs) exports = fs.readFileSync(new URL('./touchplan_export_bg.wasm', import.meta.url));
+    const given = plainOptions(options) ?? {};
+    for (const [part, source, url] of [[exportPart, given.exports, exportWasm], [bookPart, given.book, bookWasm]]) {
+        if (part.loaded) continue;
+        let bytes = source;
+        if (bytes === undefined) {
+            const fs = globalThis.process?.getBuiltinModule?.('node:fs');
+            if (fs) bytes = fs.readFileSync(url());
+        }
+        if (bytes === undefined) part.load().catch(() => {});
+        else if (bytes !== false) part.loadSync(bytes);
     }
-    if (exports === undefined || exports === false) {
-        if (exports === undefined) __loadExports().catch(() => {});
-        return out;
-    }
-    exportPart.initSync({ module: exports });
-    exportsLoaded = true;
-    exportsReady = Promise.resolve();
     return out;
 }
 
-export { initSyncBoth as initSync, init as default };
+export { initSyncAll as initSync, init as default };
 `;
+// planBook and __planBookJson were the planning part's names when one wasm
+// held them; they now come from the book part alone.
+for (const name of ['planBook', '__planBookJson']) {
+    if (new RegExp(`^export function ${name}\\(`, 'm').test(js.slice(0, js.indexOf('// ---- The export and book parts')))) {
+        throw new Error(`join-glue: the planning part still exports ${name} (build it without feature \`book\`)`);
+    }
+}
 writeFileSync(jsFile, js);
 
-// The declarations: the two functions, from the export part's own.
-const exportDts = readFileSync(join(PKG, 'touchplan_export.d.ts'), 'utf8');
-const fns = [...exportDts.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*export function (?:toIcs|toCsv)\([\s\S]*?\): string;/g)].map((m) => m[0]);
-if (fns.length !== 2) throw new Error('join-glue: toIcs and toCsv not found in touchplan_export.d.ts');
+// The declarations: the added functions, from their parts' own.
+function declarations(file, names) {
+    const dts = readFileSync(join(PKG, file), 'utf8');
+    const found = [...dts.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*export function (\w+)\([\s\S]*?\): \w+;/g)]
+        .filter((m) => names.includes(m[1]));
+    if (found.length !== names.length) throw new Error(`join-glue: ${names.join(', ')} not all found in ${file}`);
+    return found.map((m) => m[0]);
+}
+const fns = [...declarations('touchplan_export.d.ts', ['toIcs', 'toCsv']), ...declarations('touchplan_book.d.ts', ['planBook', '__planBookJson'])];
 let dts = readFileSync(dtsFile, 'utf8');
 dts = dts
   .replace('export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;',
-    'export function initSync(module: { module: SyncInitInput; exports?: SyncInitInput | false } | SyncInitInput): InitOutput;')
+    'export function initSync(module: { module: SyncInitInput; exports?: SyncInitInput | false; book?: SyncInitInput | false } | SyncInitInput): InitOutput;')
   .replace(/export default function __wbg_init \(module_or_path\?: \{ module_or_path: InitInput \| Promise<InitInput> \}/,
-    'export default function __wbg_init (module_or_path?: { module_or_path?: InitInput | Promise<InitInput>; exports?: InitInput | Promise<InitInput> | false }');
+    'export default function __wbg_init (module_or_path?: { module_or_path?: InitInput | Promise<InitInput>; exports?: InitInput | Promise<InitInput> | false; book?: InitInput | Promise<InitInput> | false }');
+if (!dts.includes('book?: SyncInitInput | false }') || !dts.includes('book?: InitInput | Promise<InitInput> | false }')) {
+  throw new Error('join-glue: init and initSync not found in touchplan.d.ts');
+}
 dts += `\n${fns.join('\n\n')}\n`;
 writeFileSync(dtsFile, dts);
-console.error('join-glue: pkg/touchplan.js and .d.ts carry toIcs and toCsv from the export part');
+console.error('join-glue: pkg/touchplan.js and .d.ts carry toIcs and toCsv from the export part, planBook from the book part');

@@ -17,13 +17,14 @@
 //! instance traps (`unreachable`, since the release build aborts on panic)
 //! and is poisoned. `www/api.js` detects that and re-instantiates it.
 
-// Built in two parts (scripts/build.sh): feature `plan` alone gives the wasm
-// that plans (what the first plan needs), `export` alone the one with
-// `toIcs` and `toCsv`, which `pkg/touchplan.js` loads beside it; natively
-// and in the wasm tests both are on. Helpers one part does not use are
-// left out of it by the linker.
+// Built in three parts (scripts/build.sh): feature `plan` alone gives the
+// wasm that plans (what the first plan needs), `export` alone the one with
+// `toIcs` and `toCsv`, and `book` alone the one with `planBook` (which
+// plans each client itself, then levels); `pkg/touchplan.js` loads the
+// other two beside the first. Natively and in the wasm tests all are on.
+// Helpers one part does not use are left out of it by the linker.
 #![cfg_attr(
-    not(all(feature = "plan", feature = "export")),
+    not(all(feature = "plan", feature = "export", feature = "book")),
     allow(dead_code, unused_imports)
 )]
 
@@ -84,7 +85,7 @@ pub fn plan_json_js(text: &str) -> Result<JsValue, JsValue> {
     }
 }
 
-#[cfg(feature = "plan")]
+#[cfg(feature = "book")]
 /// Plans a manager's book (CONTRACT.md `planBook(input)`, DOMAIN.md R16):
 /// each client as `plan` plans it, then each manager's days levelled; a
 /// client whose input is bad fails alone, in its entry (`errors`).
@@ -107,7 +108,7 @@ pub fn plan_book_js(
     }
 }
 
-#[cfg(feature = "plan")]
+#[cfg(feature = "book")]
 /// Plans a book from its JSON text, for `www/api.js` (as `__planJson`).
 /// Not part of the public API.
 ///

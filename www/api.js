@@ -11,10 +11,12 @@
 // `__wbg_reset_state()` makes a fresh instance and resets the glue's state.
 //
 // Loading makes no request but this file, pkg/touchplan.js,
-// pkg/touchplan_export.js and the two wasm parts, pkg/touchplan_bg.wasm
-// (planning) and pkg/touchplan_export_bg.wasm (toIcs, toCsv; a page may
-// load it after its first plan: `init({ exports: false })`, then
-// `__loadExports()`), and needs no more than
+// pkg/touchplan_export.js, pkg/touchplan_book.js and the three wasm parts,
+// pkg/touchplan_bg.wasm (planning), pkg/touchplan_export_bg.wasm (toIcs,
+// toCsv) and pkg/touchplan_book_bg.wasm (planBook) — a page may leave the
+// last two for later: `init({ exports: false, book: false })`, then
+// `__loadExports()` or `__loadBook()`, and the book's worker loads the book
+// part alone with `__loadBook()` — and needs no more than
 // `Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`.
 //
 //   import init, { plan } from './api.js';
@@ -25,13 +27,15 @@ import initGlue, * as glue from './pkg/touchplan.js';
 
 let ready;
 let loaded = false;
+let bookLoaded = false;
 let trapped = false;
 
 /**
  * Loads and instantiates the wasm once; later calls return the same promise.
  * `options` is wasm-bindgen's: `{ module_or_path }` (a URL, a Response, the
  * bytes or a compiled `WebAssembly.Module`). By default the .wasm beside
- * pkg/touchplan.js, read from disk under Node.
+ * pkg/touchplan.js, read from disk under Node. All three parts: planning,
+ * the exports and the book.
  * @param {{ module_or_path?: any }} [options]
  * @returns {Promise<void>}
  */
@@ -43,23 +47,32 @@ export default function init(options) {
       // Node's fetch() cannot read file: URLs.
       source = url.protocol === 'file:' ? await readFile(url) : url;
     }
-    await initGlue({ module_or_path: source, exports: false });
+    await initGlue({ module_or_path: source, exports: false, book: false });
     loaded = true;
   })().catch((e) => {
     ready = undefined;
     throw e;
   });
-  // `exports: false`: planning alone for now (internal, for the widget).
-  if (options?.exports === false) return ready;
-  both ??= Promise.all([ready, __loadExports()]).then(() => {}, (e) => {
-    both = undefined;
-    throw e;
-  });
-  return both;
+  // `exports: false`, `book: false`: without that part for now (internal:
+  // the widget plans alone, then loads the exports).
+  const exports = options?.exports !== false;
+  const book = options?.book !== false;
+  if (!exports && !book) return ready;
+  const key = `${exports} ${book}`;
+  if (!withParts.has(key)) {
+    const all = Promise.all([ready, exports && __loadExports(), book && __loadBook()]).then(() => {}, (e) => {
+      withParts.delete(key);
+      throw e;
+    });
+    withParts.set(key, all);
+  }
+  return withParts.get(key);
 }
 
-let both;
+// init()'s promises with the other parts, by which of them.
+const withParts = new Map();
 let exportsReady;
+let bookReady;
 
 /**
  * Loads the wasm part with `toIcs` and `toCsv` (once); `init()` does it.
@@ -75,6 +88,24 @@ export function __loadExports() {
     throw e;
   });
   return exportsReady;
+}
+
+/**
+ * Loads the wasm part with `planBook` (once); `init()` does it. Enough for
+ * `planBook` alone, without the planning part: the book's worker loads
+ * just this.
+ * @returns {Promise<void>}
+ */
+export function __loadBook() {
+  bookReady ??= (async () => {
+    const url = new URL('./pkg/touchplan_book_bg.wasm', import.meta.url);
+    await glue.__loadBook(url.protocol === 'file:' ? await readFile(url) : url);
+    bookLoaded = true;
+  })().catch((e) => {
+    bookReady = undefined;
+    throw e;
+  });
+  return bookReady;
 }
 
 /**
@@ -216,7 +247,7 @@ const OBJECT_TAG = Object.prototype.toString;
  * part (`today`, `company`, `settings`) or `clients` list throws.
  * @type {(input: object) => object}
  */
-export const planBook = guarded(planBookInput);
+export const planBook = guarded(planBookInput, () => loaded || bookLoaded);
 
 // As `planInput`: plain JSON data crosses as one text, anything else goes
 // the value-by-value way, whose reader words every refusal.
@@ -315,12 +346,16 @@ export function isTrapped() {
   return trapped;
 }
 
-function guarded(fn) {
+// `usable`: whether the part `fn` calls may be called (else the glue
+// loads it, or says it is not loaded).
+function guarded(fn, usable = () => loaded) {
   return function (...args) {
-    if (!loaded) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
+    if (!usable()) throw touchPlanError('not_initialized', 'touchplan: call and await init() first');
     if (trapped) {
-      glue.__wbg_reset_state();
+      // The part that trapped is not known: each loaded one starts afresh.
+      if (loaded) glue.__wbg_reset_state();
       glue.__resetExports();
+      glue.__resetBook();
       trapped = false;
     }
     try {

@@ -168,18 +168,92 @@ impl Past {
     }
 }
 
+/// The planned touches per day and per week around the horizon, for
+/// relocating while the drafts are out of order (the first cap pass):
+/// whether a day is taken is then a look at a few days, not at every
+/// draft. Kept up to date as drafts move or are dropped; a draft outside
+/// the days a relocation reads (the horizon, a merge gap and a week either
+/// side) is not counted, since no candidate day can see it.
+struct Counts {
+    /// Day 0: a Monday, so that weeks are runs of seven days.
+    first: Date,
+    /// Drafts on each day.
+    all: Vec<i32>,
+    /// Drafts on each day that are not scheduled messages (they keep the
+    /// merge gap).
+    open: Vec<i32>,
+    /// Drafts in each week.
+    week: Vec<i32>,
+}
+
+impl Counts {
+    fn new(ctx: &Ctx) -> Self {
+        let span = i64::from(ctx.input.settings.merge_gap_days).max(1) + 7;
+        let first = week_start(add_days(ctx.from, -span));
+        let days = (add_days(ctx.to, span) - first).num_days().max(0) as usize + 1;
+        let mut counts = Counts {
+            first,
+            all: vec![0; days],
+            open: vec![0; days],
+            week: vec![0; days / 7 + 1],
+        };
+        for d in &ctx.drafts {
+            counts.add(d, 1);
+        }
+        counts
+    }
+
+    /// The index of `day`, if it is counted.
+    fn slot(&self, day: Date) -> Option<usize> {
+        let n = usize::try_from((day - self.first).num_days()).ok()?;
+        (n < self.all.len()).then_some(n)
+    }
+
+    /// Counts draft `d` in (`by` 1) or out (`by` -1).
+    fn add(&mut self, d: &Draft, by: i32) {
+        if let Some(n) = self.slot(d.date) {
+            self.all[n] += by;
+            if !d.scheduled {
+                self.open[n] += by;
+            }
+            self.week[n / 7] += by;
+        }
+    }
+
+    /// Drafts on `day`.
+    fn on(&self, day: Date) -> i32 {
+        self.slot(day).map_or(0, |n| self.all[n])
+    }
+
+    /// Whether a draft is on `day` or, not a scheduled message, less than
+    /// `gap` days from it.
+    fn near(&self, day: Date, gap: i64) -> bool {
+        self.on(day) > 0
+            || (1 - gap..gap).any(|k| {
+                self.slot(add_days(day, k))
+                    .is_some_and(|n| self.open[n] > 0)
+            })
+    }
+
+    /// Drafts in the week starting on `monday`.
+    fn in_week(&self, monday: Date) -> usize {
+        self.slot(monday).map_or(0, |n| self.week[n / 7] as usize)
+    }
+}
+
 /// Moves draft `i` to the nearest working day its own purposes allow that
 /// keeps the merge gap to every other touch and the daily and weekly caps
 /// (history counted). Touches tied to their day never move. Returns
-/// whether it moved. `sorted`: the drafts are in [`sort`]'s order. With
-/// `keep_gap` false, only the caps and a day of its own are kept: a touch
-/// that cannot merge may stand a day from another rather than be dropped
-/// (R13 drops only when no day exists).
+/// whether it moved. The other touches are read from `counts` where
+/// given (the drafts out of order; `i` itself not counted), else from the
+/// drafts, which are then in [`sort`]'s order. With `keep_gap` false, only the caps and a day of
+/// its own are kept: a touch that cannot merge may stand a day from
+/// another rather than be dropped (R13 drops only when no day exists).
 fn relocate_with(
     ctx: &mut Ctx,
     past: &Past,
     i: usize,
-    sorted: bool,
+    counts: Option<&Counts>,
     keep_gap: bool,
     also: &dyn Fn(Date) -> bool,
 ) -> bool {
@@ -213,36 +287,16 @@ fn relocate_with(
         let end = start + drafts[start..].partition_point(|o| o.date <= hi);
         (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
     };
-    let taken = |day: Date| {
-        if !keep_gap {
-            if sorted {
-                around(day, day).next().is_some()
-            } else {
-                drafts
-                    .iter()
-                    .enumerate()
-                    .any(|(j, o)| j != i && o.date == day)
-            }
-        } else if sorted {
-            around(add_days(day, 1 - gap), add_days(day, gap - 1))
-                .any(|o| !o.scheduled || o.date == day)
-        } else {
-            drafts.iter().enumerate().any(|(j, o)| {
-                j != i && ((!o.scheduled && (o.date - day).num_days().abs() < gap) || o.date == day)
-            })
-        }
+    let taken = |day: Date| match counts {
+        Some(c) if keep_gap => c.near(day, gap),
+        Some(c) => c.on(day) > 0,
+        None if keep_gap => around(add_days(day, 1 - gap), add_days(day, gap - 1))
+            .any(|o| !o.scheduled || o.date == day),
+        None => around(day, day).next().is_some(),
     };
-    let in_week = |monday: Date| {
-        let sunday = add_days(monday, 6);
-        if sorted {
-            around(monday, sunday).count()
-        } else {
-            drafts
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.date >= monday && o.date <= sunday)
-                .count()
-        }
+    let in_week = |monday: Date| match counts {
+        Some(c) => c.in_week(monday),
+        None => around(monday, add_days(monday, 6)).count(),
     };
     let free = |day: Date| {
         if day < ctx.from
@@ -284,14 +338,15 @@ fn relocate_with(
 }
 
 /// Moves draft `i` keeping the merge gap to other touches (see
-/// [`relocate_with`]).
-fn relocate(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
-    relocate_with(ctx, past, i, sorted, true, &|_| true)
+/// [`relocate_with`]); the drafts are in [`sort`]'s order.
+fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
+    relocate_with(ctx, past, i, None, true, &|_| true)
 }
 
 /// Under a cap: a day keeping the merge gap, else any day keeping the caps.
-fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, sorted: bool) -> bool {
-    relocate(ctx, past, i, sorted) || relocate_with(ctx, past, i, sorted, false, &|_| true)
+fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, counts: Option<&Counts>) -> bool {
+    relocate_with(ctx, past, i, counts, true, &|_| true)
+        || relocate_with(ctx, past, i, counts, false, &|_| true)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -366,9 +421,9 @@ pub fn merge_close(ctx: &mut Ctx) {
         let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
         let weaker = if a.class() <= b.class() { i + 1 } else { i };
         let stronger = if weaker == i { i + 1 } else { i };
-        let moved = if relocate(ctx, &past, weaker, true) {
+        let moved = if relocate(ctx, &past, weaker) {
             Some(weaker)
-        } else if relocate(ctx, &past, stronger, true) {
+        } else if relocate(ctx, &past, stronger) {
             Some(stronger)
         } else {
             None
@@ -499,7 +554,8 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             sort(ctx);
             return true;
         }
-        // No day as it stands: the touch needing one may still move.
+        // No day as it stands: the touch needing one may still move (the
+        // drafts in order again first).
         let t = if joins_w {
             at
         } else if other < w {
@@ -507,7 +563,10 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         } else {
             w
         };
-        if relocate(ctx, past, t, false) {
+        let target = ctx.drafts[t].clone();
+        sort(ctx);
+        let t = ctx.drafts.iter().position(|d| *d == target).unwrap_or(t);
+        if relocate(ctx, past, t) {
             sort(ctx);
             return true;
         }
@@ -526,15 +585,27 @@ pub fn apply_caps(ctx: &mut Ctx) {
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
     let past = Past::new(ctx);
     // Daily cap against history: a planned touch on a day already used.
-    let mut i = 0;
-    while i < ctx.drafts.len() {
+    // Relocating leaves the drafts out of order here: the others are
+    // counted per day and week instead. A dropped touch is only marked
+    // (and no longer counted) until the pass ends, then all of them go in
+    // one pass over the drafts instead of shifting every later one per drop.
+    let mut counts = Counts::new(ctx);
+    let mut dropped = vec![false; ctx.drafts.len()];
+    for (i, gone) in dropped.iter_mut().enumerate() {
         let d = &ctx.drafts[i];
-        // Relocating leaves the drafts out of order here.
-        if !d.scheduled && past.on(d.date) + 1 > daily && !relocate_capped(ctx, &past, i, false) {
-            drop_touch(ctx, i, Msg::CauseDailyCap);
-            continue;
+        if !d.scheduled && past.on(d.date) + 1 > daily {
+            counts.add(d, -1);
+            if relocate_capped(ctx, &past, i, Some(&counts)) {
+                counts.add(&ctx.drafts[i], 1);
+            } else {
+                report_drop(ctx, i, Msg::CauseDailyCap);
+                *gone = true;
+            }
         }
-        i += 1;
+    }
+    if dropped.contains(&true) {
+        let mut gone = dropped.into_iter();
+        ctx.drafts.retain(|_| !gone.next().unwrap_or(false));
     }
     sort(ctx);
     // Daily cap between planned touches.
@@ -550,11 +621,11 @@ pub fn apply_caps(ctx: &mut Ctx) {
             let j = if a.class() <= b.class() { i + 1 } else { i };
             let k = if j == i { i + 1 } else { i };
             // The weaker one moves; if it is tied to its day, the other.
-            if relocate_capped(ctx, &past, j, true) {
+            if relocate_capped(ctx, &past, j, None) {
                 resort_one(ctx, j);
                 continue;
             }
-            if relocate_capped(ctx, &past, k, true) {
+            if relocate_capped(ctx, &past, k, None) {
                 resort_one(ctx, k);
                 continue;
             }
@@ -628,7 +699,7 @@ pub fn apply_caps(ctx: &mut Ctx) {
                 .copied()
                 .find(|&x| !ctx.drafts[x].scheduled)
                 .unwrap_or(by_protection[0]);
-            if relocate_capped(ctx, &past, x, true) {
+            if relocate_capped(ctx, &past, x, None) {
                 resort_one(ctx, x);
             } else {
                 // Taking one out leaves the rest in order.
@@ -675,7 +746,7 @@ pub fn settle_channel_gaps(ctx: &mut Ctx) -> Vec<Assigned> {
             .collect();
         let clear = |day: Date| uses.iter().all(|u| (day - *u).num_days().abs() >= g);
         let origin = ctx.drafts[i].date;
-        if !tried.contains(&origin) && relocate_with(ctx, &past, i, true, true, &clear) {
+        if !tried.contains(&origin) && relocate_with(ctx, &past, i, None, true, &clear) {
             tried.push(ctx.drafts[i].date);
             continue;
         }
@@ -735,9 +806,14 @@ pub fn report_gap_drops(ctx: &mut Ctx) {
 }
 
 fn drop_touch(ctx: &mut Ctx, i: usize, cause: Msg) {
-    let d = ctx.drafts.remove(i);
-    let label = kinds_label(ctx, &d);
+    report_drop(ctx, i, cause);
+    ctx.drafts.remove(i);
+}
+
+/// The warning for dropping draft `i` (which stays in the drafts).
+fn report_drop(ctx: &mut Ctx, i: usize, cause: Msg) {
+    let (label, date) = (kinds_label(ctx, &ctx.drafts[i]), ctx.drafts[i].date);
     let cause = ctx.msg(cause, &[]);
     let text = ctx.msg(Msg::WarnDropped, &[&label, &cause]);
-    ctx.warn("dropped", text, "R13", Some(d.date), None);
+    ctx.warn("dropped", text, "R13", Some(date), None);
 }

@@ -61,8 +61,10 @@ test('loads and plans under the strict CSP with no foreign request', async ({ pa
     expect(url.origin).toBe(new URL(baseURL).origin);
     return url.pathname;
   });
-  // The wasm in its two parts: planning, and the exports (issue 18).
-  expect(paths.sort()).toEqual(['/api.js', '/e2e-blank.html', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm', '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm']);
+  // The wasm in its three parts, all loaded by init(): planning, the
+  // exports and the book (issue 18).
+  expect(paths.sort()).toEqual(['/api.js', '/e2e-blank.html', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm', '/pkg/touchplan_book.js', '/pkg/touchplan_book_bg.wasm',
+    '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm']);
 });
 
 test('the CSP is really enforced: without wasm-unsafe-eval init fails', async ({ page }) => {
@@ -116,11 +118,12 @@ test('input errors are Error objects with code, path and every problem', async (
 });
 
 // CONTRACT.md: `initSync({ module })` is synchronous, and so is everything
-// after it. The export part (issue 18) is then read at the first export
-// if its background load has not finished: toIcs right after initSync
-// gives the calendar, not `not_initialized`.
+// after it. The export and book parts (issue 18) are then read at the first
+// export or book if their background load has not finished: toIcs or
+// planBook right after initSync gives the calendar or the book, not
+// `not_initialized`.
 for (const [name, entry] of [['the bare module', '/pkg/touchplan.js'], ['www/api.js', '/api.js']]) {
-  test(`initSync({ module }) then toIcs and toCsv at once, through ${name}, under the strict CSP`, async ({ page }) => {
+  test(`initSync({ module }) then toIcs, toCsv and planBook at once, through ${name}, under the strict CSP`, async ({ page }) => {
     await openPage(page);
     const result = await page.evaluate(async ({ input, entry }) => {
       const bytes = await (await fetch('/pkg/touchplan_bg.wasm')).arrayBuffer();
@@ -131,18 +134,21 @@ for (const [name, entry] of [['the bare module', '/pkg/touchplan.js'], ['www/api
       const plan = api.plan(input);
       let ics;
       let csv;
+      let book;
       try {
         ics = api.toIcs(plan);
         csv = api.toCsv(plan, { separator: ';' });
+        book = api.planBook({ today: input.today, clients: [input.client] });
       } catch (e) {
         return { error: `${e.code}: ${e.message}` };
       }
-      return { touches: plan.touches.length, ics, csv, violations: window.__violations };
+      return { touches: plan.touches.length, ics, csv, bookTouches: book.clients[0].touches.length, violations: window.__violations };
     }, { input: TYPICAL, entry });
     expect(result.error).toBeUndefined();
     expect(result.violations).toEqual([]);
     expect(result.ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(result.ics.match(/BEGIN:VEVENT/g)).toHaveLength(result.touches);
     expect(result.csv.split('\r\n')[0]).toMatch(/^Клиент;Дата;Вид касания;/);
+    expect(result.bookTouches).toBe(result.touches);
   });
 }

@@ -70,7 +70,10 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   const widgetFiles = ['/widget/touch-plan-define.js', '/widget/touch-plan.js', '/widget/touch-plan-styles.js', '/widget/touch-plan-i18n.js',
     '/iso-date.js', '/widget/host-reader.js', '/api.js', '/pkg/touchplan.js', '/pkg/touchplan_bg.wasm',
     // The exports' part (toIcs, toCsv), loaded after the first plan (issue 18).
-    '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm'];
+    '/pkg/touchplan_export.js', '/pkg/touchplan_export_bg.wasm',
+    // The book's part: its glue, which pkg/touchplan.js imports, but never
+    // its wasm (planBook), which a page of <touch-plan>s does not use.
+    '/pkg/touchplan_book.js'];
   const own = [...pageFiles, ...widgetFiles];
   const seen = [];
   const blocked = [];
@@ -98,7 +101,7 @@ test('requests nothing but its own files, and loads the wasm once for two widget
   await expect.poll(() => downloads.length).toBe(2);
   expect(blocked).toEqual([]);
   expect([...new Set(seen)].sort()).toEqual([...own].sort());
-  // Each wasm part once, for both widgets.
+  // Each wasm part once, for both widgets, and not the book's.
   expect(seen.filter((p) => p.endsWith('.wasm')).sort()).toEqual(['/pkg/touchplan_bg.wasm', '/pkg/touchplan_export_bg.wasm']);
 });
 

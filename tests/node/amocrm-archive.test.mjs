@@ -76,8 +76,8 @@ test('script.js is an AMD module on jquery with the documented callbacks; our co
     assert.match(script, new RegExp(`^ {6}${callback}: function`, 'm'), callback);
   }
   for (const [name, data] of files) {
-    // wasm-bindgen's glue (both wasm parts) is generated, not ours.
-    if (!name.endsWith('.js') || /^touchplan\/pkg\/touchplan(_export)?\.js$/.test(name)) continue;
+    // wasm-bindgen's glue (each wasm part's) is generated, not ours.
+    if (!name.endsWith('.js') || /^touchplan\/pkg\/touchplan(_export|_book)?\.js$/.test(name)) continue;
     const lines = data.toString('utf8').split('\n');
     assert.ok(lines.length > 5, `${name}: ${lines.length} lines`);
     assert.ok(lines.every((l) => l.length <= 240), `${name} has a line longer than 240 characters`);
@@ -87,4 +87,7 @@ test('script.js is an AMD module on jquery with the documented callbacks; our co
   // The exports' wasm part, which pkg/touchplan.js imports (issue 18).
   assert.ok(files.has('touchplan/pkg/touchplan_export.js'));
   assert.ok(files.has('touchplan/pkg/touchplan_export_bg.wasm'));
+  // And the book's (planBook), which pkg/touchplan.js imports too.
+  assert.ok(files.has('touchplan/pkg/touchplan_book.js'));
+  assert.ok(files.has('touchplan/pkg/touchplan_book_bg.wasm'));
 });

@@ -153,6 +153,12 @@ test('planMany() fails a bad input alone', () => {
   assert.throws(() => touchplan.planMany(new Array(20_001).fill(null)), { name: 'TouchPlanError', code: 'too_many' });
 });
 
+test('planBook() works right after initSync: the book part is read from beside pkg/touchplan.js (issue 18)', () => {
+  const b = touchplan.planBook({ today: '2026-11-24', clients: [TYPICAL.client] });
+  assert.equal(b.clients[0].id, 'c1');
+  assert.equal(b.clients[0].touches.length, touchplan.plan(TYPICAL).touches.length);
+});
+
 test('reasonCatalog() in Russian by default and in English', () => {
   const ru = touchplan.reasonCatalog();
   const en = touchplan.reasonCatalog('en');

@@ -27,9 +27,9 @@ const REFERENCES = [
   /<(?:script|link|img|a|iframe)\b[^>]*?\s(?:src|href)="((?!https?:|data:|#|mailto:)[^"]+)"/g,
 ];
 
-test('dist/web/ holds the widget, the calculator, the JS API and the wasm, and every reference in it resolves inside it', () => {
+test('dist/web/ holds the widget, the calculator, the client book with its parser, the JS API and the wasm, and every reference in it resolves inside it', () => {
   assert.ok(existsSync(WEB), 'dist/web/ is missing: run npm run build');
-  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'index.html']) {
+  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'book/index.html', 'book/sample-200.csv', 'book/template.csv', 'vendor/papaparse.js', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'pkg/touchplan_book.js', 'pkg/touchplan_book_bg.wasm', 'index.html']) {
     assert.ok(existsSync(join(WEB, file)), `dist/web/${file}`);
   }
   let checked = 0;
@@ -55,5 +55,11 @@ test('pkg/touchplan.d.ts declares toIcs and toCsv whole, from the exports\' wasm
   const dts = readFileSync(join(WEB, 'pkg', 'touchplan.d.ts'), 'utf8');
   assert.ok(dts.includes('export function toIcs(plan: Plan, opts?: { calendarName?: string }): string;'), 'toIcs');
   assert.ok(dts.includes('export function toCsv(plan: Plan, opts?: { separator?: "," | ";" | "\\t"; bom?: boolean }): string;'), 'toCsv');
-  assert.match(dts, /export function initSync\(module: \{ module: SyncInitInput; exports\?: SyncInitInput \| false \}/);
+  assert.match(dts, /export function initSync\(module: \{ module: SyncInitInput; exports\?: SyncInitInput \| false; book\?: SyncInitInput \| false \}/);
+});
+
+test('pkg/touchplan.d.ts declares planBook once, from the book\'s wasm part (issue 18)', () => {
+  const dts = readFileSync(join(WEB, 'pkg', 'touchplan.d.ts'), 'utf8');
+  assert.equal(dts.match(/export function planBook\(input: BookInput\): Book;/g)?.length, 1);
+  assert.match(dts, /export interface BookInput \{/);
 });

@@ -29,6 +29,7 @@ const ui = {
   status: $('status'),
   linkNotice: $('link-notice'),
   langButtons: [...document.querySelectorAll('[data-lang]')],
+  bookLink: $('book-link'),
 };
 
 let state = null;
@@ -95,6 +96,7 @@ function renderStatic() {
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = ct(lang, el.dataset.t, vars);
   for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', ct(lang, el.dataset.tLabel));
   for (const b of ui.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  ui.bookLink.href = lang === 'ru' ? '../book/' : `../book/#lang=${lang}`;
   ui.preset.replaceChildren(
     new Option(ct(lang, 'presetNone'), ''),
     ...PRESETS.map((p) => new Option(p.label[lang], p.id)));
@@ -231,7 +233,8 @@ function h(tag, attrs, ...children) {
 
 // ---- start -----------------------------------------------------------------
 
-await init();
+// Not the book's part (planBook): the calculator plans no book.
+await init({ book: false });
 defaults = defaultSettings();
 state = decodeState(location.hash);
 const dropped = state ? fitInput(state.input) : [];

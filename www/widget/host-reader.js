@@ -16,6 +16,47 @@ export class HostReadError extends Error {
   }
 }
 
+// Host pages change in bursts (a CRM re-renders a table row by row): wait
+// for a quiet moment, but never longer than `maxWait` after the first
+// change, so that a page that never stops changing still gets read.
+const DEBOUNCE_MS = 60;
+const MAX_WAIT_MS = 200;
+
+/**
+ * Calls `fn` once after a burst of `schedule()` calls: `wait` ms after the
+ * last, but never more than `maxWait` ms after the first (no starvation).
+ * `schedule(true)` runs it in the next task, waiting for no quiet moment.
+ */
+export class Debounced {
+  #fn;
+  #wait;
+  #maxWait;
+  #timer = 0;
+  #due = null; // when a pending call must run at the latest
+
+  constructor(fn, { wait = DEBOUNCE_MS, maxWait = MAX_WAIT_MS } = {}) {
+    this.#fn = fn;
+    this.#wait = wait;
+    this.#maxWait = maxWait;
+  }
+
+  schedule(now = false) {
+    const t = performance.now();
+    this.#due ??= t + this.#maxWait;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#due = null;
+      this.#fn();
+    }, now ? 0 : Math.max(0, Math.min(this.#wait, this.#due - t)));
+  }
+
+  /** Drops a pending call. */
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#due = null;
+  }
+}
+
 const MONTHS = [
   ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['ма', 'may'], ['июн', 'jun'],
   ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
@@ -434,4 +475,110 @@ function isPlainObject(v) {
   } catch {
     return false; // Array.isArray throws on a revoked Proxy
   }
+}
+
+// ---- A CRM list page: one client per row ----
+
+const ROW = '[data-touchplan-row]';
+
+// The next task, soon: `scheduler.yield()` where the browser has it (the
+// rest of the read keeps its place in line), else a zero timeout.
+function nextTask() {
+  if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Reads a CRM list page, one client per row: the rows are the elements
+ * marked `data-touchplan-row` inside the list's container (a row inside
+ * another row is part of it), each read as one card is (`readScope`: the
+ * same `data-touchplan-field` names, `orders[].date`, `manager`…); a row's
+ * `data-touchplan-row="ID"` is its client's `id` when no field gives one.
+ *
+ * A reader remembers each row's client until a change inside that row
+ * (`invalidate(records)`, the list's MutationObserver records, or
+ * `invalidateRow(el)` for a form field's `input`), so that a re-read after
+ * an edit reads only the edited rows. `read()` works in slices of about
+ * `sliceMs` and yields to the page between them, so a long list never
+ * holds the main thread for long.
+ */
+export class ListReader {
+  #cache = new WeakMap(); // row element → its client
+  #last = []; // the rows of the last read, in order
+
+  /** Forgets the rows that `records` (MutationRecords) touched. */
+  invalidate(records) {
+    for (const record of records) {
+      const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+      const row = target?.closest(ROW);
+      if (row) this.#cache.delete(row);
+    }
+  }
+
+  /** Forgets the row holding `el`, if any. */
+  invalidateRow(el) {
+    const row = el?.closest?.(ROW);
+    if (row) this.#cache.delete(row);
+  }
+
+  /** Forgets every row. */
+  clear() {
+    this.#cache = new WeakMap();
+    this.#last = [];
+  }
+
+  /**
+   * The clients of `container`'s rows, in page order, and figures of the
+   * read: `{ clients, changed, rows, read, ms, slices, longestSliceMs }`
+   * (`read`: rows read afresh; `changed`: false when every row and their
+   * order are those of the last read). Resolves to `null` when
+   * `isStale()` turns true between slices (a newer read superseded it).
+   */
+  async read(container, { sliceMs = 8, isStale = () => false } = {}) {
+    const start = performance.now();
+    const rows = [];
+    for (const row of container.querySelectorAll(ROW)) {
+      const outer = row.parentElement?.closest(ROW);
+      if (!outer || !container.contains(outer)) rows.push(row);
+    }
+    const clients = new Array(rows.length);
+    let read = 0;
+    let slices = 1;
+    let sliceStart = start;
+    let longest = 0;
+    let busy = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      let client = this.#cache.get(row);
+      if (client === undefined) {
+        client = readRow(row);
+        this.#cache.set(row, client);
+        read++;
+      }
+      clients[i] = client;
+      const now = performance.now();
+      if (now - sliceStart >= sliceMs && i < rows.length - 1) {
+        longest = Math.max(longest, now - sliceStart);
+        busy += now - sliceStart;
+        await nextTask();
+        if (isStale()) return null;
+        slices++;
+        sliceStart = performance.now();
+      }
+    }
+    const end = performance.now();
+    longest = Math.max(longest, end - sliceStart);
+    busy += end - sliceStart;
+    const changed = read > 0 || rows.length !== this.#last.length || rows.some((row, i) => row !== this.#last[i]);
+    this.#last = rows;
+    return { clients, changed, rows: rows.length, read, ms: end - start, busyMs: busy, slices, longestSliceMs: longest };
+  }
+}
+
+/** One row of a list as a `Client` (with its `manager` when the row names one). */
+export function readRow(row) {
+  const client = readScope(row).client ?? {};
+  const id = row.getAttribute('data-touchplan-row');
+  if (client.id === undefined && id) client.id = id.trim();
+  return client;
 }

@@ -34,6 +34,10 @@ export const BOOK_CSS = `
 .notice { padding: 8px 10px; border-radius: 6px; background-color: ${v('notice-background')}; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-bottom: 10px; }
 .day-picker { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; margin-bottom: 8px; }
 .day-picker .date-title { font-weight: 600; margin-inline-start: 6px; }
+.downloads { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.day-picker .downloads { margin-inline-start: auto; }
+.root > .downloads { margin-top: 10px; }
+.downloads .btn[aria-busy="true"] { cursor: progress; opacity: 0.6; }
 input[type="date"] { font: inherit; color: inherit; padding: 2px 6px; border: 1px solid ${v('border-color')}; border-radius: 4px; background-color: ${v('background')}; }
 .manager { margin-top: 10px; }
 .managers { display: grid; gap: 0 16px; grid-template-columns: minmax(0, 1fr); }

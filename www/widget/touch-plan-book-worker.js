@@ -10,9 +10,11 @@
 // manager's clients (touch-plan-book-chunks.js): levelling needs a
 // manager's whole book and `planBook` reports nothing while it runs. The
 // element cancels by terminating the worker. Allowed by `worker-src 'self'`;
-// the wasm needs `script-src 'wasm-unsafe-eval'` as on the page.
+// the wasm needs `script-src 'wasm-unsafe-eval'` as on the page. It loads
+// the book's wasm part alone (pkg/touchplan_book_bg.wasm, issue 18): that
+// part plans each client itself, so the planning part is never fetched.
 
-import init, { planBook } from '../api.js';
+import { __loadBook, planBook } from '../api.js';
 import { bookSteps, mergeBooks, stepInput } from './touch-plan-book-chunks.js';
 
 let ready = null;
@@ -28,7 +30,7 @@ function postBook(book) {
 self.addEventListener('message', async (event) => {
   const input = event.data?.input;
   try {
-    ready ??= init({ exports: false }).catch((e) => {
+    ready ??= __loadBook().catch((e) => {
       ready = null;
       throw e;
     });

@@ -4,8 +4,9 @@
 //
 // Importing this module has no side effects: register the element with
 // `TouchPlanBookElement.define()` or import `touch-plan-book-define.js`.
-// Data flow: host page (`clients`, `company`, `settings` properties, or a
-// `src` JSON script) → BookInput → touch-plan-book-worker.js (`planBook`,
+// Data flow: host page (`clients`, `company`, `settings` properties, a
+// `src` JSON script, or a CRM list page: `list`, read by host-reader.js
+// one client per row) → BookInput → touch-plan-book-worker.js (`planBook`,
 // one manager a step, progress posted) → Book → the three views.
 // Every text reaches the page as text (textContent, attributes), never as
 // markup.
@@ -16,11 +17,13 @@ import {
   channelLabel, countOf, fieldLabel, formatDate, formatNumber, localeOf, roleLabel, touchKindLabel,
 } from './touch-plan-i18n.js';
 import { addDays, weekdayOf } from '../iso-date.js';
-import { parseDate } from './host-reader.js';
+import { Debounced, ListReader, findScope, parseDate } from './host-reader.js';
 
 const VIEWS = ['today', 'load', 'clients'];
 const VIEW_KEYS = { today: 'viewToday', load: 'viewLoad', clients: 'viewClients' };
-const PROPERTIES = ['clients', 'company', 'settings', 'today', 'horizonMonths', 'src', 'view'];
+const PROPERTIES = ['clients', 'company', 'settings', 'today', 'horizonMonths', 'src', 'list', 'view'];
+// What a list page's observer sees inside the list.
+const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 // Work longer than this shows the progress bar and the Cancel button.
 const PROGRESS_AFTER_MS = 300;
 const SEGMENT_ORDER = ['A+', 'A', 'B', 'C', 'D'];
@@ -28,6 +31,23 @@ const SEGMENT_ORDER = ['A+', 'A', 'B', 'C', 'D'];
 // glossary) lead a day's agenda, in that order, then by segment.
 const TIED_KINDS = new Set(['greeting', 'first_day', 'apology', 'event']);
 const KEY_KINDS = new Set(['first_day', 'renewal', 'apology', 'meeting']);
+
+// The exports' code and the API with its exports' wasm part, loaded on
+// the first export only (the page loads no wasm until then); one per page,
+// a failed load is retried.
+let exporting = null;
+function loadExports() {
+  exporting ??= Promise.all([import('../api.js'), import('./touch-plan-book-export.js')]).then(async ([api, book]) => {
+    // toCsv/toIcs need the export part; the book's part stays with the
+    // worker.
+    await api.default({ book: false });
+    return { api, book };
+  }).catch((e) => {
+    exporting = null;
+    throw e;
+  });
+  return exporting;
+}
 
 /** The element's date as `YYYY-MM-DD` in the browser's time zone. */
 function localToday() {
@@ -65,7 +85,7 @@ function segmentRank(segment) {
  * `<touch-plan-book>` element", for attributes, properties and events.
  */
 export class TouchPlanBookElement extends HTMLElement {
-  static observedAttributes = ['lang', 'today', 'horizon-months', 'src', 'view'];
+  static observedAttributes = ['lang', 'today', 'horizon-months', 'src', 'list', 'view'];
 
   /** Registers the element under `tag` in `registry`; returns the class. */
   static define(tag = 'touch-plan-book', registry = customElements) {
@@ -89,6 +109,15 @@ export class TouchPlanBookElement extends HTMLElement {
   #day = null; // the agenda's day
   #loadFocus = new Map(); // manager index → focused bar's date
   #selected = null; // `${client}|${touchIndex}`
+  // A CRM list page (`list`): its reader, what is watched, the last read.
+  #reader = new ListReader();
+  #readRun = 0;
+  #pending = new Debounced(() => this.#start(true));
+  #listObserver = null; // changes inside the list
+  #pageObserver = null; // the list's container replaced or added
+  #listRoot = null;
+  #listWatched = null;
+  #lastRead = null;
   #ui;
 
   constructor() {
@@ -108,10 +137,12 @@ export class TouchPlanBookElement extends HTMLElement {
         this[name] = value;
       }
     }
+    this.#observeList();
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#stopList();
     this.#stopWorker();
     if (this.#status === 'loading') this.#status = this.#book ? 'ready' : 'empty';
   }
@@ -122,6 +153,7 @@ export class TouchPlanBookElement extends HTMLElement {
       this.#render();
       return;
     }
+    if (name === 'list') this.#observeList();
     this.#schedule();
   }
 
@@ -159,6 +191,21 @@ export class TouchPlanBookElement extends HTMLElement {
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.#setOptionalAttribute('src', value); }
 
+  /**
+   * Id or CSS selector of a CRM list page's container whose rows
+   * (`data-touchplan-row`) hold one client each; an empty `list` attribute
+   * means the page's first `[data-touchplan-list]`. Its clients win over
+   * `clients` and `src`'s.
+   */
+  get list() { return this.getAttribute('list'); }
+  set list(value) {
+    if (value === null || value === undefined) this.removeAttribute('list');
+    else this.setAttribute('list', String(value));
+  }
+
+  /** Figures of the last read of the `list` page, or `null`: `{ rows, read, ms, busyMs, slices, longestSliceMs }`. */
+  get lastRead() { return this.#lastRead; }
+
   /** The current book (`Book`), or `null`. */
   get book() { return this.#book; }
 
@@ -174,9 +221,74 @@ export class TouchPlanBookElement extends HTMLElement {
     this.#start();
   }
 
+  /**
+   * The book as CSV text: `scope` `'book'` (default: every touch of every
+   * client) or `'day'` (the agenda of `day`, default the agenda's day: its
+   * personal touches in the agenda's order); a `Менеджер`/`Manager` column
+   * beside the client's. `separator` and `bom` as `toCsv`'s; in Russian
+   * `;` with a byte-order mark by default. Resolves to `null` while there
+   * is no book.
+   */
+  async toCsv({ scope = 'book', day, ...options } = {}) {
+    const book = this.#book;
+    if (!book) return null;
+    const { api, book: exports } = await loadExports();
+    return exports.bookCsv(api, book, this.#exportItems(exports, book, scope, day, false), options);
+  }
+
+  /**
+   * The book as iCalendar text, one all-day event per touch: `scope` and
+   * `day` as for `toCsv`; `calendarName` names the calendar. Resolves to
+   * `null` while there is no book.
+   */
+  async toIcs({ scope = 'book', day, calendarName } = {}) {
+    const book = this.#book;
+    if (!book) return null;
+    const { api, book: exports } = await loadExports();
+    const L = book.locale;
+    const date = day ?? this.#day;
+    const name = calendarName ?? (scope === 'day' ? bt(L, 'agendaCalendar', { date: formatDate(L, date) }) : bt(L, 'title'));
+    return exports.bookIcs(api, book, this.#exportItems(exports, book, scope, day, true), { calendarName: name });
+  }
+
+  // The book captured when the export began: a newer one may have come
+  // while the exports loaded.
+  #exportItems(exports, book, scope, day, perClient) {
+    if (scope !== 'day') return exports.exportItems(book, { scope: 'book' });
+    const managers = new Map(book.managers.map((m, i) => [m.manager, i]));
+    const name = (ci) => this.#clientName(book.clients[ci]);
+    const segment = (ci) => segmentRank(this.#inputClient(ci).segment);
+    // The agenda's order: by manager as the views show them, then R16's.
+    const order = (a, b) => (managers.get(book.clients[a.client].manager ?? null) ?? 0) - (managers.get(book.clients[b.client].manager ?? null) ?? 0)
+      || agendaRank(a.touch) - agendaRank(b.touch) || segment(a.client) - segment(b.client)
+      || name(a.client).localeCompare(name(b.client), book.locale) || a.client - b.client;
+    return exports.exportItems(book, { scope: 'day', day: day ?? this.#day, order, perClient });
+  }
+
+  async #download(format, scope, button) {
+    const book = this.#book;
+    if (!book) return;
+    button?.setAttribute('aria-busy', 'true');
+    try {
+      const text = format === 'ics' ? await this.toIcs({ scope }) : await this.toCsv({ scope });
+      if (text === null) return;
+      const type = format === 'ics' ? 'text/calendar' : 'text/csv';
+      const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+      const date = scope === 'day' ? this.#day : book.horizon.from;
+      h('a', { href: url, download: `touchplan-${scope === 'day' ? 'agenda' : 'book'}-${date}.${format}` }).click();
+      // The download has started once click() returns; keep the URL briefly anyway.
+      setTimeout(() => URL.revokeObjectURL(url), 30000);
+    } catch (e) {
+      this.#emit('touchplan-error', { error: e });
+    } finally {
+      button?.removeAttribute('aria-busy');
+    }
+  }
+
   /** Stops a run in progress (its worker is terminated); the last book, if any, stays. */
   cancel() {
     if (this.#status !== 'loading') return;
+    this.#readRun++;
     this.#stopWorker();
     this.#run++;
     this.#status = 'cancelled';
@@ -213,7 +325,7 @@ export class TouchPlanBookElement extends HTMLElement {
   }
 
   /** The BookInput from the properties, over the `src` script's; `null` when there are no clients. */
-  #readInput() {
+  #readInput(listClients) {
     let base = {};
     if (this.src) {
       const script = this.ownerDocument.getElementById(this.src);
@@ -227,7 +339,7 @@ export class TouchPlanBookElement extends HTMLElement {
       base = Array.isArray(value) ? { clients: value } : value && typeof value === 'object' ? value : {};
     }
     const pick = (name) => (this.#data[name] !== undefined ? this.#data[name] : base[name]);
-    const clients = pick('clients');
+    const clients = listClients ?? pick('clients');
     if (clients === undefined || clients === null || (Array.isArray(clients) && clients.length === 0)) return null;
     const input = { clients };
     input.today = this.hasAttribute('today') || typeof base.today !== 'string' ? this.today : base.today;
@@ -237,12 +349,43 @@ export class TouchPlanBookElement extends HTMLElement {
     return input;
   }
 
-  #start() {
+  // `fromList`: started by a change inside the list, which re-plans only
+  // when the clients read differ from the last read's.
+  #start(fromList = false) {
+    if (this.list !== null) this.#readList(fromList);
+    else this.#plan(null);
+  }
+
+  async #readList(fromList) {
+    const read = ++this.#readRun;
+    let result;
+    try {
+      this.#locale = this.#resolveLocale(this.#data);
+      const container = this.#listElement();
+      if (!container) throw widgetError(this.#locale, 'list_not_found', 'list', { id: this.list || '[data-touchplan-list]' });
+      this.#watchList(container);
+      result = await this.#reader.read(container, { isStale: () => read !== this.#readRun || !this.isConnected });
+    } catch (e) {
+      if (read !== this.#readRun) return;
+      this.#run++;
+      this.#stopWorker();
+      this.#fail(e);
+      return;
+    }
+    if (!result) return;
+    const { clients, changed, ...figures } = result;
+    this.#lastRead = figures;
+    this.#emit('touchplan-read', figures);
+    if (fromList && !changed && this.#status !== 'error') return;
+    this.#plan(clients);
+  }
+
+  #plan(listClients) {
     const run = ++this.#run;
     let input;
     try {
       this.#locale = this.#resolveLocale(this.#data);
-      input = this.#readInput();
+      input = this.#readInput(listClients);
     } catch (e) {
       this.#stopWorker();
       this.#fail(e);
@@ -304,6 +447,71 @@ export class TouchPlanBookElement extends HTMLElement {
     this.#render();
   }
 
+  // The list's container: `list` as an element id, else a CSS selector;
+  // empty, the page's first `[data-touchplan-list]`.
+  #listElement() {
+    const root = this.#listRoot ?? this.getRootNode();
+    try {
+      return findScope(root, this.list || '[data-touchplan-list]');
+    } catch {
+      return null;
+    }
+  }
+
+  // A list page is watched only inside the list (every change there marks
+  // its row for a re-read), plus element additions and removals elsewhere,
+  // which count only when they replace the list's container. Changes are
+  // debounced as <touch-plan>'s are (host-reader.js `Debounced`).
+  #observeList() {
+    this.#stopList();
+    if (!this.isConnected || this.list === null) return;
+    this.#listRoot = this.getRootNode();
+    this.#listObserver = new MutationObserver((records) => {
+      const theirs = records.filter((r) => !this.contains(r.target));
+      if (theirs.length === 0) return;
+      this.#reader.invalidate(theirs);
+      this.#pending.schedule();
+    });
+    this.#pageObserver = new MutationObserver(() => {
+      if (this.#listWatched && this.#listWatched.isConnected && this.#listElement() === this.#listWatched) return;
+      if (!this.#listWatched && !this.#listElement()) return;
+      this.#reader.clear();
+      this.#pending.schedule();
+    });
+    this.#pageObserver.observe(this.#listRoot, { subtree: true, childList: true });
+    this.#listRoot.addEventListener('input', this.#onHostInput, true);
+    this.#listRoot.addEventListener('change', this.#onHostInput, true);
+  }
+
+  #watchList(container) {
+    if (!this.#listObserver || container === this.#listWatched) return;
+    this.#listObserver.disconnect();
+    this.#listObserver.observe(container, WATCH);
+    this.#listWatched = container;
+  }
+
+  #stopList() {
+    this.#readRun++;
+    this.#pending.cancel();
+    if (!this.#listObserver) return;
+    this.#listRoot.removeEventListener('input', this.#onHostInput, true);
+    this.#listRoot.removeEventListener('change', this.#onHostInput, true);
+    this.#listObserver.disconnect();
+    this.#pageObserver.disconnect();
+    this.#listObserver = null;
+    this.#pageObserver = null;
+    this.#listRoot = null;
+    this.#listWatched = null;
+    this.#reader.clear();
+  }
+
+  #onHostInput = (event) => {
+    const target = event.composedPath?.()[0] ?? event.target;
+    if (!this.#listWatched?.contains(target) || this.contains(target)) return;
+    this.#reader.invalidateRow(target);
+    this.#pending.schedule();
+  };
+
   #startWorker() {
     this.#worker ??= new Worker(new URL('./touch-plan-book-worker.js', import.meta.url), { type: 'module', name: 'touch-plan-book' });
     return this.#worker;
@@ -351,8 +559,9 @@ export class TouchPlanBookElement extends HTMLElement {
     const error = h('div', { class: 'error', part: 'error', role: 'alert', hidden: true });
     const status = h('p', { class: 'status', part: 'status' });
     const panel = h('div', { class: 'panel', role: 'tabpanel', tabindex: '0', part: 'panel', id: 'panel' });
-    const root = h('div', { class: 'root', part: 'root' }, h('div', { class: 'header' }, title), progress, notice, error, status, tabs, panel);
-    return { root, title, tabs, progress, notice, error, status, panel };
+    const downloads = h('div', { class: 'downloads', role: 'group', part: 'downloads', hidden: true });
+    const root = h('div', { class: 'root', part: 'root' }, h('div', { class: 'header' }, title), progress, notice, error, status, tabs, panel, downloads);
+    return { root, title, tabs, progress, notice, error, status, panel, downloads };
   }
 
   #render() {
@@ -379,8 +588,10 @@ export class TouchPlanBookElement extends HTMLElement {
     const hasBook = !!this.#book && this.#status !== 'error';
     ui.tabs.hidden = !hasBook;
     ui.panel.hidden = !hasBook;
+    ui.downloads.hidden = !hasBook;
     if (!hasBook) return;
     this.#renderTabs();
+    this.#renderDownloads();
     const view = this.view;
     ui.panel.setAttribute('aria-labelledby', `tab-${view}`);
     ui.panel.dataset.panel = view;
@@ -433,6 +644,28 @@ export class TouchPlanBookElement extends HTMLElement {
       'aria-selected': String(v === view), 'aria-controls': 'panel', tabindex: v === view ? '0' : '-1',
       onclick: () => this.#showView(v, true),
     }, bt(L, VIEW_KEYS[v]))));
+  }
+
+  // The whole book's downloads, under the views (the day's are in Сегодня).
+  #renderDownloads() {
+    const L = this.#locale;
+    const ui = this.#ui;
+    ui.downloads.setAttribute('aria-label', bt(L, 'bookDownloads'));
+    ui.downloads.replaceChildren(
+      h('span', { class: 'muted' }, bt(L, 'bookDownloads')),
+      this.#downloadButton('csv', 'book'),
+      this.#downloadButton('ics', 'book'),
+    );
+  }
+
+  #downloadButton(format, scope) {
+    const L = this.#locale;
+    const button = h('button', {
+      class: 'btn', type: 'button', part: `button download-${scope}-${format}`, 'data-download': `${scope}-${format}`,
+      'aria-label': bt(L, `${scope}${format === 'csv' ? 'Csv' : 'Ics'}Label`),
+    }, h('span', { 'aria-hidden': 'true' }, '⬇ '), format.toUpperCase());
+    button.addEventListener('click', () => this.#download(format, scope, button));
+    return button;
   }
 
   #showView(view, focusTab = false) {
@@ -510,7 +743,9 @@ export class TouchPlanBookElement extends HTMLElement {
     }, n < 0 ? '‹' : '›');
     const picker = h('div', { class: 'day-picker', part: 'day-picker' },
       step(-1, 'prevDay'), input, step(1, 'nextDay'),
-      h('span', { class: 'date-title', id: 'agenda-day' }, formatDate(L, day, 'weekday')));
+      h('span', { class: 'date-title', id: 'agenda-day' }, formatDate(L, day, 'weekday')),
+      h('span', { class: 'downloads', role: 'group', 'aria-label': bt(L, 'dayDownloads') },
+        this.#downloadButton('csv', 'day'), this.#downloadButton('ics', 'day')));
     // The day's touches by manager.
     const byManager = new Map(book.managers.map((m, i) => [m.manager, { m, i, items: [], automated: 0 }]));
     book.clients.forEach((c, ci) => {

@@ -11,13 +11,10 @@ import {
   localiseDates, roleLabel, ruleLabel, t, widgetErrorMessage,
 } from './touch-plan-i18n.js';
 import { addDays, weekdayOf } from '../iso-date.js';
-import { HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
+import { Debounced, HostReadError, findScope, mergeInputs, parseDate, readJsonScript, readMap, readScope } from './host-reader.js';
 
-// Host pages change in bursts (a CRM re-renders a table row by row): wait
-// for a quiet moment, but never longer than MAX_WAIT_MS after the first
-// change, so that a page that never stops changing still gets its plan.
-const DEBOUNCE_MS = 60;
-const MAX_WAIT_MS = 200;
+// Host pages change in bursts: re-plans are debounced (60 ms, never more
+// than 200 ms after the first change: host-reader.js `Debounced`).
 const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 const VIEWS = ['month', 'list'];
 const PROPERTIES = ['input', 'client', 'company', 'settings', 'view', 'today', 'horizonMonths', 'src', 'map', 'scope'];
@@ -30,8 +27,9 @@ let engine = null;
 function loadEngine() {
   engine ??= Promise.all([import('../api.js'), compileWasm()]).then(async ([api, module]) => {
     // Planning alone: the exports' part (toIcs, toCsv) follows the first
-    // plan (issue 18), so the month shows without waiting for it.
-    await api.default({ module_or_path: module ?? undefined, exports: false });
+    // plan (issue 18), so the month shows without waiting for it; the
+    // book's part (planBook) is never needed here.
+    await api.default({ module_or_path: module ?? undefined, exports: false, book: false });
     return api;
   }).catch((e) => {
     engine = null;
@@ -164,8 +162,7 @@ export class TouchPlanElement extends HTMLElement {
   #locale = 'ru';
   #inputName = '';
   #inputKey = null;
-  #timer = 0;
-  #due = null; // when a pending re-plan must run at the latest
+  #pending = new Debounced(() => this.#update(false));
   #run = 0;
   #api = null;
   #observer = null; // the nodes read: scope, src and map scripts, mapped elements
@@ -207,8 +204,7 @@ export class TouchPlanElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#stopObserving();
-    clearTimeout(this.#timer);
-    this.#due = null;
+    this.#pending.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -279,8 +275,7 @@ export class TouchPlanElement extends HTMLElement {
 
   /** Reads every input again and re-plans now; resolves to the plan, or `null` on an error. */
   refresh() {
-    clearTimeout(this.#timer);
-    this.#due = null;
+    this.#pending.cancel();
     return this.#update(true);
   }
 
@@ -313,18 +308,13 @@ export class TouchPlanElement extends HTMLElement {
   }
 
   #schedule() {
-    const now = performance.now();
-    this.#due ??= now + MAX_WAIT_MS;
-    clearTimeout(this.#timer);
     // Only a host page changes in bursts: the first plan of an element fed
     // by its properties alone waits for no quiet moment (properties set in
     // one task are still one plan).
     const first = this.#run === 0 && !(this.src || this.map || this.scope);
-    this.#timer = setTimeout(() => {
-      this.#due = null;
-      this.#update(false);
-    }, first ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.#due - now)));
+    this.#pending.schedule(first);
   }
+
 
   // The page is watched only when data comes from it, and only where the
   // widget reads: the scope, the `src` and `map` scripts and, for a map
