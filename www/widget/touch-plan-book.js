@@ -281,15 +281,22 @@ export class TouchPlanBookElement extends HTMLElement {
       this.#fail(e?.name === 'DataCloneError' ? widgetError(this.#locale, 'internal', '', { detail: e.message }) : widgetError(this.#locale, 'worker_failed', '', { detail: e?.message ?? String(e) }));
       return;
     }
+    const parts = [];
     worker.onmessage = (event) => {
       if (run !== this.#run) return;
       const m = event.data;
       if (m.type === 'progress') {
         this.#progress = { done: m.done, total: m.total };
         if (this.#showProgress) this.#renderProgress();
+      } else if (m.type === 'book-part') {
+        // Each slice of clients parsed in its own task (the worker's
+        // messages are), none long enough to freeze the page.
+        parts.push(JSON.parse(m.json));
       } else if (m.type === 'book') {
         this.#busy = false;
-        this.#done(JSON.parse(m.json));
+        const book = JSON.parse(m.json);
+        book.clients = parts.flat();
+        this.#done(book);
       } else if (m.type === 'error') {
         this.#busy = false;
         this.#fail(Object.assign(new Error(m.error.message), m.error));
