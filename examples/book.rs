@@ -8,6 +8,9 @@
 //!
 //! The book cycles through the clients of `examples/clients/` (ids made
 //! unique), all with one manager, today 2026-12-01, a 12-month horizon.
+//! `BOOK_CLIENTS=file.json` cycles through that array of clients instead
+//! (e.g. `www/book/sample-200.csv` as the page reads it), and
+//! `BOOK_MANAGERS=k` spreads the clients over `k` managers in turn.
 
 use std::time::Instant;
 
@@ -25,18 +28,32 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let samples: Vec<Value> = files
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("sample");
-            serde_json::from_str::<Value>(&text).expect("JSON")["client"].clone()
-        })
-        .collect();
+    let samples: Vec<Value> = match std::env::var("BOOK_CLIENTS") {
+        Ok(path) => {
+            let text = std::fs::read_to_string(path).expect("BOOK_CLIENTS");
+            serde_json::from_str(&text).expect("an array of clients")
+        }
+        Err(_) => files
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).expect("sample");
+                serde_json::from_str::<Value>(&text).expect("JSON")["client"].clone()
+            })
+            .collect(),
+    };
+    let managers: usize = std::env::var("BOOK_MANAGERS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(1)
+        .max(1);
     let clients: Vec<Value> = (0..n)
         .map(|i| {
             let mut c = samples[i % samples.len()].clone();
             c["id"] = json!(format!("{}-{i}", c["id"].as_str().unwrap_or("c")));
-            c["manager"] = json!("Анна");
+            c["manager"] = match managers {
+                1 => json!("Анна"),
+                _ => json!(format!("Менеджер {}", i % managers + 1)),
+            };
             c
         })
         .collect();
@@ -53,19 +70,25 @@ fn main() {
     if let Some(path) = args.next() {
         std::fs::write(&path, &compact).expect("written");
     }
-    let full: Vec<&touchplan::Plan> = book
-        .clients
-        .iter()
-        .filter_map(|c| c.plan.as_ref().ok())
-        .collect();
-    let full = serde_json::to_string(&full).expect("JSON");
     println!("{n} clients, capacity {capacity}: planned and levelled in {planned:.1?}, compact JSON in {written:.1?}");
-    println!(
-        "compact {} bytes, plans as planMany gives them {} bytes ({:.0}%)",
-        compact.len(),
-        full.len(),
-        100.0 * compact.len() as f64 / full.len() as f64
-    );
+    // The plans as `planMany` gives them, unless `BOOK_FULL=0` (a GB of
+    // text for 10,000 clients).
+    if std::env::var("BOOK_FULL").map_or(true, |v| v != "0") {
+        let full: Vec<&touchplan::Plan> = book
+            .clients
+            .iter()
+            .filter_map(|c| c.plan.as_ref().ok())
+            .collect();
+        let full = serde_json::to_string(&full).expect("JSON");
+        println!(
+            "compact {} bytes, plans as planMany gives them {} bytes ({:.0}%)",
+            compact.len(),
+            full.len(),
+            100.0 * compact.len() as f64 / full.len() as f64
+        );
+    } else {
+        println!("compact {} bytes", compact.len());
+    }
     for (manager, l) in &book.managers {
         let stats = |f: fn(&touchplan::engine::level::DayLoad) -> u32| {
             let max = l.days.iter().map(f).max().unwrap_or(0);

@@ -11,6 +11,7 @@
 //   node scripts/bench.mjs --only limit --limit 20000
 //   node scripts/bench.mjs --only cold [--save]   # first plan beside FullCalendar
 //                                                 # (--save: its section of BENCH.md and BENCH.json)
+//   node scripts/bench.mjs --only book [--book 1000,10000]   # planBook (issue 19)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, cpSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -394,15 +395,120 @@ const option = (name) => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 
+/**
+ * `planBook` in Chromium (issue 19: 1,000 clients ≤ 500 ms, 10,000 ≤ 3 s,
+ * no main-thread task over 50 ms): the clients of www/book/sample-200.csv
+ * as the page reads them, cycled to `n` with unique ids, with one manager
+ * and with 20, capacity 12. Per book: the first call in a fresh page (the
+ * wasm still compiling and tiering up) and a warm one; levelling apart as
+ * the warm call less the same book at capacity 1,000 (no day over it for
+ * 1,000 clients); `planMany` of the same clients (no manager) and the
+ * ratio; and the hand-over through the element's worker
+ * (touch-plan-book-worker.js): the worker's whole run, the hand-over (from
+ * its last progress, sent as planBook returns, to the book parsed on the
+ * page), the main thread's `JSON.parse` of its messages, and the longest
+ * main-thread task seen by a PerformanceObserver('longtask') meanwhile.
+ * Figures, not assertions.
+ */
+async function browserBook(browser, base, counts) {
+  const { importCsv } = await import('../www/book/csv-import.js');
+  const sample = importCsv(readFileSync(join(ROOT, 'www', 'book', 'sample-200.csv'))).clients;
+  const rows = [];
+  for (const n of counts) {
+    for (const managers of [1, 20]) {
+      const clients = Array.from({ length: n }, (_, i) => ({
+        ...sample[i % sample.length], id: `c${i}`, manager: managers === 1 ? 'Анна' : `Менеджер ${i % managers + 1}`,
+      }));
+      const page = await openPage(browser, base);
+      const r = await page.evaluate(async ({ clients }) => {
+        const api = await import('/api.js');
+        await api.default();
+        const book = (capacity, list = clients) => ({
+          today: '2026-12-02', horizonMonths: 12, locale: 'ru', settings: { managerDailyCapacity: capacity }, clients: list,
+        });
+        const time = (f) => {
+          const t0 = performance.now();
+          const x = f();
+          return [performance.now() - t0, x];
+        };
+        const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        const [firstMs, b] = time(() => api.planBook(book(12)));
+        // Alternated, medians of `runs`: the machine is shared.
+        const runs = clients.length > 2000 ? 1 : 3;
+        const warm = [];
+        const noLevel = [];
+        for (let r = 0; r < runs; r++) {
+          warm.push(time(() => api.planBook(book(12)))[0]);
+          noLevel.push(time(() => api.planBook(book(1000)))[0]);
+        }
+        const [warmMs, noLevelMs] = [median(warm), median(noLevel)];
+        const inputs = clients.map(({ manager, ...client }) => ({ today: '2026-12-02', horizonMonths: 12, locale: 'ru', client }));
+        const [manyMs] = time(() => api.planMany(inputs));
+        // The hand-over as the element gets it, its worker fresh; the
+        // task that ran the calls above ended before the observer starts.
+        await new Promise((r) => setTimeout(r, 100));
+        const longest = { ms: 0 };
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest.ms = Math.max(longest.ms, e.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        const worker = new Worker('/widget/touch-plan-book-worker.js', { type: 'module' });
+        const t0 = performance.now();
+        const hand = await new Promise((resolve, reject) => {
+          const parts = [];
+          let parseMs = 0;
+          let maxParseMs = 0;
+          let chars = 0;
+          let planned = t0;
+          const parse = (json) => {
+            const t = performance.now();
+            const x = JSON.parse(json);
+            const dt = performance.now() - t;
+            parseMs += dt;
+            maxParseMs = Math.max(maxParseMs, dt);
+            chars += json.length;
+            return x;
+          };
+          worker.onmessage = (event) => {
+            const m = event.data;
+            if (m.type === 'error') reject(new Error(m.error.message));
+            // The worker's last progress comes as its planBook returns:
+            // the hand-over is what follows, to the book parsed here.
+            if (m.type === 'progress' && m.step === m.steps) planned = performance.now();
+            if (m.type === 'book-part') parts.push(parse(m.json));
+            if (m.type !== 'book') return;
+            const whole = parse(m.json);
+            whole.clients = parts.flat();
+            const end = performance.now();
+            resolve({ workerMs: end - t0, handOverMs: end - planned, parseMs, maxParseMs, messages: parts.length + 1, jsonMB: chars / 1e6 });
+          };
+          worker.onerror = (e) => reject(new Error(e.message));
+          worker.postMessage({ input: book(12) });
+        });
+        worker.terminate();
+        await new Promise((r) => setTimeout(r, 200));
+        observer.disconnect();
+        const moves = b.managers.reduce((k, m) => k + m.moves.length, 0);
+        return { firstMs, warmMs, levellingMs: warmMs - noLevelMs, manyMs, ratio: warmMs / manyMs, moves, ...hand, longestTaskMs: longest.ms };
+      }, { clients });
+      await page.close();
+      const row = { n, managers, ...r };
+      console.log(`chromium planBook ${n} clients, ${managers} manager(s): ${JSON.stringify(row, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
 async function main() {
   const withProfiles = process.argv.includes('--profiles');
-  // --only batch,worst,limit runs those parts; --cases a,b those worst
+  // --only batch,worst,limit,book runs those parts; --cases a,b those worst
   // cases; --many N and --each N plan N clients with planMany and
   // planEach. Any of them prints the figures without writing BENCH.md.
-  const only = option('--only')?.split(',') ?? ['cold', 'batch', 'worst', 'limit'];
+  const only = option('--only')?.split(',') ?? ['cold', 'batch', 'worst', 'limit', 'book'];
   const caseNames = option('--cases')?.split(',');
   const counts = { planMany: Number(option('--many') ?? MAX_BATCH), planEach: Number(option('--each') ?? STREAM) };
-  const partial = only.length < 4 || caseNames !== undefined || counts.planMany !== MAX_BATCH || counts.planEach !== STREAM;
+  const partial = only.length < 5 || caseNames !== undefined || counts.planMany !== MAX_BATCH || counts.planEach !== STREAM;
   mkdirSync(OUT, { recursive: true });
   const loadStart = loadavg()[0];
 
@@ -463,6 +569,15 @@ async function main() {
     }
     let limit = null;
     if (only.includes('limit')) limit = await browserAtLimit(base, counts);
+    if (only.includes('book')) {
+      const n = (option('--book') ?? '1000,10000').split(',').map(Number);
+      for (const r of await browserBook(browser, base, n)) {
+        const f = (x) => `${Math.round(x)} ms`;
+        console.log(`planBook ${r.n} (${r.managers} mgr): first ${f(r.firstMs)}, warm ${f(r.warmMs)} of which levelling ≈ ${f(r.levellingMs)}; `
+          + `planMany ${f(r.manyMs)} (planBook ×${r.ratio.toFixed(2)}); worker run ${f(r.workerMs)}, hand-over ${f(r.handOverMs)} of which main-thread JSON.parse ${f(r.parseMs)} `
+          + `in ${r.messages} messages of ${r.jsonMB.toFixed(1)} MB (longest ${f(r.maxParseMs)}), longest main-thread task ${f(r.longestTaskMs)}`);
+      }
+    }
 
     const profiles = [];
     if (withProfiles) {

@@ -239,7 +239,9 @@ pub fn level(book: &mut [Ctx], members: &[usize], capacity: u32, slack: u32) -> 
         for d in ctx.drafts.iter().filter(|d| personal(d)) {
             if let Some(list) = filling.get_mut(&d.date) {
                 let key = keep_key(ctx, d, c);
-                match list.iter_mut().find(|k| k.2 == c) {
+                // A client's touches come together, so its entry on the
+                // day, if any, is the last one (no scan of the day's list).
+                match list.last_mut().filter(|k| k.2 == c) {
                     Some(k) => *k = (*k).min(key),
                     None => list.push(key),
                 }
