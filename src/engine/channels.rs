@@ -303,13 +303,17 @@ const GAP_BROKEN: i64 = 1 << 42;
 /// A manager's SMS where another channel is accepted (R7).
 const SMS_LAST_RESORT: i64 = 1 << 41;
 
+/// A touch's channel, its contact (an index into the client's contacts)
+/// and whether it breaks the channel's minimum gap (R7).
+pub type Assigned = (Channel, Option<usize>, bool);
+
 /// Assigns a contact and a channel to every touch, and says which touches
 /// break a channel's minimum gap. Automated touches take marketing's
 /// channel; the manager's touches get the cheapest sequence of channels
 /// (dynamic programming over the last few): rotation first, then the
 /// channels' minimum gaps, then personal channels for the most protected
 /// purposes (R7).
-pub fn assign(ctx: &Ctx) -> Vec<(Channel, Option<usize>, bool)> {
+pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
     let s = &ctx.input.settings;
     let gap = |c: Channel| i64::from(s.channel_gap(c));
     let mut history: Vec<_> = ctx.input.client.history.iter().collect();

@@ -24,6 +24,13 @@ pub struct Ctx<'a> {
     pub to: Date,
     pub drafts: Vec<Draft>,
     pub warnings: Vec<Warning>,
+    /// Touches taken out for a gap (R13's merge gap, R7's channel gaps):
+    /// day, what it was, the rule and the cause; reported once per cause.
+    pub gap_drops: Vec<(Date, String, &'static str, String)>,
+    /// R7's channels as [`limits::settle_channel_gaps`] left them, for the
+    /// drafts' days then (a book's levelling may move a touch later: then
+    /// they are assigned again).
+    pub channels: Vec<(Date, super::channels::Assigned)>,
 }
 
 impl<'a> Ctx<'a> {

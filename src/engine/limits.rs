@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use super::channels::purpose_contact;
+use super::channels::{purpose_contact, Assigned};
 use super::context::Ctx;
 use super::date::{add_days, week_start};
 use super::draft::{Class, Draft, Purpose};
 use super::model::{Date, TouchKind};
-use super::texts::{kind_name, Msg};
+use super::texts::{purpose_word, Msg};
 
 /// How far a touch that cannot share its day may move to find a free one
 /// (calendar days either way), when its own rule gives no window.
@@ -20,7 +20,7 @@ const MAX_SHIFT_DAYS: i64 = 14;
 fn kinds_label(ctx: &Ctx, d: &Draft) -> String {
     let mut names: Vec<&str> = Vec::new();
     for p in &d.purposes {
-        let n = kind_name(ctx.locale(), p.kind);
+        let n = purpose_word(ctx.locale(), p.kind, p.reason.into_iter());
         if !names.contains(&n) {
             names.push(n);
         }
@@ -255,6 +255,7 @@ fn relocate_with(
     i: usize,
     counts: Option<&Counts>,
     keep_gap: bool,
+    also: &dyn Fn(Date) -> bool,
 ) -> bool {
     let d = &ctx.drafts[i];
     let s = &ctx.input.settings;
@@ -298,7 +299,12 @@ fn relocate_with(
         None => around(monday, add_days(monday, 6)).count(),
     };
     let free = |day: Date| {
-        if day < ctx.from || day > ctx.to || !ctx.cal.is_working(day) || !d.allows(day) {
+        if day < ctx.from
+            || day > ctx.to
+            || !ctx.cal.is_working(day)
+            || !d.allows(day)
+            || !also(day)
+        {
             return false;
         }
         if past.on(day) >= daily || taken(day) {
@@ -334,12 +340,13 @@ fn relocate_with(
 /// Moves draft `i` keeping the merge gap to other touches (see
 /// [`relocate_with`]); the drafts are in [`sort`]'s order.
 fn relocate(ctx: &mut Ctx, past: &Past, i: usize) -> bool {
-    relocate_with(ctx, past, i, None, true)
+    relocate_with(ctx, past, i, None, true, &|_| true)
 }
 
 /// Under a cap: a day keeping the merge gap, else any day keeping the caps.
 fn relocate_capped(ctx: &mut Ctx, past: &Past, i: usize, counts: Option<&Counts>) -> bool {
-    relocate_with(ctx, past, i, counts, true) || relocate_with(ctx, past, i, counts, false)
+    relocate_with(ctx, past, i, counts, true, &|_| true)
+        || relocate_with(ctx, past, i, counts, false, &|_| true)
 }
 
 /// R13: touches closer than the merge gap become one touch where that is
@@ -429,12 +436,145 @@ pub fn merge_close(ctx: &mut Ctx) {
             }
             continue;
         }
-        // Two touches a day apart that cannot move: they may stay on
-        // their own days; the same day is settled by the daily cap.
-        i += 1;
+        // Neither can move to a day keeping the gap and the caps: the less
+        // protected one is dropped (DOMAIN: "only when no such day
+        // exists"). Two on the same day are the daily cap's to settle.
+        let (a, b) = (&ctx.drafts[i], &ctx.drafts[i + 1]);
+        if a.date == b.date {
+            i += 1;
+            hole = i + 1;
+            continue;
+        }
+        // Before a drop, merging may still help one step away: two
+        // touches near the weaker one to one person may become one contact
+        // and leave it a day.
+        if make_room(ctx, &past, weaker, gap) {
+            i = i.saturating_sub(2);
+            hole = i + 1;
+            continue;
+        }
+        let cause = ctx.msg(Msg::CauseMergeGap, &[&gap.to_string()]);
+        drop_for_gap(ctx, weaker, "R13", cause);
+        i = i.saturating_sub(1);
         hole = i + 1;
     }
     close_hole(ctx, i, &mut hole);
+}
+
+/// How far (calendar days) a purpose may travel to join a touch to its own
+/// person when that makes room for another (see [`make_room`]).
+const ROOM_SHIFT_DAYS: i64 = 4;
+
+/// R13, "merging cannot help" checked one step further, before draft `w`
+/// (sorted drafts) is dropped for the merge gap: two touches to one person
+/// near it, `w` itself or others, that may honestly be one contact
+/// ([`may_merge`]) and are at most [`ROOM_SHIFT_DAYS`] apart become one
+/// (every purpose kept, on a day each allows), where that leaves `w` (or
+/// the contact it joined) a day keeping the gap and the caps — its own or
+/// one it may move to. A weekly order's acceptance joins its
+/// shipment, and the month's call about the next order keeps its place.
+/// R3's top-ups only take the room there is: none is made for them.
+/// Returns whether room was made.
+fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
+    if ctx.drafts[w].purposes.iter().all(|p| p.rule == "R3") {
+        return false;
+    }
+    let wdate = ctx.drafts[w].date;
+    let reach = MAX_SHIFT_DAYS;
+    let near: Vec<usize> = (0..ctx.drafts.len())
+        .filter(|&j| (ctx.drafts[j].date - wdate).num_days().abs() <= reach)
+        .collect();
+    // Pairs: `w` with a neighbour first (the less protected one moves,
+    // DOMAIN), then two neighbours of each other around it.
+    let k = near.iter().position(|&j| j == w).unwrap_or(0);
+    let others: Vec<usize> = near.iter().copied().filter(|&j| j != w).collect();
+    let pairs = near
+        .windows(2)
+        .skip(k.saturating_sub(1))
+        .take(2)
+        .filter(|p| p.contains(&w))
+        .map(|p| (p[0], p[1]))
+        .chain(others.windows(2).map(|p| (p[0], p[1])))
+        .collect::<Vec<_>>();
+    for (y, z) in pairs {
+        let (dy, dz) = (&ctx.drafts[y], &ctx.drafts[z]);
+        if dy.scheduled || dz.scheduled || (dz.date - dy.date).num_days() > ROOM_SHIFT_DAYS {
+            continue;
+        }
+        let Some(first) = Draft::merged_date(dy, dz).filter(|d| past.on(*d) == 0) else {
+            continue;
+        };
+        if !may_merge(ctx, dy, dz) {
+            continue;
+        }
+        let joins_w = w == y || w == z;
+        // Where the touch needing a day stands clear: no touch at least as
+        // protected (a less protected one gives way itself when the pass
+        // meets it) closer than the gap, `y` and `z` aside.
+        let clear = |day: Date, class: Class, skip: usize| {
+            !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                j != y
+                    && j != z
+                    && j != skip
+                    && !o.scheduled
+                    && o.class() <= class
+                    && (o.date - day).num_days().abs() < gap
+            })
+        };
+        // Joining `w`: the contact may take any day between the two that
+        // each purpose allows, the merged day first. Otherwise it takes
+        // the merged day, and `w` must then stand clear.
+        let class = dy.class().min(dz.class());
+        // A purpose tied to its day keeps it (the merged day is then that).
+        let fixed = dy.purposes.iter().chain(&dz.purposes).any(|p| p.fixed);
+        let span = if fixed {
+            0
+        } else {
+            (dz.date - dy.date).num_days() + 1
+        };
+        let day = if joins_w {
+            std::iter::once(first)
+                .chain((0..span).map(|k| add_days(dy.date, k)))
+                .find(|d| {
+                    ctx.cal.is_working(*d)
+                        && past.on(*d) == 0
+                        && dy.allows(*d)
+                        && dz.allows(*d)
+                        && clear(*d, class, usize::MAX)
+                })
+        } else {
+            let (wd, wc) = (ctx.drafts[w].date, ctx.drafts[w].class());
+            let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
+            (merged_clear && clear(wd, wc, w)).then_some(first)
+        };
+        let saved = day.is_none().then(|| ctx.drafts.clone());
+        let (keep, other) = if first == dy.date { (y, z) } else { (z, y) };
+        let at = merge_into(ctx, keep, other, day.unwrap_or(first));
+        if day.is_some() {
+            sort(ctx);
+            return true;
+        }
+        // No day as it stands: the touch needing one may still move (the
+        // drafts in order again first).
+        let t = if joins_w {
+            at
+        } else if other < w {
+            w - 1
+        } else {
+            w
+        };
+        let target = ctx.drafts[t].clone();
+        sort(ctx);
+        let t = ctx.drafts.iter().position(|d| *d == target).unwrap_or(t);
+        if relocate(ctx, past, t) {
+            sort(ctx);
+            return true;
+        }
+        if let Some(saved) = saved {
+            ctx.drafts = saved;
+        }
+    }
+    false
 }
 
 /// R13: the daily and weekly caps, counting history. Over a cap the least
@@ -569,33 +709,99 @@ pub fn apply_caps(ctx: &mut Ctx) {
     }
 }
 
-/// R13, "What may merge": touches that stay closer than the merge gap
-/// could neither merge (different people, or purposes that do not share a
-/// contact) nor move to a day keeping the gap, since the client's own
-/// rhythm leaves none; each keeps its day, which its rule allows within the
-/// caps, and the plan says so once, with every such day.
-pub fn report_close(ctx: &mut Ctx) {
-    let gap = i64::from(ctx.input.settings.merge_gap_days).max(1);
-    if gap < 2 {
-        return;
+/// R7: an automated touch (a top-up, a short cycle's monthly touch, an
+/// automated content item) that breaks a channel's minimum gap and could
+/// take no other accepted channel moves to a day of its window keeping the
+/// merge gap, the caps and that channel's gap; where none exists it is
+/// dropped. It gives way first: a manager's touch is never dropped for it.
+/// The channels are assigned again after each change.
+pub fn settle_channel_gaps(ctx: &mut Ctx) -> Vec<Assigned> {
+    let past = Past::new(ctx);
+    let mut tried: Vec<Date> = Vec::new();
+    for _ in 0..200 {
+        sort(ctx);
+        let assigned = super::channels::assign(ctx);
+        // The least protected automated touch in a conflict, the latest of
+        // equals.
+        let Some(i) = (0..ctx.drafts.len())
+            .filter(|&i| assigned[i].2 && ctx.drafts[i].automated() && !ctx.drafts[i].scheduled)
+            .max_by_key(|&i| (ctx.drafts[i].class(), ctx.drafts[i].date))
+        else {
+            return assigned;
+        };
+        let ch = assigned[i].0;
+        let g = i64::from(ctx.input.settings.channel_gap(ch));
+        let uses: Vec<Date> = ctx
+            .input
+            .client
+            .history
+            .iter()
+            .filter(|h| h.channel == ch)
+            .map(|h| h.date)
+            .chain(
+                (0..ctx.drafts.len())
+                    .filter(|&j| j != i && assigned[j].0 == ch && !ctx.drafts[j].scheduled)
+                    .map(|j| ctx.drafts[j].date),
+            )
+            .collect();
+        let clear = |day: Date| uses.iter().all(|u| (day - *u).num_days().abs() >= g);
+        let origin = ctx.drafts[i].date;
+        if !tried.contains(&origin) && relocate_with(ctx, &past, i, None, true, &clear) {
+            tried.push(ctx.drafts[i].date);
+            continue;
+        }
+        let days = super::texts::count(ctx.locale(), g as u32, super::texts::Counted::Day);
+        let name = super::texts::channel_name(ctx.locale(), ch);
+        let cause = ctx.msg(Msg::CauseChannelGap, &[name, &days]);
+        drop_for_gap(ctx, i, "R7", cause);
     }
-    let days: Vec<Date> = ctx
-        .drafts
-        .iter()
-        .filter(|d| !d.scheduled)
-        .map(|d| d.date)
-        .collect();
-    let close: Vec<Date> = days
-        .windows(2)
-        .filter(|p| (p[1] - p[0]).num_days() < gap)
-        .flat_map(|p| [p[0], p[1]])
-        .collect();
-    if close.is_empty() {
-        return;
+    sort(ctx);
+    super::channels::assign(ctx)
+}
+
+/// Takes draft `i` out of the plan for a gap (R13's merge gap, R7's
+/// channel gaps) that it could keep neither by merging, by moving within
+/// its window, nor (automated) by another channel; [`report_gap_drops`]
+/// says so once per cause, with every day.
+pub fn drop_for_gap(ctx: &mut Ctx, i: usize, rule: &'static str, cause: String) {
+    let d = ctx.drafts.remove(i);
+    let mut label = kinds_label(ctx, &d);
+    // A mandatory step is named in its own words (which order, which
+    // step), so the manager knows what to do by hand.
+    for p in d.purposes.iter().filter(|p| p.class == Class::Mandatory) {
+        label.push_str("; ");
+        let first = p.why.split(". ").next().unwrap_or(&p.why);
+        label.push_str(first.trim_end_matches('.'));
     }
-    let m = ctx.msg(Msg::WarnMergeGap, &[&gap.to_string()]);
-    for day in close {
-        ctx.warn("merge_gap", m.clone(), "R13", Some(day), None);
+    if d.automated() {
+        label.push_str(ctx.msg(Msg::LabelAutomated, &[]).as_str());
+    }
+    ctx.gap_drops.push((d.date, label, rule, cause));
+}
+
+/// One `dropped` warning per gap cause, naming what was dropped and listing
+/// every day (DOMAIN: a drop is reported with its rule).
+pub fn report_gap_drops(ctx: &mut Ctx) {
+    let drops = std::mem::take(&mut ctx.gap_drops);
+    let mut causes: Vec<(&str, &String)> = Vec::new();
+    for (_, _, rule, cause) in &drops {
+        if !causes.contains(&(*rule, cause)) {
+            causes.push((rule, cause));
+        }
+    }
+    for (rule, cause) in causes {
+        let mut labels: Vec<&str> = Vec::new();
+        for (_, label, _, c) in &drops {
+            if c == cause && !labels.contains(&label.as_str()) {
+                labels.push(label);
+            }
+        }
+        let text = ctx.msg(Msg::WarnDroppedGap, &[&labels.join("; "), cause]);
+        for (day, _, _, c) in &drops {
+            if c == cause {
+                ctx.warn("dropped", text.clone(), rule, Some(*day), None);
+            }
+        }
     }
 }
 

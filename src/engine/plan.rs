@@ -16,7 +16,7 @@ use super::draft::Draft;
 use super::error::InputErrors;
 use super::input::{validate, PlanInput};
 use super::limits;
-use super::model::{Date, Role, TouchKind};
+use super::model::{Date, Role, Segment, TouchKind};
 use super::output::{Horizon, MonthCount, PerCycle, Plan, ReasonSuggestion, Summary, Touch};
 use super::profile;
 use super::reasons;
@@ -40,10 +40,25 @@ pub fn plan_input(input: &PlanInput) -> Plan {
 /// Places every touch of one client, floors then limits, as drafts still
 /// open to a book's levelling (R16) before they are rendered.
 pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
+    let mut ctx = draft_as(input, None);
+    // R8: never more touches than the next higher segment would get.
+    rules::effort::cap_by_higher_segment(&mut ctx);
+    reaction::check_reaction_gaps(&mut ctx);
+    limits::report_gap_drops(&mut ctx);
+    ctx
+}
+
+/// [`draft`] as the client's own segment, or as `segment`, before R8's
+/// comparison with a higher segment and the warnings that follow it.
+pub(crate) fn draft_as(input: &PlanInput, segment: Option<Segment>) -> Ctx<'_> {
     let from = input.today;
     let to = add_days(add_months(from, input.horizon_months), -1);
     let company = &input.company;
-    let profile = profile::derive(input);
+    let mut profile = profile::derive(input);
+    if let Some(seg) = segment {
+        profile.segment = seg;
+        profile.policy = input.settings.segment(seg);
+    }
     let bought = Rc::new(Purchases::of(input, &profile));
     let mut ctx = Ctx {
         input,
@@ -59,6 +74,8 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
         to,
         drafts: Vec::new(),
         warnings: Vec::new(),
+        gap_drops: Vec::new(),
+        channels: Vec::new(),
     };
     for y in from.year()..=to.year() {
         if !ctx.cal.covers(y) {
@@ -100,9 +117,13 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
     // R3: top-ups are first to give way to the caps: they take only the
     // room the plan leaves.
     rules::cadence::top_ups(&mut ctx);
-    limits::sort(&mut ctx);
-    reaction::check_reaction_gaps(&mut ctx);
-    limits::report_close(&mut ctx);
+    // The caps may have moved a touch next to another: the merge gap is
+    // settled once more over the whole plan.
+    limits::merge_close(&mut ctx);
+    // R7: an automated touch that would break a channel's minimum gap
+    // moves or gives way; the channels are kept for the plan.
+    let assigned = limits::settle_channel_gaps(&mut ctx);
+    ctx.channels = ctx.drafts.iter().map(|d| d.date).zip(assigned).collect();
     ctx
 }
 
@@ -111,7 +132,20 @@ pub(crate) fn draft(input: &PlanInput) -> Ctx<'_> {
 pub(crate) fn build(mut ctx: Ctx) -> Plan {
     let input = ctx.input;
     let locale = input.locale;
-    let assigned = channels::assign(&ctx);
+    let fresh = ctx.channels.len() == ctx.drafts.len()
+        && ctx
+            .channels
+            .iter()
+            .zip(&ctx.drafts)
+            .all(|(c, d)| c.0 == d.date);
+    let assigned: Vec<channels::Assigned> = if fresh {
+        std::mem::take(&mut ctx.channels)
+            .into_iter()
+            .map(|c| c.1)
+            .collect()
+    } else {
+        channels::assign(&ctx)
+    };
     let facts = reasons::facts(&ctx);
     let mut ranking = reasons::Ranking::new(&ctx);
     let mut touches = Vec::with_capacity(ctx.drafts.len());
@@ -215,6 +249,7 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
     // elsewhere (C, D, short cycles) a lower balance is the policy itself.
     let p = &ctx.profile;
     let top_ups = p.policy.top_ups && !p.sub_month && !p.nothing_sold;
+    let short_top_ups = p.policy.top_ups && p.sub_month && !p.nothing_sold;
     if let Some(r) = summary.standard_to_mandatory.filter(|_| top_ups) {
         let target = f64::from(input.settings.standard_per_mandatory);
         if r < target {
@@ -226,6 +261,22 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
                 ],
             );
             ctx.warn("ratio_below_target", m, "R3", None, None);
+        }
+    }
+    // R3 under a month's cycle: the segment's top-ups would not fit the
+    // caps (the mandatory steps of every order fill them); the plan says so.
+
+    if let Some(r) = summary.standard_to_mandatory.filter(|_| short_top_ups) {
+        let target = f64::from(input.settings.standard_per_mandatory);
+        if r < target {
+            let m = ctx.msg(
+                Msg::WarnShortCycleTopUps,
+                &[
+                    &super::texts::decimal(locale, r),
+                    &input.settings.standard_per_mandatory.to_string(),
+                ],
+            );
+            ctx.warn("dropped", m, "R3", None, None);
         }
     }
     let warnings = super::output::group_warnings(ctx.warnings);

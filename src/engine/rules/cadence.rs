@@ -12,7 +12,7 @@ use crate::engine::context::Ctx;
 use crate::engine::date::{add_days, add_months, week_start};
 use crate::engine::draft::{Class, Purpose};
 use crate::engine::model::{ClientKind, Date, Locale, SaleType, TouchKind};
-use crate::engine::texts::{human_date, Msg};
+use crate::engine::texts::{human_date, kind_name, Msg};
 
 /// The cycles intersecting the horizon: (start, next expected order).
 pub fn cycle_spans(ctx: &Ctx) -> Vec<(Date, Date)> {
@@ -548,6 +548,7 @@ pub fn top_ups(ctx: &mut Ctx) {
     }
     let silence = i64::from(s.silence_days);
     let cap = s.weekly_cap as usize;
+    let gap = i64::from(s.merge_gap_days).max(1);
     let why = ctx.msg(Msg::WhyTopUp, &[&s.standard_per_mandatory.to_string()]);
     let mut taken = Taken::new(ctx);
     let mut no_room: Vec<Date> = Vec::new();
@@ -575,9 +576,21 @@ pub fn top_ups(ctx: &mut Ctx) {
                     best = Some((dist, d));
                 }
             }
-            // Farthest first; a day next to another touch only when the
-            // cycle has nothing farther (never a day already taken).
-            let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) else {
+            // Farthest first, and never closer than the merge gap to
+            // another touch: a top-up merges with no manager's touch (R13).
+            let Some((_, day)) = best.filter(|(dist, _)| *dist >= gap) else {
+                // A day was free but for the merge gap: the top-up gives
+                // way to the touch beside it, and the plan says so (R13).
+                if let Some((_, day)) = best.filter(|(dist, _)| *dist >= 1) {
+                    let label = format!(
+                        "{}{}",
+                        kind_name(ctx.locale(), TouchKind::Standard),
+                        ctx.msg(Msg::LabelAutomated, &[])
+                    );
+                    let cause = ctx.msg(Msg::CauseMergeGap, &[&gap.to_string()]);
+                    ctx.gap_drops.push((day, label, "R13", cause));
+                    break;
+                }
                 // R3: caps leave no room; the plan says so. A cycle the
                 // horizon cuts off has its top-ups after the horizon: no
                 // warning blames the caps for that.

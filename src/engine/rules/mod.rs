@@ -10,6 +10,8 @@
 //! - [`renewals`]: R11 — the service period's renewal, other terms ending.
 //! - [`apologies`]: R12 — apology and follow-up after an incident.
 //! - [`events`]: R2/R8 — event invitations and the annual meeting.
+//! - [`effort`]: R8 — a lower segment never gets more touches than a
+//!   higher one for the same data (applied after the limits).
 //!
 //! Limits (R13) come after, in `limits`; whom and how (R15, R7) in
 //! `channels`.
@@ -17,6 +19,7 @@
 pub mod apologies;
 pub mod cadence;
 pub mod checks;
+pub mod effort;
 pub mod events;
 pub mod greetings;
 pub mod offers;
