@@ -470,3 +470,22 @@ fn r13_history_counts_for_the_freshness_of_reasons() {
         "{fresh} was the last touch's reason"
     );
 }
+
+/// R1 freshness, R6 (review 9): a campaign's last reaction-window check
+/// leads with the check's own reason (the decision ahead), not with "first
+/// results" again, which its check-in before already led with and which is
+/// stale near the end of the period.
+#[test]
+fn r6_campaign_last_check_does_not_repeat_the_check_ins_lead() {
+    let p = plan(&sample("advertising-campaign"));
+    let checks: Vec<_> = p.touches.iter().filter(|t| t.rule == "R6").collect();
+    assert!(checks.len() >= 2, "{checks:?}");
+    let last = checks.last().unwrap();
+    assert_eq!(
+        last.reasons[0].code, "reaction_check",
+        "{:?}",
+        last.reasons[0]
+    );
+    let before = checks[checks.len() - 2];
+    assert_ne!(before.reasons[0].code, last.reasons[0].code);
+}

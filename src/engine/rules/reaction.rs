@@ -114,12 +114,10 @@ pub fn last_reaction_check(ctx: &mut Ctx) {
     if last < ctx.from {
         return;
     }
-    let campaign = sv.kind == Some(ServiceKind::Campaign);
-    let code = if campaign {
-        "campaign_results"
-    } else {
-        "reaction_check"
-    };
+    // The last check is about the decision ahead, campaign or not: "first
+    // results" would be stale near the end and repeat the check-ins' lead
+    // (R1 freshness).
+    let code = "reaction_check";
     let why = ctx.msg(
         Msg::WhyReactionLast,
         &[&human_date(ctx.locale(), last), &r.to_string()],
