@@ -125,3 +125,27 @@ fn no_automated_touch_breaks_a_channel_gap() {
         }
     }
 }
+
+/// R5 and R13 (DOMAIN "the less protected one moves"): a card opened 11
+/// days after a purchase, the day after a failure: the apology takes today
+/// and the late post-purchase check, which may come up to `checkLateDays`
+/// after the purchase, takes the first day the apology's gap allows, even
+/// if a need call (less protected) stood there; the need call moves on.
+#[test]
+fn a_late_check_beside_an_apology_moves_over_a_need_call_instead_of_being_dropped() {
+    let input: serde_json::Value = serde_json::from_str(r#"{"today": "2026-11-24", "locale": "ru", "client": {"id": "c-100", "name": "ООО «Тестовый клиент»", "segment": "A", "orderCycleDays": 30, "channels": ["phone", "visit", "messenger", "email"], "orders": [{"date": "2026-09-15", "amount": 1050000}, {"date": "2026-10-14", "amount": 1120500}, {"date": "2026-11-13", "amount": 1200000.5}], "contacts": [{"name": "Анна Смирнова", "role": "decision_maker", "birthday": "--12-05", "channels": ["phone", "messenger", "email"]}, {"name": "Иван Петров", "role": "buyer", "channels": ["phone", "email"]}], "expiries": [{"date": "2027-03-31", "what": "Договор поставки"}], "incidents": [{"date": "2026-11-23", "summary": "Задержка отгрузки"}]}}"#).unwrap();
+    let p = plan(&input);
+    let check = p
+        .touches
+        .iter()
+        .find(|t| t.kind == touchplan::TouchKind::Check && t.rule == "R5")
+        .unwrap_or_else(|| panic!("{:#?}", p.warnings));
+    assert_eq!(check.date, "2026-11-26");
+    assert_eq!(close_pairs(&p, 2), Vec::<(String, String)>::new());
+    assert!(p
+        .touches
+        .iter()
+        .any(|t| t.kind == touchplan::TouchKind::Need
+            && t.date.as_str() > "2026-11-26"
+            && t.date.as_str() < "2026-12-05"));
+}

@@ -448,7 +448,7 @@ pub fn merge_close(ctx: &mut Ctx) {
         // Before a drop, merging may still help one step away: two
         // touches near the weaker one to one person may become one contact
         // and leave it a day.
-        if make_room(ctx, &past, weaker, gap) {
+        if make_room(ctx, &past, weaker, gap) || move_over_weaker(ctx, &past, weaker, gap) {
             i = i.saturating_sub(2);
             hole = i + 1;
             continue;
@@ -459,6 +459,49 @@ pub fn merge_close(ctx: &mut Ctx) {
         hole = i + 1;
     }
     close_hole(ctx, i, &mut hole);
+}
+
+/// DOMAIN: "the less protected one moves": a touch that finds no free day
+/// may take a day only less protected touches keep from it (within its
+/// window and the merge gap to every touch at least as protected); those
+/// then give way themselves when the pass meets them. A late
+/// post-purchase check beside an apology takes the day of a need call.
+fn move_over_weaker(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
+    let d = &ctx.drafts[w];
+    if d.scheduled || d.purposes.iter().any(|p| p.fixed) {
+        return false;
+    }
+    let class = d.class();
+    let origin = d.date;
+    let daily = ctx.input.settings.daily_cap as usize;
+    let earlier_first = d.purposes.iter().any(|p| p.deadline.is_some());
+    let found = (1..=MAX_SHIFT_DAYS)
+        .flat_map(|k| {
+            if earlier_first {
+                [add_days(origin, -k), add_days(origin, k)]
+            } else {
+                [add_days(origin, k), add_days(origin, -k)]
+            }
+        })
+        .find(|&day| {
+            day >= ctx.from
+                && day <= ctx.to
+                && ctx.cal.is_working(day)
+                && d.allows(day)
+                && past.on(day) < daily
+                && !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                    j != w
+                        && o.class() <= class
+                        && (o.date == day
+                            || (!o.scheduled && (o.date - day).num_days().abs() < gap))
+                })
+        });
+    let Some(day) = found else { return false };
+    let d = &mut ctx.drafts[w];
+    d.moved_from.get_or_insert(origin);
+    d.date = day;
+    sort(ctx);
+    true
 }
 
 /// How far (calendar days) a purpose may travel to join a touch to its own
