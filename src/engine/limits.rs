@@ -462,8 +462,8 @@ pub fn merge_close(ctx: &mut Ctx) {
 }
 
 /// DOMAIN: "the less protected one moves": a touch that finds no free day
-/// may take a day only less protected touches keep from it (within its
-/// window and the merge gap to every touch at least as protected); those
+/// may take a free day only less protected touches keep from it (within
+/// its window and the merge gap to every touch at least as protected); those
 /// then give way themselves when the pass meets them. A late
 /// post-purchase check beside an apology takes the day of a need call.
 fn move_over_weaker(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
@@ -490,10 +490,13 @@ fn move_over_weaker(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
                 && d.allows(day)
                 && past.on(day) < daily
                 && !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                    // The day itself stays free of every touch (the daily
+                    // cap is settled before the last pass).
                     j != w
-                        && o.class() <= class
                         && (o.date == day
-                            || (!o.scheduled && (o.date - day).num_days().abs() < gap))
+                            || (o.class() <= class
+                                && !o.scheduled
+                                && (o.date - day).num_days().abs() < gap))
                 })
         });
     let Some(day) = found else { return false };
