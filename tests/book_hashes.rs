@@ -12,7 +12,7 @@
 //! as in tests/plan_hashes.rs.
 
 mod common;
-use common::{sample, EXAMPLES};
+use common::{sample, Rng, EXAMPLES};
 
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -28,22 +28,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
-}
-
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// Every date string under `v` moved by `days` (orders, history, events

@@ -17,7 +17,7 @@
 //! seeded SplitMix64, so the inputs are the same on every run.
 
 mod common;
-use common::{COMMON_CHANNELS, ROLES};
+use common::{Rng, COMMON_CHANNELS, ROLES};
 
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -46,43 +46,6 @@ fn output(input: &Value) -> String {
             "error:{}",
             serde_json::to_string(&e).expect("errors serialise")
         ),
-    }
-}
-
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    /// 0..n
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    /// lo..=hi
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-    /// A few distinct items of `xs`, in `xs`' order.
-    fn some<'a>(&mut self, xs: &[&'a str], max: usize) -> Vec<&'a str> {
-        let n = 1 + self.below(max as u64) as usize;
-        let mut chosen: Vec<usize> = (0..n)
-            .map(|_| self.below(xs.len() as u64) as usize)
-            .collect();
-        chosen.sort_unstable();
-        chosen.dedup();
-        chosen.into_iter().map(|i| xs[i]).collect()
     }
 }
 
