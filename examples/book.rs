@@ -89,7 +89,8 @@ fn main() {
     } else {
         println!("compact {} bytes", compact.len());
     }
-    for (manager, l) in &book.managers {
+    for m in &book.managers {
+        let (l, capacity) = (&m.levelled, m.capacity);
         let stats = |f: fn(&touchplan::engine::level::DayLoad) -> u32| {
             let max = l.days.iter().map(f).max().unwrap_or(0);
             let busy: Vec<u32> = l.days.iter().map(f).filter(|x| *x > 0).collect();
@@ -99,7 +100,10 @@ fn main() {
         };
         let (bm, bmean, bover, bdays) = stats(|d| d.before);
         let (am, amean, aover, adays) = stats(|d| d.after);
-        println!("manager {}:", manager.as_deref().unwrap_or("—"));
+        println!(
+            "manager {} (capacity {capacity}):",
+            m.name.as_deref().unwrap_or("—")
+        );
         println!("  before: max {bm}, mean {bmean:.1} over {bdays} busy days, {bover} days over capacity");
         println!("  after:  max {am}, mean {amean:.1} over {adays} busy days, {aover} days over capacity");
         println!("  moved {} touches", l.moves.len());

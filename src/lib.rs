@@ -6,7 +6,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use engine::book::{Book, BookClient, CompactBook};
+pub use engine::book::{Book, BookClient, CompactBook, ManagerBook};
 pub use engine::error::{InputError, InputErrors};
 pub use engine::export::{to_csv, to_csv_with, to_ics, CsvOptions};
 pub use engine::model::{Channel, Date, Locale, Role, Segment, TouchKind};

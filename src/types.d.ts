@@ -108,15 +108,22 @@ export interface BookInput {
    * without one are the book's own manager's (`manager: null` below). */
   clients: (Client & { manager?: string })[];
   company?: Company;
-  /** `managerDailyCapacity` and `levelSlackDays` among them. */
+  /** `managerDailyCapacity` (every manager's capacity unless `managers`
+   * gives one) and `levelSlackDays` among them. */
   settings?: Partial<Settings>;
+  /** Managers with a capacity of their own (R16): personal touches per
+   * working day, an integer 1–1000; without `capacity`, or not listed,
+   * a manager has `settings.managerDailyCapacity`. A name given twice is a
+   * `duplicate` error. Listed managers without clients show with no load. */
+  managers?: { name: string; capacity?: number }[];
 }
 
 /** What `planBook` returns: compact, for thousands of clients. */
 export interface Book {
   horizon: { from: IsoDate; to: IsoDate };
   locale: Locale;
-  /** Personal touches a manager's working day holds. */
+  /** `settings.managerDailyCapacity`: the capacity of every manager
+   * `BookInput.managers` gives none (each manager's own is in `managers`). */
   capacity: number;
   /** Title and hint of every reason the plans use, by code, once. */
   reasons: Record<ReasonCode, { title: string; hint: string }>;
@@ -148,6 +155,9 @@ export type BookTouch = Omit<Touch, "why" | "reasons" | "automated"> & {
 
 export interface ManagerLoad {
   manager: string | null;
+  /** This manager's personal touches per working day (their own from
+   * `BookInput.managers`, else `Book.capacity`). */
+  capacity: number;
   /** Clients planned (errors apart). */
   clients: number;
   /** `[date, before, after]`: personal touches a day before and after

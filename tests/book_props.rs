@@ -61,11 +61,17 @@ prop_compose! {
     fn book()(today_off in 0i64..700, horizon in 1u32..=6, capacity in 1u32..=6, slack in 0u32..=4, ru in any::<bool>())
         (clients in proptest::collection::vec(client(day("2025-01-01", today_off)), 1..25),
          today in Just(day("2025-01-01", today_off)), horizon in Just(horizon), capacity in Just(capacity),
-         slack in Just(slack), ru in Just(ru)) -> Value {
+         slack in Just(slack), ru in Just(ru),
+         // Some managers have a capacity of their own (R16: per manager).
+         own in proptest::collection::vec(proptest::option::of(1u32..=6), MANAGERS.len())) -> Value {
         let clients: Vec<Value> = clients.into_iter().enumerate().map(|(i, mut c)| { c["id"] = json!(format!("c{i}")); c }).collect();
+        let managers: Vec<Value> = MANAGERS.iter().zip(&own)
+            .filter_map(|(m, c)| c.map(|c| json!({ "name": m, "capacity": c })))
+            .collect();
         json!({
             "today": today, "horizonMonths": horizon, "locale": if ru { "ru" } else { "en" },
             "settings": { "managerDailyCapacity": capacity, "levelSlackDays": slack },
+            "managers": managers,
             "clients": clients,
         })
     }
@@ -112,7 +118,13 @@ proptest! {
     #[test]
     fn levelling_keeps_every_rule(input in book()) {
         let book = touchplan::plan_book(&input).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let capacity = input["settings"]["managerDailyCapacity"].as_u64().unwrap() as u32;
+        let default = input["settings"]["managerDailyCapacity"].as_u64().unwrap() as u32;
+        // Each manager's capacity: its own from `managers`, else the default.
+        let capacity_of = |m: &Option<String>| -> u32 {
+            input["managers"].as_array().unwrap().iter()
+                .find(|x| m.as_deref() == x["name"].as_str())
+                .map_or(default, |x| x["capacity"].as_u64().unwrap() as u32)
+        };
         let slack = input["settings"]["levelSlackDays"].as_u64().unwrap() as u32;
         let cal = WorkingCalendar::new(true, &[], &[]);
         let n = input["clients"].as_array().unwrap().len();
@@ -126,7 +138,9 @@ proptest! {
         }
         let mut reported: BTreeSet<(Option<String>, String)> = BTreeSet::new();
         let mut moved_to: BTreeMap<usize, Vec<(NaiveDate, NaiveDate)>> = BTreeMap::new();
-        for (m, l) in &book.managers {
+        for touchplan::ManagerBook { name: m, capacity, levelled: l } in &book.managers {
+            let capacity = *capacity;
+            prop_assert_eq!(capacity, capacity_of(m));
             for day in &l.days {
                 prop_assert_eq!(load.get(&(m.clone(), iso(day.date))).copied().unwrap_or(0), day.after);
             }
@@ -147,6 +161,7 @@ proptest! {
         }
         // No manager day over capacity unless reported.
         for (key, n) in &load {
+            let capacity = capacity_of(&key.0);
             prop_assert!(*n <= capacity || reported.contains(key), "{:?} has {} over {} unreported", key, n, capacity);
         }
         for i in 0..n {
@@ -257,7 +272,7 @@ fn a_book_of_one_client_is_its_plan() {
         let book = touchplan::plan_book(&input).unwrap();
         assert_eq!(book.clients[0].plan.as_ref().unwrap(), &single, "{name}");
         assert!(
-            book.managers.iter().all(|(_, l)| l.moves.is_empty()),
+            book.managers.iter().all(|m| m.levelled.moves.is_empty()),
             "{name}"
         );
     }
@@ -283,7 +298,7 @@ fn a_crowded_book_is_levelled() {
     });
     let book = touchplan::plan_book(&input).unwrap();
     assert_eq!(book.managers.len(), 1);
-    let l = &book.managers[0].1;
+    let l = &book.managers[0].levelled;
     let max =
         |f: fn(&touchplan::engine::level::DayLoad) -> u32| l.days.iter().map(f).max().unwrap();
     assert!(max(|d| d.before) > 6);
@@ -346,4 +361,133 @@ fn a_bad_book_fails_whole() {
     )
     .unwrap_err();
     assert_eq!(e.errors[0].path, "settings.managerDailyCapacity");
+}
+
+/// Two managers with the same thirty clients each: the one whose own
+/// capacity is 4 is levelled to 4 and told so, the other keeps the
+/// book's default of 8; a manager listed without clients shows no load.
+#[test]
+fn each_manager_is_levelled_to_their_own_capacity() {
+    let clients: Vec<Value> = (0..60)
+        .map(|i| {
+            let who = if i % 2 == 0 { "Анна" } else { "Борис" };
+            monthly(&format!("c{i}"), who, SEGMENTS[(i / 2) % 5])
+        })
+        .collect();
+    let input = json!({
+        "today": "2026-11-24", "horizonMonths": 3, "locale": "ru",
+        "settings": { "managerDailyCapacity": 8 },
+        "managers": [{ "name": "Анна", "capacity": 4 }, { "name": "Вера", "capacity": 2 }, { "name": "Борис" }],
+        "clients": clients,
+    });
+    let book = touchplan::plan_book(&input).unwrap();
+    let by: BTreeMap<&str, &touchplan::ManagerBook> = book
+        .managers
+        .iter()
+        .map(|m| (m.name.as_deref().unwrap(), m))
+        .collect();
+    assert_eq!(
+        by.keys().copied().collect::<Vec<_>>(),
+        ["Анна", "Борис", "Вера"]
+    );
+    let (anna, boris, vera) = (by["Анна"], by["Борис"], by["Вера"]);
+    assert_eq!((anna.capacity, boris.capacity, vera.capacity), (4, 8, 2));
+    // The same clients, so the same load before levelling.
+    let before = |m: &touchplan::ManagerBook| {
+        let days = m.levelled.days.iter().filter(|d| d.before > 0);
+        days.map(|d| (d.date, d.before)).collect::<Vec<_>>()
+    };
+    assert_eq!(before(anna), before(boris));
+    // Anna's days go to 4 where her slack allows it, Boris's to 8.
+    let over = |m: &touchplan::ManagerBook, cap: u32| {
+        m.levelled.days.iter().filter(|d| d.after > cap).count()
+    };
+    assert_eq!(over(anna, 4), anna.levelled.overloads.len());
+    assert_eq!(over(boris, 8), boris.levelled.overloads.len());
+    assert!(anna.levelled.overloads.iter().all(|o| o.load > 4));
+    // Each moved off a day over its own manager's capacity, and Boris
+    // keeps days of 5–8 that would be over Anna's norm.
+    assert!(!anna.levelled.moves.is_empty() && !boris.levelled.moves.is_empty());
+    assert!(anna.levelled.moves.iter().all(|mv| mv.load > 4));
+    assert!(boris.levelled.moves.iter().all(|mv| mv.load > 8));
+    assert!(boris
+        .levelled
+        .days
+        .iter()
+        .any(|d| (5..=8).contains(&d.after)));
+    assert!(vera.levelled.days.is_empty() && vera.levelled.moves.is_empty());
+    let compact = serde_json::to_value(book.compact()).unwrap();
+    assert_eq!(compact["capacity"], 8);
+    let caps: Vec<(&str, u64)> = compact["managers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["manager"].as_str().unwrap(),
+                m["capacity"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(caps, [("Анна", 4), ("Борис", 8), ("Вера", 2)]);
+    assert_eq!(compact["managers"][2]["clients"], 0);
+    // What the head of sales reads names the manager's own norm.
+    let why = compact["managers"][0]["moves"][0]["why"].as_str().unwrap();
+    assert!(why.contains("при норме 4"), "{why}");
+}
+
+/// A bad `managers` list fails the book, each problem at its path.
+#[test]
+fn a_bad_managers_list_fails_the_book_with_paths() {
+    let e = touchplan::plan_book(&json!({
+        "today": "2026-11-24", "locale": "en", "clients": [monthly("a", "Анна", "B")],
+        "managers": [
+            { "name": "Анна", "capacity": 0 },
+            { "capacity": 5 },
+            "Борис",
+            { "name": "Анна", "capacity": 3 },
+            { "name": "Вера", "capacity": 2.5 },
+            { "name": 7 },
+        ],
+    }))
+    .unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .errors
+        .iter()
+        .map(|e| (e.code.as_str(), e.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("out_of_range", "managers[0].capacity"),
+            ("missing_field", "managers[1].name"),
+            ("invalid_type", "managers[2]"),
+            ("out_of_range", "managers[4].capacity"),
+            ("invalid_type", "managers[5].name"),
+        ]
+    );
+    assert!(
+        e.errors[0].message.contains("1 to 1000"),
+        "{}",
+        e.errors[0].message
+    );
+    // A name given twice is refused, in Russian by default.
+    let e = touchplan::plan_book(&json!({
+        "today": "2026-11-24", "clients": [],
+        "managers": [{ "name": "Анна", "capacity": 4 }, { "name": "Анна", "capacity": 6 }],
+    }))
+    .unwrap_err();
+    assert_eq!(
+        (e.errors[0].code.as_str(), e.errors[0].path.as_str()),
+        ("duplicate", "managers[1].name")
+    );
+    assert_eq!(e.errors[0].message, "этот менеджер уже указан выше");
+    let e = touchplan::plan_book(
+        &json!({ "today": "2026-11-24", "clients": [], "managers": { "Анна": 4 } }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.errors[0].code.as_str(), e.errors[0].path.as_str()),
+        ("invalid_type", "managers")
+    );
 }

@@ -30,9 +30,23 @@ pub struct Book {
     /// In the input's order.
     pub clients: Vec<BookClient>,
     /// By manager name; clients without a manager form the book's own
-    /// manager, `None`, first.
-    pub managers: Vec<(Option<String>, Levelled)>,
+    /// manager, `None`, first. Managers named in `managers` without a
+    /// client are listed too, with no load.
+    pub managers: Vec<ManagerBook>,
 }
+
+/// One manager's part of a book.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ManagerBook {
+    pub name: Option<String>,
+    /// Personal touches a working day this manager holds: the manager's
+    /// own from `managers[]`, else `settings.managerDailyCapacity`.
+    pub capacity: u32,
+    pub levelled: Levelled,
+}
+
+/// At most this many entries in a book's `managers`.
+pub const MAX_MANAGERS: usize = 10_000;
 
 /// One client of a book.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,12 +159,131 @@ fn client_input(
     }
 }
 
+/// The book's `managers`: each named manager's own capacity (R16), the
+/// ones given without `capacity` at `default`. Every problem is reported
+/// with its path; a name given twice is an error, not a silent choice.
+fn manager_capacities(
+    o: &Map<String, Value>,
+    locale: Locale,
+    default: u32,
+) -> Result<BTreeMap<String, u32>, InputErrors> {
+    let mut out = BTreeMap::new();
+    let list = match o.get("managers") {
+        None | Some(Value::Null) => return Ok(out),
+        Some(Value::Array(list)) if list.len() <= MAX_MANAGERS => list,
+        Some(Value::Array(_)) => {
+            let m = says(
+                locale,
+                "не больше 10 000 менеджеров",
+                "at most 10,000 managers",
+            );
+            return Err(InputErrors {
+                errors: vec![error("too_many", "managers", &m)],
+            });
+        }
+        Some(_) => {
+            let m = says(
+                locale,
+                "ожидался список менеджеров: [{ name, capacity }]",
+                "a list of managers was expected: [{ name, capacity }]",
+            );
+            return Err(InputErrors {
+                errors: vec![error("invalid_type", "managers", &m)],
+            });
+        }
+    };
+    let mut errors = Vec::new();
+    for (i, m) in list.iter().enumerate() {
+        let at = |field: &str| format!("managers[{i}]{field}");
+        let Some(m) = m.as_object() else {
+            let text = says(
+                locale,
+                "ожидался объект менеджера { name, capacity }",
+                "a manager object { name, capacity } was expected",
+            );
+            errors.push(error("invalid_type", &at(""), &text));
+            continue;
+        };
+        let name = match m.get("name") {
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                let text = says(
+                    locale,
+                    "нужно имя менеджера",
+                    "the manager's name is required",
+                );
+                errors.push(error("missing_field", &at(".name"), &text));
+                None
+            }
+            Some(Value::String(s)) if s.chars().count() > 256 => {
+                let text = says(locale, "не длиннее 256 символов", "at most 256 characters");
+                errors.push(error("too_long", &at(".name"), &text));
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            None | Some(Value::Null) => {
+                let text = says(
+                    locale,
+                    "нужно имя менеджера",
+                    "the manager's name is required",
+                );
+                errors.push(error("missing_field", &at(".name"), &text));
+                None
+            }
+            Some(_) => {
+                let text = says(locale, "ожидалась строка", "a string was expected");
+                errors.push(error("invalid_type", &at(".name"), &text));
+                None
+            }
+        };
+        let capacity = match m.get("capacity") {
+            None | Some(Value::Null) => Some(default),
+            Some(v) => match v.as_f64() {
+                Some(n) if n.fract() == 0.0 && (1.0..=1000.0).contains(&n) => Some(n as u32),
+                Some(_) => {
+                    let text = says(
+                        locale,
+                        "ожидается целое число от 1 до 1000",
+                        "expected a whole number from 1 to 1000",
+                    );
+                    errors.push(error("out_of_range", &at(".capacity"), &text));
+                    None
+                }
+                None => {
+                    let text = says(
+                        locale,
+                        "ожидалось целое число от 1 до 1000",
+                        "a whole number from 1 to 1000 was expected",
+                    );
+                    errors.push(error("invalid_type", &at(".capacity"), &text));
+                    None
+                }
+            },
+        };
+        if let (Some(name), Some(capacity)) = (name, capacity) {
+            if out.insert(name.clone(), capacity).is_some() {
+                let text = says(
+                    locale,
+                    "этот менеджер уже указан выше",
+                    "this manager is already listed above",
+                );
+                errors.push(error("duplicate", &at(".name"), &text));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(InputErrors { errors })
+    }
+}
+
 /// Plans a book (`BookInput`, CONTRACT.md): every client as `plan` plans
 /// it, then each manager's personal touches levelled (R16).
 ///
 /// # Errors
 /// Problems of the shared part (`today`, `horizonMonths`, `locale`,
-/// `company`, `settings`) or of `clients` as a whole fail the book; a
+/// `company`, `settings`, `managers`) or of `clients` as a whole fail the
+/// book; a
 /// client whose own input is bad fails alone, in its entry.
 pub fn plan_book(v: &Value) -> Result<Book, InputErrors> {
     let locale = v
@@ -169,6 +302,7 @@ pub fn plan_book(v: &Value) -> Result<Book, InputErrors> {
         });
     };
     let base = shared(o)?;
+    let capacities = manager_capacities(o, base.locale, base.settings.manager_daily_capacity)?;
     let list = match o.get("clients") {
         Some(Value::Array(list)) if list.len() <= MAX_CLIENTS => list,
         Some(Value::Array(_)) => {
@@ -211,7 +345,7 @@ pub fn plan_book(v: &Value) -> Result<Book, InputErrors> {
         let id = c.get("id").and_then(Value::as_str).unwrap_or_default();
         id.chars().take(256).collect()
     });
-    Ok(plan_inputs(&base, read, ids))
+    Ok(plan_inputs(&base, &capacities, read, ids))
 }
 
 /// The heap a planned client takes at most, about (its drafts, plan and
@@ -238,6 +372,7 @@ fn reserve_heap(clients: usize) {
 /// Plans and levels validated clients (errors pass through in place).
 fn plan_inputs(
     base: &PlanInput,
+    capacities: &BTreeMap<String, u32>,
     read: Vec<(Option<String>, Result<PlanInput, InputErrors>)>,
     ids: impl Iterator<Item = String>,
 ) -> Book {
@@ -247,7 +382,10 @@ fn plan_inputs(
     let inputs: Vec<&PlanInput> = read.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
     let mut book: Vec<Ctx> = inputs.iter().map(|i| draft(i)).collect();
     // Book positions of the planned clients, by manager.
-    let mut by_manager: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    let mut by_manager: BTreeMap<Option<&str>, Vec<usize>> = capacities
+        .keys()
+        .map(|m| (Some(m.as_str()), Vec::new()))
+        .collect();
     let mut k = 0;
     for (m, r) in &read {
         if r.is_ok() {
@@ -258,11 +396,19 @@ fn plan_inputs(
     let mut managers = Vec::new();
     let mut moved = vec![false; book.len()];
     for (m, members) in &by_manager {
+        let capacity = m
+            .and_then(|m| capacities.get(m))
+            .copied()
+            .unwrap_or(capacity);
         let levelled = level::level(&mut book, members, capacity, slack);
         for mv in &levelled.moves {
             moved[mv.client] = true;
         }
-        managers.push((m.map(str::to_string), levelled));
+        managers.push(ManagerBook {
+            name: m.map(str::to_string),
+            capacity,
+            levelled,
+        });
     }
     for (ctx, _) in book.iter_mut().zip(&moved).filter(|(_, m)| **m) {
         super::limits::sort(ctx);
@@ -284,7 +430,7 @@ fn plan_inputs(
             }),
         })
         .collect();
-    for (_, l) in &mut managers {
+    for ManagerBook { levelled: l, .. } in &mut managers {
         for mv in &mut l.moves {
             mv.client = position[mv.client];
         }
@@ -432,6 +578,8 @@ impl CompactTouch {
 #[serde(rename_all = "camelCase")]
 pub struct ManagerLoad {
     pub manager: Option<String>,
+    /// This manager's personal touches per working day.
+    pub capacity: u32,
     pub clients: u32,
     pub days: Vec<(String, u32, u32)>,
     pub overloads: Vec<CompactOverload>,
@@ -544,39 +692,46 @@ impl Book {
         let managers = self
             .managers
             .iter()
-            .map(|(m, l)| ManagerLoad {
-                manager: m.clone(),
-                clients: self
-                    .clients
-                    .iter()
-                    .filter(|c| c.plan.is_ok() && c.manager == *m)
-                    .count() as u32,
-                days: l
-                    .days
-                    .iter()
-                    .map(|d| (iso(d.date), d.before, d.after))
-                    .collect(),
-                overloads: l
-                    .overloads
-                    .iter()
-                    .map(|o| CompactOverload {
-                        date: iso(o.date),
-                        load: o.load,
-                        clients: o.clients.clone(),
-                    })
-                    .collect(),
-                moves: l
-                    .moves
-                    .iter()
-                    .map(|mv| CompactMove {
-                        client: mv.client,
-                        from: iso(mv.from),
-                        to: iso(mv.to),
-                        kind: mv.kind,
-                        why: move_why(locale, mv.kind, mv.from, mv.to, mv.load, self.capacity),
-                    })
-                    .collect(),
-            })
+            .map(
+                |ManagerBook {
+                     name: m,
+                     capacity,
+                     levelled: l,
+                 }| ManagerLoad {
+                    manager: m.clone(),
+                    capacity: *capacity,
+                    clients: self
+                        .clients
+                        .iter()
+                        .filter(|c| c.plan.is_ok() && c.manager == *m)
+                        .count() as u32,
+                    days: l
+                        .days
+                        .iter()
+                        .map(|d| (iso(d.date), d.before, d.after))
+                        .collect(),
+                    overloads: l
+                        .overloads
+                        .iter()
+                        .map(|o| CompactOverload {
+                            date: iso(o.date),
+                            load: o.load,
+                            clients: o.clients.clone(),
+                        })
+                        .collect(),
+                    moves: l
+                        .moves
+                        .iter()
+                        .map(|mv| CompactMove {
+                            client: mv.client,
+                            from: iso(mv.from),
+                            to: iso(mv.to),
+                            kind: mv.kind,
+                            why: move_why(locale, mv.kind, mv.from, mv.to, mv.load, *capacity),
+                        })
+                        .collect(),
+                },
+            )
             .collect();
         CompactBook {
             horizon: self.horizon.clone(),
