@@ -98,6 +98,27 @@ test('each view renders a book of 50 clients and two managers (ru)', async ({ pa
   await expect(el.locator('tr.failed-row td').first()).toHaveText(BOOK.clients[7].name);
 });
 
+test('a manager\'s own capacity (managers property, R16): their bars, agenda count and overloads use it', async ({ page }) => {
+  await openBook(page, `<touch-plan-book today="${TODAY}"></touch-plan-book>`);
+  await page.$eval('touch-plan-book', (el) => { el.managers = [{ name: 'Павел Громов', capacity: 3 }]; });
+  const book = await feed(page, BOOK.clients, { managerDailyCapacity: 9 });
+  expect(book.managers.map((m) => [m.manager, m.capacity])).toEqual([['Ирина Белова', 9], ['Павел Громов', 3]]);
+  const pavel = book.managers[1];
+  expect(pavel.moves.length, 'Павел is levelled to 3').toBeGreaterThan(0);
+  const el = page.locator('touch-plan-book');
+  await expect(el.locator('.today-view .manager .load').nth(1)).toContainText('при норме 3');
+  await expect(el.locator('.today-view .manager .load').nth(0)).toContainText('при норме 9');
+  await el.locator('[data-view="load"]').click();
+  const section = el.locator('.load-view .manager').nth(1);
+  await expect(section.locator('.manager-summary')).toContainText('норма 3 в день');
+  await expect(section.locator('.bar.over')).toHaveCount(pavel.days.filter(([d, , after]) => after > 3 || pavel.overloads.some((o) => o.date === d)).length);
+  await expect(section.locator('.moves li').first()).toContainText('при норме 3');
+  // A bad list is the element's error, with its path.
+  await page.$eval('touch-plan-book', (el) => { el.managers = [{ name: 'Павел Громов', capacity: 0 }]; });
+  await page.waitForFunction(() => document.querySelector('touch-plan-book').status === 'error');
+  expect(await page.$eval('touch-plan-book', (el) => el.error.errors?.[0]?.path ?? el.error.path)).toBe('managers[0].capacity');
+});
+
 test('en: the views in English, and a book read from a src JSON script', async ({ page }) => {
   const input = { today: TODAY, clients: BOOK.clients.slice(0, 20) };
   await openBook(page, `<script type="application/json" id="book-data">${JSON.stringify(input).replace(/</g, '\\u003c')}</script>

@@ -75,6 +75,20 @@ test('Russian headers with `;` in UTF-8 with BOM: guessed columns, the rows as r
   await expect(page.locator('#import-result')).toHaveText('Импортировано: 3. Пропущено строк: 0.');
   await expect(page.locator('#capacity')).toHaveValue('12');
   await expect(page.locator('#book [role="tab"]')).toHaveText(['Сегодня', 'Нагрузка', 'Клиенты']);
+  // A manager's own capacity (R16): one field per manager of the file,
+  // empty = the common one; a value re-plans that manager alone to it.
+  await page.locator('#own-capacities summary').click();
+  await expect(page.locator('#own-capacity-list label')).toHaveText(['Ирина Белова', 'Павел Громов']);
+  const pavel = page.getByLabel('Павел Громов');
+  await expect(pavel).toHaveAttribute('placeholder', '12');
+  await pavel.fill('3');
+  await pavel.blur();
+  await page.waitForFunction(() => document.getElementById('book').book?.managers.some((m) => m.capacity === 3), null, { timeout: 60_000 });
+  const own = await page.locator('#book').evaluate((el) => el.book.managers.map((m) => [m.manager, m.capacity]));
+  expect(own).toEqual([['Ирина Белова', 12], ['Павел Громов', 3]]);
+  await page.locator('#book [data-view="load"]').click();
+  await expect(page.locator('#book .load-view .manager-summary').nth(1)).toContainText('норма 3 в день');
+  await expect(page.locator('#book .load-view .manager-summary').nth(0)).toContainText('норма 12 в день');
 });
 
 test('the same file in Windows-1251 (Russian Excel) is detected and reads alike; the encoding can be forced', async ({ page }) => {

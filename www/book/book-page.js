@@ -24,7 +24,7 @@ const ui = {
   fileInfo: $('file-info'), encoding: $('encoding'), delimiter: $('delimiter'),
   mapping: $('mapping'), preview: $('preview'), summary: $('summary'),
   rowErrors: $('row-errors'), rowErrorList: $('row-error-list'), import: $('import'),
-  capacity: $('capacity'), today: $('today'), back: $('back'), importResult: $('import-result'), book: $('book'),
+  capacity: $('capacity'), ownCapacities: $('own-capacities'), ownCapacityList: $('own-capacity-list'), today: $('today'), back: $('back'), importResult: $('import-result'), book: $('book'),
 };
 
 const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -253,6 +253,7 @@ ui.import.addEventListener('click', () => {
   ui.importResult.textContent = bt(state.lang, 'summaryDone', { imported: result.imported, skipped: result.skipped });
   showStep('book');
   applySettings();
+  renderOwnCapacities(result.clients);
   ui.book.today = state.today;
   ui.book.clients = result.clients;
 });
@@ -272,6 +273,31 @@ function applySettings() {
   const n = Number(ui.capacity.value);
   if (!Number.isInteger(n) || n < 1 || n > 200 || ui.book.settings?.managerDailyCapacity === n) return;
   ui.book.settings = { managerDailyCapacity: n };
+  for (const input of ui.ownCapacityList.querySelectorAll('input[data-manager]')) input.placeholder = String(n);
+}
+
+// A manager's own capacity (R16): one number per manager of the imported
+// clients; an empty one keeps the common capacity.
+function renderOwnCapacities(clients) {
+  const names = [...new Set(clients.map((c) => c.manager).filter((m) => typeof m === 'string' && m))]
+    .sort((a, b) => a.localeCompare(b, state.lang));
+  ui.ownCapacities.hidden = names.length === 0;
+  ui.ownCapacityList.replaceChildren(...names.map((name) => {
+    const input = h('input', { type: 'number', min: '1', max: '200', step: '1', 'data-manager': name, placeholder: ui.capacity.value });
+    input.addEventListener('change', applyOwnCapacities);
+    return h('label', {}, h('span', {}, name), input);
+  }));
+  applyOwnCapacities();
+}
+
+function applyOwnCapacities() {
+  const managers = [];
+  for (const input of ui.ownCapacityList.querySelectorAll('input[data-manager]')) {
+    input.placeholder = ui.capacity.value;
+    const n = Number(input.value);
+    if (input.value !== '' && Number.isInteger(n) && n >= 1 && n <= 200) managers.push({ name: input.dataset.manager, capacity: n });
+  }
+  if (JSON.stringify(managers) !== JSON.stringify(ui.book.managers ?? [])) ui.book.managers = managers;
 }
 
 function showStep(step) {

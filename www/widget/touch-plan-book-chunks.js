@@ -50,7 +50,7 @@ export function stepInput(input, step) {
  */
 export function mergeBooks(count, steps, parts) {
   const clients = new Array(count);
-  const managers = [];
+  const managers = new Map();
   const reasons = {};
   const codes = new Set();
   parts.forEach((part, k) => {
@@ -62,7 +62,11 @@ export function mergeBooks(count, steps, parts) {
     });
     for (const code of Object.keys(part.reasons)) codes.add(code);
     for (const m of part.managers) {
-      managers.push({
+      // Every step lists the managers of `input.managers` without clients
+      // of its own, with no load: the step of a manager's clients has
+      // their levelling, and one listed without clients shows once.
+      if (m.manager !== steps[k].manager && managers.has(m.manager)) continue;
+      managers.set(m.manager, {
         ...m,
         overloads: m.overloads.map((o) => ({ ...o, clients: o.clients.map((c) => at[c]) })),
         moves: m.moves.map((mv) => ({ ...mv, client: at[mv.client] })),
@@ -85,5 +89,9 @@ export function mergeBooks(count, steps, parts) {
     }
   }
   const [first] = parts;
-  return { horizon: first.horizon, locale: first.locale, capacity: first.capacity, reasons, whys, clients, managers };
+  const order = [...managers.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : byCodePoint(a, b)));
+  return {
+    horizon: first.horizon, locale: first.locale, capacity: first.capacity, reasons, whys, clients,
+    managers: order.map((m) => managers.get(m)),
+  };
 }

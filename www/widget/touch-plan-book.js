@@ -21,7 +21,7 @@ import { Debounced, ListReader, findScope, parseDate } from './host-reader.js';
 
 const VIEWS = ['today', 'load', 'clients'];
 const VIEW_KEYS = { today: 'viewToday', load: 'viewLoad', clients: 'viewClients' };
-const PROPERTIES = ['clients', 'company', 'settings', 'today', 'horizonMonths', 'src', 'list', 'view'];
+const PROPERTIES = ['clients', 'company', 'settings', 'managers', 'today', 'horizonMonths', 'src', 'list', 'view'];
 // What a list page's observer sees inside the list.
 const WATCH = { subtree: true, childList: true, characterData: true, attributes: true };
 // Work longer than this shows the progress bar and the Cancel button.
@@ -96,7 +96,7 @@ export class TouchPlanBookElement extends HTMLElement {
     return this;
   }
 
-  #data = { clients: undefined, company: undefined, settings: undefined };
+  #data = { clients: undefined, company: undefined, settings: undefined, managers: undefined };
   #input = null; // the BookInput of the current book or run
   #book = null;
   #error = null;
@@ -173,6 +173,10 @@ export class TouchPlanBookElement extends HTMLElement {
   /** Policy overrides, `managerDailyCapacity` and `levelSlackDays` among them. */
   get settings() { return this.#data.settings; }
   set settings(value) { this.#setData('settings', value); }
+
+  /** Managers with a capacity of their own: `[{ name, capacity }]` (R16). */
+  get managers() { return this.#data.managers; }
+  set managers(value) { this.#setData('managers', value); }
 
   /** `today` (default), `load` or `clients`. */
   get view() {
@@ -350,7 +354,7 @@ export class TouchPlanBookElement extends HTMLElement {
     input.today = this.hasAttribute('today') || typeof base.today !== 'string' ? this.today : base.today;
     input.horizonMonths = this.hasAttribute('horizon-months') || base.horizonMonths === undefined ? this.horizonMonths : base.horizonMonths;
     input.locale = this.#locale;
-    for (const name of ['company', 'settings']) if (pick(name) !== undefined) input[name] = pick(name);
+    for (const name of ['company', 'settings', 'managers']) if (pick(name) !== undefined) input[name] = pick(name);
     return input;
   }
 
@@ -774,13 +778,14 @@ export class TouchPlanBookElement extends HTMLElement {
     const sections = [...byManager.values()].map(({ m, items, automated }) => {
       items.sort((a, b) => agendaRank(a.t) - agendaRank(b.t) || segmentRank(a.segment) - segmentRank(b.segment)
         || this.#clientName(a.c).localeCompare(this.#clientName(b.c), L) || a.ti - b.ti);
-      const over = items.length > book.capacity;
+      const capacity = m.capacity ?? book.capacity;
+      const over = items.length > capacity;
       const list = items.length
         ? this.#sliced(h('ul', { class: 'agenda', 'aria-label': this.#managerName(m) }), items, (x) => h('li', {}, this.#agendaItem(x)))
         : h('p', { class: 'muted' }, bt(L, 'nothingToday'));
       return h('section', { class: 'manager', part: 'manager', 'data-manager': m.manager ?? '' },
         h('h3', {}, this.#managerName(m),
-          h('span', { class: over ? 'load over' : 'load' }, bt(L, 'dayLoad', { touches: countOf(L, items.length, 'touch'), capacity: book.capacity }))),
+          h('span', { class: over ? 'load over' : 'load' }, bt(L, 'dayLoad', { touches: countOf(L, items.length, 'touch'), capacity }))),
         list,
         automated ? h('p', { class: 'muted' }, bt(L, 'automatedToo', { count: automated })) : null);
     });
@@ -815,8 +820,8 @@ export class TouchPlanBookElement extends HTMLElement {
   #loadView() {
     const L = this.#locale;
     const book = this.#book;
-    const cap = book.capacity;
     const sections = book.managers.map((m, mi) => {
+      const cap = m.capacity ?? book.capacity;
       const days = m.days;
       const after = m.days.map((d) => d[2]);
       const max = after.length ? Math.max(...after) : 0;
