@@ -1,5 +1,7 @@
 // Writes the «Книга клиентов» page's CSV files (www/book/):
 //   template.csv    the headers the import guesses, with two example rows;
+//   template-en.csv the same in English: English headers, `,`, yyyy-mm-dd,
+//                   sums like 1250000.00 (the page in English offers it);
 //   sample-200.csv  «Пример: 200 клиентов»: one manager's book, generated
 //                   deterministically (mulberry32, fixed seed and date), so
 //                   the file only changes when this script does.
@@ -10,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIELDS, TEMPLATE_HEADERS } from '../www/book/csv-fields.js';
+import { FIELDS, TEMPLATE_HEADERS, TEMPLATE_HEADERS_EN } from '../www/book/csv-fields.js';
 
 const OUT = process.argv[2] ?? fileURLToPath(new URL('../www/book/', import.meta.url));
 const TODAY = '2026-11-24';
@@ -43,12 +45,14 @@ const ruAmount = (n) => {
   return cents === '00' ? grouped : `${grouped},${cents}`;
 };
 
-function csvLine(cells) {
-  return cells.map((c) => (/[";\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';');
+function csvLine(cells, delimiter = ';') {
+  const quote = new RegExp(`["${delimiter}\\r\\n]`);
+  return cells.map((c) => (quote.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
 }
 
-function write(name, rows) {
-  const text = `\uFEFF${[KEYS.map((k) => TEMPLATE_HEADERS[k]), ...rows.map((r) => KEYS.map((k) => r[k] ?? ''))].map(csvLine).join('\r\n')}\r\n`;
+function write(name, rows, { headers = TEMPLATE_HEADERS, delimiter = ';' } = {}) {
+  const lines = [KEYS.map((k) => headers[k]), ...rows.map((r) => KEYS.map((k) => r[k] ?? ''))];
+  const text = `\uFEFF${lines.map((cells) => csvLine(cells, delimiter)).join('\r\n')}\r\n`;
   writeFileSync(join(OUT, name), text);
   console.error(`gen-book-csv: ${join(OUT, name)} (${rows.length} rows)`);
 }
@@ -57,6 +61,11 @@ write('template.csv', [
   { name: 'ООО «Пример»', id: '7701234567', segment: 'A', lastOrder: '15.11.2026', amount: '1 250 000,00', contact: 'Смирнова Анна Сергеевна', birthday: '08.03.1980', manager: MANAGER, phone: '+7 495 123-45-67', email: 'a.smirnova@primer.ru', cycle: '30' },
   { name: 'ИП Петров Иван Николаевич', id: '', segment: 'C', lastOrder: '02.10.2026', amount: '48 500', contact: 'Петров Иван Николаевич', birthday: '12.05', manager: MANAGER, phone: '', email: '', cycle: '' },
 ]);
+
+write('template-en.csv', [
+  { name: 'Acme Supplies, LLC', id: 'ACME-001', segment: 'A', lastOrder: '2026-11-15', amount: '1250000.00', contact: 'Anna Smirnova', birthday: '1980-03-08', manager: 'Irina Belova', phone: '+7 495 123-45-67', email: 'a.smirnova@acme.example', cycle: '30' },
+  { name: 'Ivan Petrov (sole trader)', id: '', segment: 'C', lastOrder: '2026-10-02', amount: '48500', contact: 'Ivan Petrov', birthday: '--05-12', manager: 'Irina Belova', phone: '', email: '', cycle: '' },
+], { headers: TEMPLATE_HEADERS_EN, delimiter: ',' });
 
 // Realistic companies of an equipment and supplies distributor's book.
 const FORMS = ['ООО', 'ООО', 'ООО', 'АО', 'ПАО', 'ИП'];

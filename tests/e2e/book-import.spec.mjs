@@ -184,6 +184,23 @@ test('the template downloads (ru headers, `;`, UTF-8 BOM) and re-imports with no
   expect(book.clients.every((c) => !c.errors)).toBe(true);
 });
 
+test('in English the template is English (headers, `,`, ISO dates) and re-imports with no error', async ({ page }) => {
+  await open(page, 'en');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#template').click()]);
+  expect(download.suggestedFilename()).toBe('touchplan-client-template.csv');
+  const bytes = readFileSync(await download.path());
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text.split('\r\n')[0]).toBe('Client,Client ID,Segment,Last order date,Amount,Decision maker,Birthday,Manager,Phone,Email,"Order cycle, days"');
+  await choose(page, download.suggestedFilename(), bytes);
+  for (const select of await page.locator('#mapping select').all()) expect(await select.inputValue()).not.toBe('');
+  await expect(page.locator('#summary')).toHaveText('To import: 2. Rows skipped: 0.');
+  const book = await buildBook(page);
+  expect(book.clients.map((c) => c.name)).toEqual(['Acme Supplies, LLC', 'Ivan Petrov (sole trader)']);
+  // Back in Russian, the page offers the Russian template again.
+  await page.locator('[data-lang="ru"]').click();
+  await expect(page.locator('#template')).toHaveAttribute('href', 'template.csv');
+});
+
 test('«Пример: 200 клиентов» loads through the import into the book: strict CSP, no globals, only the page\'s own requests', async ({ page, baseURL }) => {
   const seen = await watch(page);
   await open(page);

@@ -162,15 +162,18 @@ test('the shipped template and «Пример: 200 клиентов» import wit
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(`${tmpdir()}/book-csv-`);
   execFileSync(process.execPath, [new URL('../../scripts/gen-book-csv.mjs', import.meta.url).pathname, dir], { stdio: 'ignore' });
-  for (const name of ['template.csv', 'sample-200.csv']) {
+  for (const name of ['template.csv', 'template-en.csv', 'sample-200.csv']) {
     const shipped = readFileSync(new URL(`../../www/book/${name}`, import.meta.url));
     assert.ok(shipped.equals(readFileSync(`${dir}/${name}`)), `www/book/${name} is what the script writes`);
     assert.deepEqual([...shipped.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${name}: UTF-8 BOM`);
     const r = importCsv(shipped);
     assert.deepEqual(r.errors, [], name);
-    assert.equal(r.parsed.delimiter, ';');
+    assert.equal(r.parsed.delimiter, name === 'template-en.csv' ? ',' : ';');
     assert.equal(Object.keys(r.mapping).length, 11, `${name}: every column guessed`);
   }
+  const en = importCsv(readFileSync(new URL('../../www/book/template-en.csv', import.meta.url)));
+  assert.deepEqual(en.clients.map((c) => [c.name, c.segment, c.orders?.[0]?.date, c.orders?.[0]?.amount, c.orderCycleDays]),
+    [['Acme Supplies, LLC', 'A', '2026-11-15', 1250000, 30], ['Ivan Petrov (sole trader)', 'C', '2026-10-02', 48500, undefined]]);
   const sample = importCsv(readFileSync(new URL('../../www/book/sample-200.csv', import.meta.url)));
   assert.equal(sample.imported, 200);
   assert.equal(new Set(sample.clients.map((c) => c.name)).size, 200);

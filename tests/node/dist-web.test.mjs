@@ -29,7 +29,7 @@ const REFERENCES = [
 
 test('dist/web/ holds the widget, the calculator, the client book with its parser, the JS API and the wasm, and every reference in it resolves inside it', () => {
   assert.ok(existsSync(WEB), 'dist/web/ is missing: run npm run build');
-  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'book/index.html', 'book/sample-200.csv', 'book/template.csv', 'vendor/papaparse.js', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'pkg/touchplan_book.js', 'pkg/touchplan_book_bg.wasm', 'index.html']) {
+  for (const file of ['widget/touch-plan-define.js', 'widget/touch-plan.js', 'calculator/index.html', 'book/index.html', 'book/sample-200.csv', 'book/template.csv', 'book/template-en.csv', 'vendor/papaparse.js', 'api.js', 'pkg/touchplan.js', 'pkg/touchplan_bg.wasm', 'pkg/touchplan_export.js', 'pkg/touchplan_export_bg.wasm', 'pkg/touchplan_book.js', 'pkg/touchplan_book_bg.wasm', 'index.html']) {
     assert.ok(existsSync(join(WEB, file)), `dist/web/${file}`);
   }
   let checked = 0;

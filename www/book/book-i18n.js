@@ -64,7 +64,7 @@ const TEXTS = {
     pasteRead: 'Read',
     sample: 'Sample: 200 clients',
     template: 'Download the CSV template',
-    templateHint: 'The template: Russian headers, «;» as the delimiter, UTF-8. Excel opens it with a double click.',
+    templateHint: 'The template: English headers, commas, dates as 2026-11-15, UTF-8. The Russian page gives Russian Excel\'s template (headers in Russian, «;»).',
     privacy: 'The file is read in the browser and sent nowhere: not a line goes to a server.',
     mapTitle: '2. Columns',
     mapHint: 'For each field pick a column of the file; the ones guessed from the headers are picked already. Only "Client" is required.',

@@ -17,7 +17,7 @@ const SAMPLE = 'sample-200.csv';
 const $ = (id) => document.getElementById(id);
 const ui = {
   langButtons: [...document.querySelectorAll('[data-lang]')],
-  calculatorLink: $('calculator-link'),
+  calculatorLink: $('calculator-link'), template: $('template'),
   drop: $('drop'), file: $('file'), paste: $('paste'), pasteRead: $('paste-read'), sample: $('sample'),
   readError: $('read-error'),
   stepSource: $('step-source'), stepMap: $('step-map'), stepBook: $('step-book'),
@@ -322,6 +322,10 @@ function renderTexts() {
   document.documentElement.lang = L;
   document.title = bt(L, 'pageTitle');
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = bt(L, el.dataset.t);
+  // The template in the page's language: Russian Excel's `;` and
+  // dd.mm.yyyy, or English headers with `,` and yyyy-mm-dd.
+  ui.template.href = L === 'en' ? 'template-en.csv' : 'template.csv';
+  ui.template.download = L === 'en' ? 'touchplan-client-template.csv' : 'touchplan-shablon-klientov.csv';
   for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', bt(L, el.dataset.tLabel));
   for (const b of ui.langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === L));
   ui.calculatorLink.href = L === 'ru' ? '../calculator/' : `../calculator/#lang=${L}`;

@@ -31,6 +31,13 @@ export const TEMPLATE_HEADERS = {
   cycle: 'Цикл заказа, дней',
 };
 
+/** The English template's header for each field (template-en.csv). */
+export const TEMPLATE_HEADERS_EN = {
+  name: 'Client', id: 'Client ID', segment: 'Segment', lastOrder: 'Last order date', amount: 'Amount',
+  contact: 'Decision maker', birthday: 'Birthday', manager: 'Manager', phone: 'Phone', email: 'Email',
+  cycle: 'Order cycle, days',
+};
+
 const MAX_CYCLE_DAYS = 3650;
 
 /** A header for comparing: lower case, ё → е, punctuation as spaces. */
