@@ -196,6 +196,13 @@ proptest! {
                 }
             }
             single_client_rules(&input["clients"][i], levelled, &cal, &moves)?;
+            // A warning about a planned touch names the day it is on after
+            // levelling, not the day it left (review of R16, C5).
+            for w in levelled.warnings.iter().filter(|w| w.code == "no_company_events") {
+                for date in w.dates.iter().flatten().chain(&w.date) {
+                    prop_assert!(levelled.touches.iter().any(|t| &t.date == date), "{} names {}, where no touch is", w.code, date);
+                }
+            }
         }
         // Deterministic, byte for byte.
         let again = touchplan::plan_book(&input).unwrap();

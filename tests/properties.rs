@@ -221,6 +221,14 @@ proptest! {
         for w in &plan.warnings {
             prop_assert!(seen.insert((w.code.clone(), w.message.clone())), "twice: {}", w.message);
         }
+        // A warning about an event slot names a day a touch is on, and one
+        // carrying the invitation (merged or not), never a day left empty.
+        for w in plan.warnings.iter().filter(|w| w.code == "no_company_events") {
+            for date in w.dates.iter().flatten() {
+                let t = plan.touches.iter().find(|t| &t.date == date);
+                prop_assert!(t.is_some_and(|t| common::purposes(t).contains(&TouchKind::Event)), "{} names {}", w.code, date);
+            }
+        }
         // Deterministic.
         let again = touchplan::plan(&input).unwrap();
         prop_assert_eq!(serde_json::to_string(&plan).unwrap(), serde_json::to_string(&again).unwrap());

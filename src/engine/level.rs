@@ -153,19 +153,19 @@ fn window(ctx: &Ctx, day: Date, slack: u32) -> Vec<Date> {
     days
 }
 
-/// R16: levels the personal touches of one manager's clients (`members`,
-/// indices into `book`) to `capacity` a working day, moving each flexible
-/// touch at most `slack` working days. Days are settled in date order; on
-/// a day over capacity the touches that keep it least move first.
-pub fn level(book: &mut [Ctx], members: &[usize], capacity: u32, slack: u32) -> Levelled {
-    let mut load: BTreeMap<Date, u32> = BTreeMap::new();
-    for &c in members {
-        for d in book[c].drafts.iter().filter(|d| personal(d)) {
-            *load.entry(d.date).or_default() += 1;
-        }
-    }
-    let before = load.clone();
-    let mut moves = Vec::new();
+/// Levelling passes at most: each pass moves only off days over capacity
+/// to days under it, so passes end; a few catch what one pass leaves.
+const MAX_PASSES: usize = 4;
+
+/// One levelling pass over the days still over capacity, in date order.
+fn level_pass(
+    book: &mut [Ctx],
+    members: &[usize],
+    capacity: u32,
+    slack: u32,
+    load: &mut BTreeMap<Date, u32>,
+    moves: &mut Vec<Moved>,
+) {
     // Touches only move to days under capacity, so the days over it and
     // their flexible touches are known before the first move.
     let mut over: BTreeMap<Date, Vec<(usize, usize)>> = load
@@ -208,6 +208,31 @@ pub fn level(book: &mut [Ctx], members: &[usize], capacity: u32, slack: u32) -> 
                     kind,
                 });
             }
+        }
+    }
+}
+
+/// R16: levels the personal touches of one manager's clients (`members`,
+/// indices into `book`) to `capacity` a working day, moving each flexible
+/// touch at most `slack` working days. Days are settled in date order; on
+/// a day over capacity the touches that keep it least move first.
+pub fn level(book: &mut [Ctx], members: &[usize], capacity: u32, slack: u32) -> Levelled {
+    let mut load: BTreeMap<Date, u32> = BTreeMap::new();
+    for &c in members {
+        for d in book[c].drafts.iter().filter(|d| personal(d)) {
+            *load.entry(d.date).or_default() += 1;
+        }
+    }
+    let before = load.clone();
+    let mut moves = Vec::new();
+    // Passes until nothing moves: a touch that could not move in one pass
+    // (its client's gap blocked the quiet day) may fit in the next, once
+    // the touch in its way has itself moved (review of R16, C6).
+    for _ in 0..MAX_PASSES {
+        let moved = moves.len();
+        level_pass(book, members, capacity, slack, &mut load, &mut moves);
+        if moves.len() == moved {
+            break;
         }
     }
     let mut days: BTreeMap<Date, DayLoad> = BTreeMap::new();

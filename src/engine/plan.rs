@@ -12,7 +12,7 @@ use super::catalog;
 use super::channels;
 use super::context::Ctx;
 use super::date::{add_days, add_months, iso, year_month};
-use super::draft::Draft;
+use super::draft::{Class, Draft};
 use super::error::InputErrors;
 use super::input::{validate, PlanInput};
 use super::limits;
@@ -279,6 +279,7 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
             ctx.warn("dropped", m, "R3", None, None);
         }
     }
+    slot_warnings_follow(&mut ctx);
     let warnings = super::output::group_warnings(ctx.warnings);
     Plan {
         client_id: input.client.id.clone(),
@@ -292,6 +293,37 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
         warnings,
         locale: locale.as_str().to_string(),
     }
+}
+
+/// R1, every text true: a warning about an event-invitation slot names
+/// the day the slot's touch is on when the plan is built — a merge (R13)
+/// or a book's levelling (R16) may have carried it to a neighbouring day —
+/// and goes with the touch when no touch carries the slot any more (the
+/// `dropped` warning tells that).
+fn slot_warnings_follow(ctx: &mut Ctx) {
+    let drafts = &ctx.drafts;
+    ctx.warnings.retain_mut(|w| {
+        if w.code != "no_company_events" {
+            return true;
+        }
+        let Some(day) = w.date.as_deref().and_then(super::date::parse_iso) else {
+            return true;
+        };
+        let carrier = drafts.iter().find(|d| {
+            d.purposes.iter().any(|p| {
+                p.class == Class::EventInvitation
+                    && p.slot_window
+                        .is_some_and(|(first, end)| first <= day && day < end)
+            })
+        });
+        match carrier {
+            Some(d) => {
+                w.date = Some(iso(d.date));
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// R1, every text true: the monthly standard touch's general `why`
