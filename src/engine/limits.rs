@@ -122,7 +122,8 @@ pub fn sort(ctx: &mut Ctx) {
 /// class just changed): it moves past the neighbours it now sorts before
 /// or after, no further, and never past an equal one (the sort is stable).
 /// One draft's move instead of a pass over them all, after every merge.
-fn resort_one(ctx: &mut Ctx, i: usize) {
+/// Returns where draft `i` now is.
+fn resort_one(ctx: &mut Ctx, i: usize) -> usize {
     let drafts = &mut ctx.drafts;
     let key = |d: &Draft| (d.date, d.class());
     let k = key(&drafts[i]);
@@ -132,12 +133,13 @@ fn resort_one(ctx: &mut Ctx, i: usize) {
     }
     if to < i {
         drafts[to..=i].rotate_right(1);
-        return;
+        return to;
     }
     while to + 1 < drafts.len() && key(&drafts[to + 1]) < k {
         to += 1;
     }
     drafts[i..=to].rotate_left(1);
+    to
 }
 
 /// Past touches per day and per week (R13 counts them).
@@ -593,7 +595,8 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
             (merged_clear && clear(wd, wc, w)).then_some(first)
         };
-        let saved = day.is_none().then(|| ctx.drafts.clone());
+        // Undone if it does not help: the two drafts as they were.
+        let saved = day.is_none().then(|| (dy.clone(), dz.clone()));
         let (keep, other) = if first == dy.date { (y, z) } else { (z, y) };
         let at = merge_into(ctx, keep, other, day.unwrap_or(first));
         if day.is_some() {
@@ -601,7 +604,7 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             return true;
         }
         // No day as it stands: the touch needing one may still move (the
-        // drafts in order again first).
+        // drafts in order again first: only the merged one is out of it).
         let t = if joins_w {
             at
         } else if other < w {
@@ -609,15 +612,22 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         } else {
             w
         };
-        let target = ctx.drafts[t].clone();
-        sort(ctx);
-        let t = ctx.drafts.iter().position(|d| *d == target).unwrap_or(t);
+        let to = resort_one(ctx, at);
+        let t = match t {
+            _ if t == at => to,
+            _ if to < at && (to..at).contains(&t) => t + 1,
+            _ if to > at && (at + 1..=to).contains(&t) => t - 1,
+            _ => t,
+        };
         if relocate(ctx, past, t) {
             sort(ctx);
             return true;
         }
-        if let Some(saved) = saved {
-            ctx.drafts = saved;
+        // The merge undone: the others kept their order around it.
+        if let Some((dy, dz)) = saved {
+            ctx.drafts.remove(to);
+            ctx.drafts.insert(y, dy);
+            ctx.drafts.insert(z, dz);
         }
     }
     false
