@@ -260,17 +260,53 @@ fn relocate_with(
     also: &dyn Fn(Date) -> bool,
 ) -> bool {
     let d = &ctx.drafts[i];
+    let mover = Mover {
+        date: d.date,
+        scheduled: d.scheduled,
+        parts: &[d],
+        skip: &[i],
+        extra: None,
+    };
+    match free_day(ctx, past, &mover, counts, keep_gap, also) {
+        Some(day) => {
+            let d = &mut ctx.drafts[i];
+            d.moved_from.get_or_insert(d.date);
+            d.date = day;
+            true
+        }
+        None => false,
+    }
+}
+
+/// A touch looking for a day (see [`free_day`]): on `date`, its purposes
+/// those of `parts` together; the other touches are the drafts but those
+/// at `skip`, and one more on `extra` (not a scheduled message) if given.
+struct Mover<'a> {
+    date: Date,
+    scheduled: bool,
+    parts: &'a [&'a Draft],
+    skip: &'a [usize],
+    extra: Option<Date>,
+}
+
+/// The day [`relocate_with`] moves a touch to, the drafts left as they are.
+fn free_day(
+    ctx: &Ctx,
+    past: &Past,
+    m: &Mover,
+    counts: Option<&Counts>,
+    keep_gap: bool,
+    also: &dyn Fn(Date) -> bool,
+) -> Option<Date> {
+    let purposes = || m.parts.iter().flat_map(|d| d.purposes.iter());
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
     // two (never come earlier, R12) for a first day or another apology.
-    let apology_only = d
-        .purposes
-        .iter()
-        .all(|p| !p.fixed || p.class == Class::Apology);
-    if d.scheduled || (d.purposes.iter().any(|p| p.fixed) && !apology_only) {
-        return false;
+    let apology_only = purposes().all(|p| !p.fixed || p.class == Class::Apology);
+    if m.scheduled || (purposes().any(|p| p.fixed) && !apology_only) {
+        return None;
     }
-    let later_only = d.purposes.iter().any(|p| p.fixed);
+    let later_only = purposes().any(|p| p.fixed);
     let reach = if later_only {
         i64::from(s.apology_max_days)
     } else {
@@ -278,8 +314,8 @@ fn relocate_with(
     };
     let gap = i64::from(s.merge_gap_days).max(1);
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
-    let origin = d.date;
-    // Whether another touch keeps `day` from `i`: one on the day itself,
+    let origin = m.date;
+    // Whether another touch keeps `day` from the mover: one on the day itself,
     // one but a scheduled message within the merge gap (if it is kept); and how many
     // others share its week. With the drafts in date order, only the
     // neighbours of the day are read.
@@ -287,13 +323,20 @@ fn relocate_with(
     let around = |lo: Date, hi: Date| {
         let start = drafts.partition_point(|o| o.date < lo);
         let end = start + drafts[start..].partition_point(|o| o.date <= hi);
-        (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
+        (start..end)
+            .filter(move |j| !m.skip.contains(j))
+            .map(|j| (drafts[j].date, drafts[j].scheduled))
+            .chain(
+                m.extra
+                    .filter(|e| (lo..=hi).contains(e))
+                    .map(|e| (e, false)),
+            )
     };
     let taken = |day: Date| match counts {
         Some(c) if keep_gap => c.near(day, gap),
         Some(c) => c.on(day) > 0,
         None if keep_gap => around(add_days(day, 1 - gap), add_days(day, gap - 1))
-            .any(|o| !o.scheduled || o.date == day),
+            .any(|(date, scheduled)| !scheduled || date == day),
         None => around(day, day).next().is_some(),
     };
     let in_week = |monday: Date| match counts {
@@ -304,7 +347,7 @@ fn relocate_with(
         if day < ctx.from
             || day > ctx.to
             || !ctx.cal.is_working(day)
-            || !d.allows(day)
+            || !purposes().all(|p| p.allows(day))
             || !also(day)
         {
             return false;
@@ -317,8 +360,8 @@ fn relocate_with(
     };
     // A touch with a deadline (E − R, a renewal, an order) looks earlier
     // first, as R14 moves it; the rest later first.
-    let earlier_first = !later_only && d.purposes.iter().any(|p| p.deadline.is_some());
-    let found = (1..=reach)
+    let earlier_first = !later_only && purposes().any(|p| p.deadline.is_some());
+    (1..=reach)
         .flat_map(|k| {
             if earlier_first {
                 [add_days(origin, -k), add_days(origin, k)]
@@ -327,16 +370,7 @@ fn relocate_with(
             }
         })
         .filter(|day| !later_only || *day > origin)
-        .find(|day| free(*day));
-    match found {
-        Some(day) => {
-            let d = &mut ctx.drafts[i];
-            d.moved_from.get_or_insert(origin);
-            d.date = day;
-            true
-        }
-        None => false,
-    }
+        .find(|day| free(*day))
 }
 
 /// Moves draft `i` keeping the merge gap to other touches (see
@@ -595,16 +629,40 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
             (merged_clear && clear(wd, wc, w)).then_some(first)
         };
-        // Undone if it does not help: the two drafts as they were.
-        let saved = day.is_none().then(|| (dy.clone(), dz.clone()));
+        if day.is_none() {
+            // No day as it stands: the touch needing one may still move,
+            // once the two are one. Tried on the drafts as they are: the
+            // merge is made only where the move then finds a day.
+            let mover = if joins_w {
+                Mover {
+                    date: first,
+                    scheduled: false,
+                    parts: &[dy, dz],
+                    skip: &[y, z],
+                    extra: None,
+                }
+            } else {
+                let dw = &ctx.drafts[w];
+                Mover {
+                    date: dw.date,
+                    scheduled: dw.scheduled,
+                    parts: &[dw],
+                    skip: &[y, z, w],
+                    extra: Some(first),
+                }
+            };
+            if free_day(ctx, past, &mover, None, true, &|_| true).is_none() {
+                continue;
+            }
+        }
         let (keep, other) = if first == dy.date { (y, z) } else { (z, y) };
         let at = merge_into(ctx, keep, other, day.unwrap_or(first));
         if day.is_some() {
             sort(ctx);
             return true;
         }
-        // No day as it stands: the touch needing one may still move (the
-        // drafts in order again first: only the merged one is out of it).
+        // The drafts in order again (only the merged one is out of it),
+        // then the move found above.
         let t = if joins_w {
             at
         } else if other < w {
@@ -619,16 +677,10 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             _ if to > at && (at + 1..=to).contains(&t) => t - 1,
             _ => t,
         };
-        if relocate(ctx, past, t) {
-            sort(ctx);
-            return true;
-        }
-        // The merge undone: the others kept their order around it.
-        if let Some((dy, dz)) = saved {
-            ctx.drafts.remove(to);
-            ctx.drafts.insert(y, dy);
-            ctx.drafts.insert(z, dz);
-        }
+        let moved = relocate(ctx, past, t);
+        debug_assert!(moved, "the move tried before the merge");
+        sort(ctx);
+        return true;
     }
     false
 }
