@@ -497,6 +497,13 @@ pub fn merge_close(ctx: &mut Ctx) {
     close_hole(ctx, i, &mut hole);
 }
 
+/// The drafts (in [`sort`]'s order) less than `gap` days from `day`.
+fn within(drafts: &[Draft], day: Date, gap: i64) -> std::ops::Range<usize> {
+    let start = drafts.partition_point(|o| (day - o.date).num_days() >= gap);
+    let end = start + drafts[start..].partition_point(|o| (o.date - day).num_days() < gap);
+    start..end
+}
+
 /// DOMAIN: "the less protected one moves": a touch that finds no free day
 /// may take a free day only less protected touches keep from it (within
 /// its window and the merge gap to every touch at least as protected); those
@@ -525,7 +532,8 @@ fn move_over_weaker(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
                 && ctx.cal.is_working(day)
                 && d.allows(day)
                 && past.on(day) < daily
-                && !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                && !within(&ctx.drafts, day, gap).any(|j| {
+                    let o = &ctx.drafts[j];
                     // The day itself stays free of every touch (the daily
                     // cap is settled before the last pass).
                     j != w
@@ -563,9 +571,7 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
     }
     let wdate = ctx.drafts[w].date;
     let reach = MAX_SHIFT_DAYS;
-    let near: Vec<usize> = (0..ctx.drafts.len())
-        .filter(|&j| (ctx.drafts[j].date - wdate).num_days().abs() <= reach)
-        .collect();
+    let near: Vec<usize> = within(&ctx.drafts, wdate, reach + 1).collect();
     // Pairs: `w` with a neighbour first (the less protected one moves,
     // DOMAIN), then two neighbours of each other around it.
     let k = near.iter().position(|&j| j == w).unwrap_or(0);
@@ -594,7 +600,8 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         // protected (a less protected one gives way itself when the pass
         // meets it) closer than the gap, `y` and `z` aside.
         let clear = |day: Date, class: Class, skip: usize| {
-            !ctx.drafts.iter().enumerate().any(|(j, o)| {
+            !within(&ctx.drafts, day, gap).any(|j| {
+                let o = &ctx.drafts[j];
                 j != y
                     && j != z
                     && j != skip
