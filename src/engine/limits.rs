@@ -122,7 +122,8 @@ pub fn sort(ctx: &mut Ctx) {
 /// class just changed): it moves past the neighbours it now sorts before
 /// or after, no further, and never past an equal one (the sort is stable).
 /// One draft's move instead of a pass over them all, after every merge.
-fn resort_one(ctx: &mut Ctx, i: usize) {
+/// Returns where draft `i` now is.
+fn resort_one(ctx: &mut Ctx, i: usize) -> usize {
     let drafts = &mut ctx.drafts;
     let key = |d: &Draft| (d.date, d.class());
     let k = key(&drafts[i]);
@@ -132,12 +133,13 @@ fn resort_one(ctx: &mut Ctx, i: usize) {
     }
     if to < i {
         drafts[to..=i].rotate_right(1);
-        return;
+        return to;
     }
     while to + 1 < drafts.len() && key(&drafts[to + 1]) < k {
         to += 1;
     }
     drafts[i..=to].rotate_left(1);
+    to
 }
 
 /// Past touches per day and per week (R13 counts them).
@@ -258,17 +260,53 @@ fn relocate_with(
     also: &dyn Fn(Date) -> bool,
 ) -> bool {
     let d = &ctx.drafts[i];
+    let mover = Mover {
+        date: d.date,
+        scheduled: d.scheduled,
+        parts: &[d],
+        skip: &[i],
+        extra: None,
+    };
+    match free_day(ctx, past, &mover, counts, keep_gap, also) {
+        Some(day) => {
+            let d = &mut ctx.drafts[i];
+            d.moved_from.get_or_insert(d.date);
+            d.date = day;
+            true
+        }
+        None => false,
+    }
+}
+
+/// A touch looking for a day (see [`free_day`]): on `date`, its purposes
+/// those of `parts` together; the other touches are the drafts but those
+/// at `skip`, and one more on `extra` (not a scheduled message) if given.
+struct Mover<'a> {
+    date: Date,
+    scheduled: bool,
+    parts: &'a [&'a Draft],
+    skip: &'a [usize],
+    extra: Option<Date>,
+}
+
+/// The day [`relocate_with`] moves a touch to, the drafts left as they are.
+fn free_day(
+    ctx: &Ctx,
+    past: &Past,
+    m: &Mover,
+    counts: Option<&Counts>,
+    keep_gap: bool,
+    also: &dyn Fn(Date) -> bool,
+) -> Option<Date> {
+    let purposes = || m.parts.iter().flat_map(|d| d.purposes.iter());
     let s = &ctx.input.settings;
     // A touch tied to its day stays there; an apology may wait a day or
     // two (never come earlier, R12) for a first day or another apology.
-    let apology_only = d
-        .purposes
-        .iter()
-        .all(|p| !p.fixed || p.class == Class::Apology);
-    if d.scheduled || (d.purposes.iter().any(|p| p.fixed) && !apology_only) {
-        return false;
+    let apology_only = purposes().all(|p| !p.fixed || p.class == Class::Apology);
+    if m.scheduled || (purposes().any(|p| p.fixed) && !apology_only) {
+        return None;
     }
-    let later_only = d.purposes.iter().any(|p| p.fixed);
+    let later_only = purposes().any(|p| p.fixed);
     let reach = if later_only {
         i64::from(s.apology_max_days)
     } else {
@@ -276,8 +314,8 @@ fn relocate_with(
     };
     let gap = i64::from(s.merge_gap_days).max(1);
     let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
-    let origin = d.date;
-    // Whether another touch keeps `day` from `i`: one on the day itself,
+    let origin = m.date;
+    // Whether another touch keeps `day` from the mover: one on the day itself,
     // one but a scheduled message within the merge gap (if it is kept); and how many
     // others share its week. With the drafts in date order, only the
     // neighbours of the day are read.
@@ -285,13 +323,20 @@ fn relocate_with(
     let around = |lo: Date, hi: Date| {
         let start = drafts.partition_point(|o| o.date < lo);
         let end = start + drafts[start..].partition_point(|o| o.date <= hi);
-        (start..end).filter(move |j| *j != i).map(|j| &drafts[j])
+        (start..end)
+            .filter(move |j| !m.skip.contains(j))
+            .map(|j| (drafts[j].date, drafts[j].scheduled))
+            .chain(
+                m.extra
+                    .filter(|e| (lo..=hi).contains(e))
+                    .map(|e| (e, false)),
+            )
     };
     let taken = |day: Date| match counts {
         Some(c) if keep_gap => c.near(day, gap),
         Some(c) => c.on(day) > 0,
         None if keep_gap => around(add_days(day, 1 - gap), add_days(day, gap - 1))
-            .any(|o| !o.scheduled || o.date == day),
+            .any(|(date, scheduled)| !scheduled || date == day),
         None => around(day, day).next().is_some(),
     };
     let in_week = |monday: Date| match counts {
@@ -302,7 +347,7 @@ fn relocate_with(
         if day < ctx.from
             || day > ctx.to
             || !ctx.cal.is_working(day)
-            || !d.allows(day)
+            || !purposes().all(|p| p.allows(day))
             || !also(day)
         {
             return false;
@@ -315,8 +360,8 @@ fn relocate_with(
     };
     // A touch with a deadline (E − R, a renewal, an order) looks earlier
     // first, as R14 moves it; the rest later first.
-    let earlier_first = !later_only && d.purposes.iter().any(|p| p.deadline.is_some());
-    let found = (1..=reach)
+    let earlier_first = !later_only && purposes().any(|p| p.deadline.is_some());
+    (1..=reach)
         .flat_map(|k| {
             if earlier_first {
                 [add_days(origin, -k), add_days(origin, k)]
@@ -325,16 +370,7 @@ fn relocate_with(
             }
         })
         .filter(|day| !later_only || *day > origin)
-        .find(|day| free(*day));
-    match found {
-        Some(day) => {
-            let d = &mut ctx.drafts[i];
-            d.moved_from.get_or_insert(origin);
-            d.date = day;
-            true
-        }
-        None => false,
-    }
+        .find(|day| free(*day))
 }
 
 /// Moves draft `i` keeping the merge gap to other touches (see
@@ -461,6 +497,13 @@ pub fn merge_close(ctx: &mut Ctx) {
     close_hole(ctx, i, &mut hole);
 }
 
+/// The drafts (in [`sort`]'s order) less than `gap` days from `day`.
+fn within(drafts: &[Draft], day: Date, gap: i64) -> std::ops::Range<usize> {
+    let start = drafts.partition_point(|o| (day - o.date).num_days() >= gap);
+    let end = start + drafts[start..].partition_point(|o| (o.date - day).num_days() < gap);
+    start..end
+}
+
 /// DOMAIN: "the less protected one moves": a touch that finds no free day
 /// may take a free day only less protected touches keep from it (within
 /// its window and the merge gap to every touch at least as protected); those
@@ -489,7 +532,8 @@ fn move_over_weaker(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
                 && ctx.cal.is_working(day)
                 && d.allows(day)
                 && past.on(day) < daily
-                && !ctx.drafts.iter().enumerate().any(|(j, o)| {
+                && !within(&ctx.drafts, day, gap).any(|j| {
+                    let o = &ctx.drafts[j];
                     // The day itself stays free of every touch (the daily
                     // cap is settled before the last pass).
                     j != w
@@ -527,9 +571,7 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
     }
     let wdate = ctx.drafts[w].date;
     let reach = MAX_SHIFT_DAYS;
-    let near: Vec<usize> = (0..ctx.drafts.len())
-        .filter(|&j| (ctx.drafts[j].date - wdate).num_days().abs() <= reach)
-        .collect();
+    let near: Vec<usize> = within(&ctx.drafts, wdate, reach + 1).collect();
     // Pairs: `w` with a neighbour first (the less protected one moves,
     // DOMAIN), then two neighbours of each other around it.
     let k = near.iter().position(|&j| j == w).unwrap_or(0);
@@ -558,7 +600,8 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         // protected (a less protected one gives way itself when the pass
         // meets it) closer than the gap, `y` and `z` aside.
         let clear = |day: Date, class: Class, skip: usize| {
-            !ctx.drafts.iter().enumerate().any(|(j, o)| {
+            !within(&ctx.drafts, day, gap).any(|j| {
+                let o = &ctx.drafts[j];
                 j != y
                     && j != z
                     && j != skip
@@ -593,15 +636,40 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
             let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
             (merged_clear && clear(wd, wc, w)).then_some(first)
         };
-        let saved = day.is_none().then(|| ctx.drafts.clone());
+        if day.is_none() {
+            // No day as it stands: the touch needing one may still move,
+            // once the two are one. Tried on the drafts as they are: the
+            // merge is made only where the move then finds a day.
+            let mover = if joins_w {
+                Mover {
+                    date: first,
+                    scheduled: false,
+                    parts: &[dy, dz],
+                    skip: &[y, z],
+                    extra: None,
+                }
+            } else {
+                let dw = &ctx.drafts[w];
+                Mover {
+                    date: dw.date,
+                    scheduled: dw.scheduled,
+                    parts: &[dw],
+                    skip: &[y, z, w],
+                    extra: Some(first),
+                }
+            };
+            if free_day(ctx, past, &mover, None, true, &|_| true).is_none() {
+                continue;
+            }
+        }
         let (keep, other) = if first == dy.date { (y, z) } else { (z, y) };
         let at = merge_into(ctx, keep, other, day.unwrap_or(first));
         if day.is_some() {
             sort(ctx);
             return true;
         }
-        // No day as it stands: the touch needing one may still move (the
-        // drafts in order again first).
+        // The drafts in order again (only the merged one is out of it),
+        // then the move found above.
         let t = if joins_w {
             at
         } else if other < w {
@@ -609,16 +677,17 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         } else {
             w
         };
-        let target = ctx.drafts[t].clone();
+        let to = resort_one(ctx, at);
+        let t = match t {
+            _ if t == at => to,
+            _ if to < at && (to..at).contains(&t) => t + 1,
+            _ if to > at && (at + 1..=to).contains(&t) => t - 1,
+            _ => t,
+        };
+        let moved = relocate(ctx, past, t);
+        debug_assert!(moved, "the move tried before the merge");
         sort(ctx);
-        let t = ctx.drafts.iter().position(|d| *d == target).unwrap_or(t);
-        if relocate(ctx, past, t) {
-            sort(ctx);
-            return true;
-        }
-        if let Some(saved) = saved {
-            ctx.drafts = saved;
-        }
+        return true;
     }
     false
 }
