@@ -675,6 +675,33 @@ impl Taken {
     }
 }
 
+/// R4, R13: a need touch mid-cycle that also carries the pre-order need
+/// touch (the caps or the merge gap put them on one contact) says both
+/// purposes in its why — what goes into the next expected order, and when
+/// that order is expected — not only the mid-cycle one ("How the rules
+/// combine": a merge shows on the merged touch itself).
+pub fn merged_need_why(ctx: &Ctx, d: &crate::engine::draft::Draft) -> Option<String> {
+    // A service client's "order" is its renewal, worded by R11's touches.
+    if ctx.profile.service_client {
+        return None;
+    }
+    let mid = ctx.msg(Msg::WhyNeedMidCycle, &[]);
+    let has_mid = d
+        .purposes
+        .iter()
+        .any(|p| p.reason == Some("need_early_cycle") && p.why == mid);
+    let order = d
+        .purposes
+        .iter()
+        .filter(|p| p.reason == Some("need_before_order"))
+        .find_map(|p| p.deadline)?;
+    if !has_mid {
+        return None;
+    }
+    let about = human_date(ctx.locale(), add_days(order, 1));
+    Some(ctx.msg(Msg::WhyNeedMidCycleAndOrder, &[&about]))
+}
+
 /// R13: a touch that carries several fulfilment steps of one order (holidays
 /// or the caps put them on one contact) names every step in its why, not
 /// only the first: the merge shows on the touch ("How the rules combine").
