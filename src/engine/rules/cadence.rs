@@ -556,6 +556,20 @@ pub fn top_ups(ctx: &mut Ctx) {
         if start_of(ctx, cs) == Start::Nothing {
             continue;
         }
+        // R3 "proposes the missing standard touches": the manager's own
+        // standard purposes in the cycle count against the target — R2's
+        // monthly ones, greetings ("greetings are standard touches and do
+        // count among the C"), offers and the apology follow-up (DOMAIN:
+        // "standard (offers and the apology follow-up included)") —, so a
+        // cycle holding more of them than R2's C needs fewer top-ups.
+        let have = ctx
+            .drafts
+            .iter()
+            .filter(|d| d.date >= cs && d.date < ce)
+            .flat_map(|d| &d.purposes)
+            .filter(|p| !p.automated && matches!(p.class, Class::Standard | Class::Greeting))
+            .count() as u32;
+        let n = n.min(target.saturating_sub(have));
         // The cycle's working days after the silence: the same for each of
         // its top-ups, so found once.
         let first = add_days(cs, silence + 1).max(ctx.from);
