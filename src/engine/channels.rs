@@ -135,18 +135,22 @@ fn rank(kind: TouchKind, c: Channel) -> i64 {
 /// personal channels to only some touches (R7: "prefer them for every
 /// manager touch where accepted"). Key touches first (they go ahead of
 /// rotation anyway), then the onboarding and the post-purchase check, then
-/// need discovery — the touch that meets competitors before the next
-/// order or project (R4), the pre-order one a little more —, then
-/// greetings, mandatory steps, the other check-ins, standard touches and
-/// invitations. Each level outweighs every level below it over a plan.
+/// the need touch before an order — the one that meets competitors when
+/// the client is most exposed (R4) —, the other need discovery, greetings,
+/// mandatory steps, the other check-ins, standard touches and invitations.
+/// One touch of a level outweighs `LEVEL_BASE` touches of the level below,
+/// so that where a need touch mid-cycle and the pre-order one follow each
+/// other every cycle, the pre-order ones take the calls even when the
+/// horizon holds one mid-cycle touch more.
 fn weight(d: &Draft) -> i64 {
-    let level = |c: Class| match c {
+    let level = |p: &Purpose| match p.class {
         Class::Apology
         | Class::Renewal
         | Class::LastReactionCheck
         | Class::FirstDay
-        | Class::AnnualMeeting => 9,
-        Class::Onboarding | Class::PostPurchaseCheck => 8,
+        | Class::AnnualMeeting => 10,
+        Class::Onboarding | Class::PostPurchaseCheck => 9,
+        Class::Need if p.reason == Some("need_before_order") => 8,
         Class::Need => 7,
         Class::Greeting => 6,
         Class::Mandatory => 5,
@@ -155,21 +159,11 @@ fn weight(d: &Draft) -> i64 {
         Class::EventInvitation => 2,
         Class::Automated => 1,
     };
-    let top = d.purposes.iter().map(|p| level(p.class)).max().unwrap_or(1);
-    let pre_order = d
-        .purposes
-        .iter()
-        .any(|p| p.reason == Some("need_before_order"));
-    let w = LEVEL_BASE.pow(top);
-    if pre_order {
-        w + LEVEL_BASE.pow(top - 1)
-    } else {
-        w
-    }
+    let top = d.purposes.iter().map(level).max().unwrap_or(1);
+    LEVEL_BASE.pow(top)
 }
 
-/// The step between two levels of `weight`: more than a plan's touches of
-/// one level times the worst rank can add up to.
+/// The step between two levels of `weight`.
 const LEVEL_BASE: i64 = 8;
 
 /// R7: key touches — first day, renewal, apology, the last reaction-window
@@ -293,12 +287,18 @@ const DEPTH: usize = 3;
 type Recent = [Option<Channel>; DEPTH];
 /// Two manager touches in a row on one channel (R7's rotation).
 const SAME_IN_A_ROW: i64 = 1 << 50;
-/// The same, where the second touch goes ahead of rotation (a key touch,
-/// a personal greeting): better there than anywhere else.
+/// The same, where the second touch is a greeting kept personal ahead of
+/// rotation (R9, `greetingsAheadOfRotation`): better there than anywhere
+/// else.
 const SAME_AHEAD: i64 = 1 << 46;
+/// The same, where the second touch is a key touch made by phone or visit:
+/// it goes ahead of rotation (R7), so repeating the channel breaks nothing
+/// and no touch before it gives up its call for it; only where that costs
+/// no personal contact do the touches before it change channel.
+const SAME_BEFORE_KEY: i64 = 1;
 /// A channel used again before its minimum gap (R7): above any sum of
-/// `weight` × rank over a plan (9 levels of base 8, rank ≤ 8, a few
-/// hundred touches stay under 2^40).
+/// `weight` × rank over a plan (10 levels of base 8, rank ≤ 8, a few
+/// hundred touches stay under 2^42).
 const GAP_BROKEN: i64 = 1 << 42;
 /// A manager's SMS where another channel is accepted (R7).
 const SMS_LAST_RESORT: i64 = 1 << 41;
@@ -333,7 +333,10 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
     let mut manager: Vec<usize> = Vec::new();
     for (i, (d, &contact)) in ctx.drafts.iter().zip(&people).enumerate() {
         if let Some(ch) = d.channel {
-            // R9: a scheduled message is outside other touches' channel gaps.
+            // R9: a scheduled message is outside other touches' channel
+            // gaps, not outside rotation: the manager prepares it, so it is
+            // one of the consecutive manager touches (R7).
+            manager.push(i);
             out.push((ch, contact, false));
         } else if d.automated() {
             // Marketing's first channel the contact accepts, another one
@@ -367,14 +370,17 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
     }
     let (options, ahead): (Vec<Vec<Channel>>, Vec<bool>) = manager
         .iter()
-        .map(|&i| manager_options(ctx, &ctx.drafts[i], people[i]))
+        .map(|&i| match ctx.drafts[i].channel {
+            Some(ch) => (vec![ch], true),
+            None => manager_options(ctx, &ctx.drafts[i], people[i]),
+        })
         .unzip();
+    let scheduled: Vec<bool> = manager
+        .iter()
+        .map(|&i| ctx.drafts[i].channel.is_some())
+        .collect();
     let dates: Vec<Date> = manager.iter().map(|&i| ctx.drafts[i].date).collect();
     let key: Vec<bool> = manager.iter().map(|&i| is_key(&ctx.drafts[i])).collect();
-    let protected: Vec<bool> = manager
-        .iter()
-        .map(|&i| ctx.drafts[i].class() <= Class::PostPurchaseCheck)
-        .collect();
     // The fixed uses of each channel in date order: whether one comes
     // within a channel's gap of a manager's touch is one search, the same
     // for every state.
@@ -417,11 +423,13 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
         let w = weight(d);
         let kind = d.main().kind;
         let single = opts.len() == 1 && (n == 0 || options[n - 1].len() == 1);
-        // A key touch goes ahead of rotation: it does not push the
-        // post-purchase check (or a more protected touch) made just
-        // before it off the call (R7, R5).
-        let beside_key = n > 0 && key[n] && !ahead[n - 1] && protected[n - 1];
-        let same = if ahead[n] { SAME_AHEAD } else { SAME_IN_A_ROW };
+        let same = if key[n] && ahead[n] {
+            SAME_BEFORE_KEY
+        } else if ahead[n] {
+            SAME_AHEAD
+        } else {
+            SAME_IN_A_ROW
+        };
         // Per option, what does not depend on the state: its digit, its
         // cost, a fixed use within its gap, and whether the manager's
         // touch k + 1 back is within its gap.
@@ -429,8 +437,13 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
             .iter()
             .map(|&c| {
                 let mut within = [false; DEPTH];
+                // R9: a scheduled message keeps no channel gap, nor do the
+                // others to it.
                 for (k, x) in within.iter_mut().enumerate() {
-                    *x = k < n && (dates[n] - dates[n - 1 - k]).num_days().abs() < gap(c);
+                    *x = k < n
+                        && !scheduled[n]
+                        && !scheduled[n - 1 - k]
+                        && (dates[n] - dates[n - 1 - k]).num_days().abs() < gap(c);
                 }
                 let mut cost = w * rank(kind, c);
                 // R7: a manager's SMS only where nothing else serves
@@ -439,7 +452,8 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
                 if c == Channel::Sms && opts.len() > 1 {
                     cost += SMS_LAST_RESORT;
                 }
-                (digit(c), cost, near_fixed(dates[n], c), within)
+                let near = !scheduled[n] && near_fixed(dates[n], c);
+                (digit(c), cost, near, within)
             })
             .collect();
         let mut next: Vec<(u16, i64, u32)> = Vec::new();
@@ -448,7 +462,7 @@ pub fn assign(ctx: &Ctx) -> Vec<Assigned> {
             let recent = [state / (BASE * BASE), (state / BASE) % BASE, state % BASE];
             for &(c, base, near, within) in &per {
                 let mut add = base;
-                if recent[0] == c && !single && !beside_key {
+                if recent[0] == c && !single {
                     add += same;
                 }
                 if near || (0..DEPTH).any(|k| within[k] && recent[k] == c) {

@@ -218,6 +218,7 @@ pub(crate) fn build(mut ctx: Ctx) -> Plan {
             rule: main.rule.to_string(),
             why: {
                 let why = super::rules::cadence::merged_steps_why(&ctx, d)
+                    .or_else(|| super::rules::cadence::merged_need_why(&ctx, d))
                     .or_else(|| standard_why_for_lead(&ctx, d, &suggestions))
                     .unwrap_or_else(|| main.why.clone());
                 match &ranked.merged_standard_lead {

@@ -132,3 +132,34 @@ impl Rng {
         chosen.into_iter().map(|i| xs[i]).collect()
     }
 }
+
+/// The widget's demo client (www/, review 11): segment A, a 30-day cycle,
+/// a shipment failure on 23 Nov 2026, a supply contract ending 31 Mar 2027.
+pub fn widget_sample() -> Value {
+    json!({
+        "today": "2026-11-24",
+        "client": {
+            "id": "c-100",
+            "name": "ООО «Тестовый клиент»",
+            "segment": "A",
+            "orderCycleDays": 30,
+            "channels": ["phone", "visit", "messenger", "email"],
+            "orders": [
+                { "date": "2026-09-15", "amount": 1050000 },
+                { "date": "2026-10-14", "amount": 1120500 },
+                { "date": "2026-11-13", "amount": 1200000.5 }
+            ],
+            "contacts": [
+                {
+                    "name": "Анна Смирнова",
+                    "role": "decision_maker",
+                    "birthday": "--12-05",
+                    "channels": ["phone", "messenger", "email"]
+                },
+                { "name": "Иван Петров", "role": "buyer", "channels": ["phone", "email"] }
+            ],
+            "expiries": [{ "date": "2027-03-31", "what": "Договор поставки" }],
+            "incidents": [{ "date": "2026-11-23", "summary": "Задержка отгрузки" }]
+        }
+    })
+}

@@ -556,6 +556,20 @@ pub fn top_ups(ctx: &mut Ctx) {
         if start_of(ctx, cs) == Start::Nothing {
             continue;
         }
+        // R3 "proposes the missing standard touches": the manager's own
+        // standard purposes in the cycle count against the target — R2's
+        // monthly ones, greetings ("greetings are standard touches and do
+        // count among the C"), offers and the apology follow-up (DOMAIN:
+        // "standard (offers and the apology follow-up included)") —, so a
+        // cycle holding more of them than R2's C needs fewer top-ups.
+        let have = ctx
+            .drafts
+            .iter()
+            .filter(|d| d.date >= cs && d.date < ce)
+            .flat_map(|d| &d.purposes)
+            .filter(|p| !p.automated && matches!(p.class, Class::Standard | Class::Greeting))
+            .count() as u32;
+        let n = n.min(target.saturating_sub(have));
         // The cycle's working days after the silence: the same for each of
         // its top-ups, so found once.
         let first = add_days(cs, silence + 1).max(ctx.from);
@@ -673,6 +687,33 @@ impl Taken {
         let before = at.checked_sub(1).map(|i| (d - self.days[i]).num_days());
         after.into_iter().chain(before).min().unwrap_or(i64::MAX)
     }
+}
+
+/// R4, R13: a need touch mid-cycle that also carries the pre-order need
+/// touch (the caps or the merge gap put them on one contact) says both
+/// purposes in its why — what goes into the next expected order, and when
+/// that order is expected — not only the mid-cycle one ("How the rules
+/// combine": a merge shows on the merged touch itself).
+pub fn merged_need_why(ctx: &Ctx, d: &crate::engine::draft::Draft) -> Option<String> {
+    // A service client's "order" is its renewal, worded by R11's touches.
+    if ctx.profile.service_client {
+        return None;
+    }
+    let mid = ctx.msg(Msg::WhyNeedMidCycle, &[]);
+    let has_mid = d
+        .purposes
+        .iter()
+        .any(|p| p.reason == Some("need_early_cycle") && p.why == mid);
+    let order = d
+        .purposes
+        .iter()
+        .filter(|p| p.reason == Some("need_before_order"))
+        .find_map(|p| p.deadline)?;
+    if !has_mid {
+        return None;
+    }
+    let about = human_date(ctx.locale(), add_days(order, 1));
+    Some(ctx.msg(Msg::WhyNeedMidCycleAndOrder, &[&about]))
 }
 
 /// R13: a touch that carries several fulfilment steps of one order (holidays

@@ -312,6 +312,46 @@ pub fn first_check(ctx: &Ctx) -> Option<Date> {
     past.chain(planned).min()
 }
 
+/// R5 and the catalog: upsell and a referral come "after a positive
+/// check". The plan knows that a check took place (`history`) or is
+/// planned, not how it went; it takes a check made before `date` as
+/// positive unless a failure is recorded from the purchase it follows up to
+/// `date` — a check right after a delay, or a failure since, leaves the
+/// client's opinion open, and asking them for a referral or more would not
+/// be true to the day (R1). `Date::MAX` (whether an item may ever fit) is
+/// left to the touches' own days.
+fn check_stands(ctx: &Ctx, date: Date) -> bool {
+    let c = &ctx.input.client;
+    let past = c
+        .history
+        .iter()
+        .filter(|h| h.reason.as_deref() == Some("post_purchase_check"))
+        .map(|h| h.date);
+    let planned = ctx
+        .drafts
+        .iter()
+        .filter(|d| {
+            d.purposes
+                .iter()
+                .any(|p| p.reason == Some("post_purchase_check"))
+        })
+        .map(|d| d.date);
+    past.chain(planned).filter(|day| *day < date).any(|check| {
+        // The purchase it follows: the last order or period start by then.
+        let bought = c
+            .orders
+            .iter()
+            .map(|o| o.date)
+            .chain(c.service.as_ref().map(|s| s.start))
+            .filter(|day| *day <= check)
+            .max()
+            .unwrap_or(check);
+        !c.incidents
+            .iter()
+            .any(|i| i.date >= bought && i.date < date)
+    })
+}
+
 /// Signals that must hold for a reason to be suggested at all on `date`;
 /// `first_check` is [`first_check`], computed once by the caller.
 pub fn gates_hold(
@@ -332,7 +372,9 @@ pub fn gates_hold(
     }
     r.signals.iter().all(|s| match s {
         Signal::PromoSensitive => bought.promo,
-        Signal::AfterCheck => first_check.is_some_and(|f| f < date),
+        Signal::AfterCheck => {
+            first_check.is_some_and(|f| f < date) && (date == Date::MAX || check_stands(ctx, date))
+        }
         Signal::Consultative => ctx.profile.sale_type == SaleType::Consultative,
         Signal::Transactional => ctx.profile.sale_type == SaleType::Transactional,
         Signal::HasService => c.service.is_some(),
