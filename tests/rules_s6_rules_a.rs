@@ -254,3 +254,35 @@ fn the_standard_why_fits_its_lead() {
     assert_eq!(t.reasons[0].code, "referral");
     assert!(t.why.contains("рекомендац"), "{}", t.why);
 }
+
+/// What the manager reads in the printed plan: warnings give their dates
+/// in words (never ISO) and their rule by number; a touch's rule number
+/// stands beside its plain name, never alone (DOMAIN "What the manager
+/// reads").
+#[test]
+fn the_printed_plan_says_dates_in_words_and_names_each_rule() {
+    let iso = |s: &str| {
+        s.as_bytes().windows(10).any(|w| {
+            w[4] == b'-'
+                && w[7] == b'-'
+                && w.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        })
+    };
+    for name in common::EXAMPLES {
+        let text = render_text(&common::plan(&common::sample(name)));
+        let warnings = text.split("\nПредупреждения:\n").nth(1).unwrap_or("");
+        for line in warnings.lines() {
+            assert!(!iso(line), "{name}: ISO date in a warning: {line}");
+            assert!(
+                line.contains("(правило R"),
+                "{name}: a warning without its rule: {line}"
+            );
+        }
+        for line in text.lines().filter(|l| l.starts_with("  20")) {
+            let rule = line.split_whitespace().find(|w| w.starts_with("(R"));
+            assert!(rule.is_some(), "{name}: no rule beside its name: {line}");
+        }
+    }
+}

@@ -6,7 +6,7 @@ use super::date::parse_iso;
 use super::model::Locale;
 use super::output::Plan;
 use super::settings::Settings;
-use super::texts::{channel_name, human_date, human_day_month, warning_label};
+use super::texts::{channel_name, human_date, human_day_month, rule_name, warning_label};
 
 /// Renders the plan as text in its own locale.
 pub fn render_text(plan: &Plan) -> String {
@@ -124,12 +124,15 @@ pub fn render_text(plan: &Plan) -> String {
             .as_deref()
             .map(|c| format!(", {c}"))
             .unwrap_or_default();
+        // A rule's number only beside its plain name (DOMAIN "What the
+        // manager reads").
         let _ = writeln!(
             out,
-            "  {}  {:<28} {:<14} {}{}{}",
+            "  {}  {:<28} {:<14} {} ({}){}{}",
             t.date,
             kind,
             channel_name(l, t.channel),
+            rule_name(l, &t.rule),
             t.rule,
             who,
             flags
@@ -164,10 +167,17 @@ pub fn render_text(plan: &Plan) -> String {
             }
         );
         for w in &plan.warnings {
+            // Dates in a sentence in words, never ISO.
+            let words = |d: &String| parse_iso(d).map_or_else(|| d.clone(), |d| human_date(l, d));
             let dates = match &w.dates {
-                Some(ds) if !ds.is_empty() => ds.join(", "),
-                _ => w.date.clone().unwrap_or_default(),
+                Some(ds) if !ds.is_empty() => ds.iter().map(words).collect::<Vec<_>>().join(", "),
+                _ => w.date.as_ref().map(words).unwrap_or_default(),
             };
+            let rule = w
+                .rule
+                .as_deref()
+                .map(|r| format!(" ({} {r})", if ru { "правило" } else { "rule" }))
+                .unwrap_or_default();
             // The label, unless the message already opens with it.
             let label = warning_label(l, &w.code);
             let head = match (w.message.starts_with(label), dates.is_empty()) {
@@ -176,7 +186,7 @@ pub fn render_text(plan: &Plan) -> String {
                 (false, true) => format!("{label}: "),
                 (false, false) => format!("{label} — {dates}: "),
             };
-            let _ = writeln!(out, "  {head}{}", w.message);
+            let _ = writeln!(out, "  {head}{}{rule}", w.message);
         }
     }
     out
