@@ -75,12 +75,14 @@ export function currentPlan(page, selector = 'touch-plan') {
   return page.$eval(selector, (el) => el.plan);
 }
 
-/** Shows `month` ('YYYY-MM') in the widget's month grid with the next-month button. */
+/** Shows `month` ('YYYY-MM') in the widget's month grid with its previous- and next-month buttons. */
 export async function showMonth(widget, month) {
   for (let i = 0; i < 40; i++) {
     const cell = widget.locator(`[role="gridcell"][data-date^="${month}-"]`).first();
     if (await cell.count()) return;
-    await widget.locator('[data-step="1"]').click();
+    // Back or forward, whichever way the month is.
+    const first = await widget.locator('[role="gridcell"][data-date]').first().getAttribute('data-date');
+    await widget.locator(`[data-step="${first && month < first.slice(0, 7) ? -1 : 1}"]`).click();
   }
   throw new Error(`month ${month} not reached`);
 }
