@@ -67,10 +67,19 @@ fn error(code: &str, path: &str, message: &str) -> InputError {
     }
 }
 
-fn says(locale: Locale, ru: &str, en: &str) -> String {
-    match locale {
-        Locale::Ru => ru.into(),
-        Locale::En => en.into(),
+/// A problem at `path`, said in the locale.
+fn problem(locale: Locale, code: &str, path: &str, ru: &str, en: &str) -> InputError {
+    let message = match locale {
+        Locale::Ru => ru,
+        Locale::En => en,
+    };
+    error(code, path, message)
+}
+
+/// The one problem that fails the whole book.
+fn refuse(locale: Locale, code: &str, path: &str, ru: &str, en: &str) -> InputErrors {
+    InputErrors {
+        errors: vec![problem(locale, code, path, ru, en)],
     }
 }
 
@@ -98,27 +107,33 @@ fn client_input(
     let locale = base.locale;
     let prefix = format!("clients[{i}]");
     let Some(fields) = c.as_object() else {
-        let m = says(
+        let ru = "ожидался объект клиента";
+        let e = refuse(
             locale,
-            "ожидался объект клиента",
+            "invalid_type",
+            &prefix,
+            ru,
             "a client object was expected",
         );
-        let e = error("invalid_type", &prefix, &m);
-        return (None, Err(InputErrors { errors: vec![e] }));
+        return (None, Err(e));
     };
     let mut fields = fields.clone();
     let manager = match fields.remove("manager") {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.chars().count() <= 256 => Ok(Some(s)),
-        Some(Value::String(_)) => Err(error(
+        Some(Value::String(_)) => Err(problem(
+            locale,
             "too_long",
             &format!("{prefix}.manager"),
-            &says(locale, "не длиннее 256 символов", "at most 256 characters"),
+            "не длиннее 256 символов",
+            "at most 256 characters",
         )),
-        Some(_) => Err(error(
+        Some(_) => Err(problem(
+            locale,
             "invalid_type",
             &format!("{prefix}.manager"),
-            &says(locale, "ожидалась строка", "a string was expected"),
+            "ожидалась строка",
+            "a string was expected",
         )),
     };
     let mut v = Map::new();
@@ -172,66 +187,77 @@ fn manager_capacities(
         None | Some(Value::Null) => return Ok(out),
         Some(Value::Array(list)) if list.len() <= MAX_MANAGERS => list,
         Some(Value::Array(_)) => {
-            let m = says(
+            return Err(refuse(
                 locale,
+                "too_many",
+                "managers",
                 "не больше 10 000 менеджеров",
                 "at most 10,000 managers",
-            );
-            return Err(InputErrors {
-                errors: vec![error("too_many", "managers", &m)],
-            });
+            ));
         }
         Some(_) => {
-            let m = says(
+            return Err(refuse(
                 locale,
+                "invalid_type",
+                "managers",
                 "ожидался список менеджеров: [{ name, capacity }]",
                 "a list of managers was expected: [{ name, capacity }]",
-            );
-            return Err(InputErrors {
-                errors: vec![error("invalid_type", "managers", &m)],
-            });
+            ));
         }
     };
     let mut errors = Vec::new();
     for (i, m) in list.iter().enumerate() {
         let at = |field: &str| format!("managers[{i}]{field}");
         let Some(m) = m.as_object() else {
-            let text = says(
+            errors.push(problem(
                 locale,
+                "invalid_type",
+                &at(""),
                 "ожидался объект менеджера { name, capacity }",
                 "a manager object { name, capacity } was expected",
-            );
-            errors.push(error("invalid_type", &at(""), &text));
+            ));
             continue;
         };
         let name = match m.get("name") {
             Some(Value::String(s)) if s.trim().is_empty() => {
-                let text = says(
+                errors.push(problem(
                     locale,
+                    "missing_field",
+                    &at(".name"),
                     "нужно имя менеджера",
                     "the manager's name is required",
-                );
-                errors.push(error("missing_field", &at(".name"), &text));
+                ));
                 None
             }
             Some(Value::String(s)) if s.chars().count() > 256 => {
-                let text = says(locale, "не длиннее 256 символов", "at most 256 characters");
-                errors.push(error("too_long", &at(".name"), &text));
+                errors.push(problem(
+                    locale,
+                    "too_long",
+                    &at(".name"),
+                    "не длиннее 256 символов",
+                    "at most 256 characters",
+                ));
                 None
             }
             Some(Value::String(s)) => Some(s.clone()),
             None | Some(Value::Null) => {
-                let text = says(
+                errors.push(problem(
                     locale,
+                    "missing_field",
+                    &at(".name"),
                     "нужно имя менеджера",
                     "the manager's name is required",
-                );
-                errors.push(error("missing_field", &at(".name"), &text));
+                ));
                 None
             }
             Some(_) => {
-                let text = says(locale, "ожидалась строка", "a string was expected");
-                errors.push(error("invalid_type", &at(".name"), &text));
+                errors.push(problem(
+                    locale,
+                    "invalid_type",
+                    &at(".name"),
+                    "ожидалась строка",
+                    "a string was expected",
+                ));
                 None
             }
         };
@@ -240,33 +266,36 @@ fn manager_capacities(
             Some(v) => match v.as_f64() {
                 Some(n) if n.fract() == 0.0 && (1.0..=1000.0).contains(&n) => Some(n as u32),
                 Some(_) => {
-                    let text = says(
+                    errors.push(problem(
                         locale,
+                        "out_of_range",
+                        &at(".capacity"),
                         "ожидается целое число от 1 до 1000",
                         "expected a whole number from 1 to 1000",
-                    );
-                    errors.push(error("out_of_range", &at(".capacity"), &text));
+                    ));
                     None
                 }
                 None => {
-                    let text = says(
+                    errors.push(problem(
                         locale,
+                        "invalid_type",
+                        &at(".capacity"),
                         "ожидалось целое число от 1 до 1000",
                         "a whole number from 1 to 1000 was expected",
-                    );
-                    errors.push(error("invalid_type", &at(".capacity"), &text));
+                    ));
                     None
                 }
             },
         };
         if let (Some(name), Some(capacity)) = (name, capacity) {
             if out.insert(name.clone(), capacity).is_some() {
-                let text = says(
+                errors.push(problem(
                     locale,
+                    "duplicate",
+                    &at(".name"),
                     "этот менеджер уже указан выше",
                     "this manager is already listed above",
-                );
-                errors.push(error("duplicate", &at(".name"), &text));
+                ));
             }
         }
     }
@@ -292,48 +321,44 @@ pub fn plan_book(v: &Value) -> Result<Book, InputErrors> {
         .and_then(Locale::parse)
         .unwrap_or_default();
     let Some(o) = v.as_object() else {
-        let m = says(
+        return Err(refuse(
             locale,
+            "invalid_type",
+            "",
             "ожидался объект книги",
             "a book object was expected",
-        );
-        return Err(InputErrors {
-            errors: vec![error("invalid_type", "", &m)],
-        });
+        ));
     };
     let base = shared(o)?;
     let capacities = manager_capacities(o, base.locale, base.settings.manager_daily_capacity)?;
     let list = match o.get("clients") {
         Some(Value::Array(list)) if list.len() <= MAX_CLIENTS => list,
         Some(Value::Array(_)) => {
-            let m = says(
+            return Err(refuse(
                 locale,
+                "too_many",
+                "clients",
                 "не больше 100 000 клиентов",
                 "at most 100,000 clients",
-            );
-            return Err(InputErrors {
-                errors: vec![error("too_many", "clients", &m)],
-            });
+            ));
         }
         Some(_) => {
-            let m = says(
+            return Err(refuse(
                 locale,
+                "invalid_type",
+                "clients",
                 "ожидался список клиентов",
                 "a list of clients was expected",
-            );
-            return Err(InputErrors {
-                errors: vec![error("invalid_type", "clients", &m)],
-            });
+            ));
         }
         None => {
-            let m = says(
+            return Err(refuse(
                 locale,
+                "missing_field",
+                "clients",
                 "нужен список клиентов",
                 "the list of clients is required",
-            );
-            return Err(InputErrors {
-                errors: vec![error("missing_field", "clients", &m)],
-            });
+            ));
         }
     };
     let read: Vec<_> = list
