@@ -293,6 +293,11 @@ pub fn item_matches(
 /// The first post-purchase check (R5), past or planned: reasons that
 /// follow a check wait for it.
 pub fn first_check(ctx: &Ctx) -> Option<Date> {
+    check_days(ctx).min()
+}
+
+/// The days of the post-purchase checks (R5): made (`history`) and planned.
+fn check_days<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Date> + 'c {
     let past = ctx
         .input
         .client
@@ -309,7 +314,7 @@ pub fn first_check(ctx: &Ctx) -> Option<Date> {
                 .any(|p| p.reason == Some("post_purchase_check"))
         })
         .map(|d| d.date);
-    past.chain(planned).min()
+    past.chain(planned)
 }
 
 /// R5 and the catalog: upsell and a referral come "after a positive
@@ -322,21 +327,7 @@ pub fn first_check(ctx: &Ctx) -> Option<Date> {
 /// left to the touches' own days.
 fn check_stands(ctx: &Ctx, date: Date) -> bool {
     let c = &ctx.input.client;
-    let past = c
-        .history
-        .iter()
-        .filter(|h| h.reason.as_deref() == Some("post_purchase_check"))
-        .map(|h| h.date);
-    let planned = ctx
-        .drafts
-        .iter()
-        .filter(|d| {
-            d.purposes
-                .iter()
-                .any(|p| p.reason == Some("post_purchase_check"))
-        })
-        .map(|d| d.date);
-    past.chain(planned).filter(|day| *day < date).any(|check| {
+    check_days(ctx).filter(|day| *day < date).any(|check| {
         // The purchase it follows: the last order or period start by then.
         let bought = c
             .orders
