@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{has_reason, manager, plan, widget_sample};
+use common::{has_reason, manager, monthly_a, plan, widget_sample};
 use serde_json::json;
 use touchplan::{Channel, Plan, Touch, TouchKind};
 
@@ -50,17 +50,9 @@ fn pre_order_not_called(p: &Plan) -> Vec<String> {
 /// The minimal client: one decision maker with a phone and a messenger,
 /// a birthday on Saturday 5 Dec 2026 and a monthly order.
 fn minimal() -> serde_json::Value {
-    json!({
-        "today": "2026-11-24",
-        "client": {
-            "id": "m",
-            "segment": "A",
-            "orderCycleDays": 30,
-            "channels": ["phone", "messenger"],
-            "orders": [{ "date": "2026-11-13", "amount": 100000 }],
-            "contacts": [{ "name": "Анна", "role": "decision_maker", "birthday": "--12-05" }]
-        }
-    })
+    let mut v = monthly_a(&["phone", "messenger"]);
+    v["client"]["contacts"][0]["birthday"] = json!("--12-05");
+    v
 }
 
 /// Finding 1: the birthday message of Saturday 5 Dec is prepared by the

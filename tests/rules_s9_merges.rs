@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{has_reason, plan, widget_sample};
+use common::{has_reason, monthly_a, plan, widget_sample};
 use serde_json::json;
 
 /// The widget sample's pre-order need touch for the order expected about
@@ -15,17 +15,8 @@ use serde_json::json;
 /// would not ask what goes into the January order. The why now says both.
 #[test]
 fn a_pre_order_purpose_merged_into_the_mid_cycle_touch_is_in_its_why() {
-    let minimal = json!({
-        "today": "2026-11-24",
-        "client": {
-            "id": "m",
-            "segment": "A",
-            "orderCycleDays": 30,
-            "channels": ["phone", "messenger"],
-            "orders": [{ "date": "2026-11-13", "amount": 100000 }],
-            "contacts": [{ "name": "Анна", "role": "decision_maker", "birthday": "--12-05" }]
-        }
-    });
+    let mut minimal = monthly_a(&["phone", "messenger"]);
+    minimal["client"]["contacts"][0]["birthday"] = json!("--12-05");
     for (name, mut v) in [("widget", widget_sample()), ("minimal", minimal)] {
         let p = plan(&v);
         let t = p

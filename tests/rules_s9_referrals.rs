@@ -7,22 +7,12 @@
 
 mod common;
 
-use common::{has_reason, plan, widget_sample};
+use common::{has_reason, monthly_a, plan, widget_sample};
 use serde_json::{json, Value};
 use touchplan::Plan;
 
 fn client(incident: bool) -> Value {
-    let mut v = json!({
-        "today": "2026-11-24",
-        "client": {
-            "id": "m",
-            "segment": "A",
-            "orderCycleDays": 30,
-            "channels": ["phone", "messenger", "email"],
-            "orders": [{ "date": "2026-11-13", "amount": 100000 }],
-            "contacts": [{ "name": "Анна", "role": "decision_maker" }]
-        }
-    });
+    let mut v = monthly_a(&["phone", "messenger", "email"]);
     if incident {
         v["client"]["incidents"] =
             json!([{ "date": "2026-11-23", "summary": "Задержка отгрузки" }]);

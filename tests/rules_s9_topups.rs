@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{has_reason, has_warning, plan, widget_sample};
+use common::{has_reason, has_warning, monthly_a, plan, widget_sample};
 use serde_json::json;
 use touchplan::{Plan, TouchKind};
 
@@ -40,18 +40,9 @@ fn standard_in(p: &Plan, from: &str, to: &str) -> (usize, usize) {
 /// was a third). A cycle with only R2's one standard touch keeps three.
 #[test]
 fn top_ups_fill_only_the_standard_touches_a_cycle_misses() {
-    let minimal = json!({
-        "today": "2026-11-24",
-        "client": {
-            "id": "m",
-            "segment": "A",
-            "orderCycleDays": 30,
-            "channels": ["phone", "messenger", "email"],
-            "orders": [{ "date": "2026-11-13", "amount": 100000 }],
-            "contacts": [{ "name": "Анна", "role": "decision_maker" }],
-            "incidents": [{ "date": "2026-11-23", "summary": "Задержка отгрузки" }]
-        }
-    });
+    let mut minimal = monthly_a(&["phone", "messenger", "email"]);
+    minimal["client"]["incidents"] =
+        json!([{ "date": "2026-11-23", "summary": "Задержка отгрузки" }]);
     for (name, v) in [("widget", widget_sample()), ("minimal", minimal)] {
         let p = plan(&v);
         let (manager, top_ups) = standard_in(&p, "2026-12-13", "2027-01-12");

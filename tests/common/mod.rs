@@ -133,6 +133,23 @@ impl Rng {
     }
 }
 
+/// The widget's demo client cut down (review 11's tests): segment A, a
+/// 30-day cycle, one order on 13 Nov 2026, one decision maker, Анна; today
+/// 24 Nov 2026; the client accepts `channels`.
+pub fn monthly_a(channels: &[&str]) -> Value {
+    json!({
+        "today": "2026-11-24",
+        "client": {
+            "id": "m",
+            "segment": "A",
+            "orderCycleDays": 30,
+            "channels": channels,
+            "orders": [{ "date": "2026-11-13", "amount": 100000 }],
+            "contacts": [{ "name": "Анна", "role": "decision_maker" }]
+        }
+    })
+}
+
 /// The widget's demo client (www/, review 11): segment A, a 30-day cycle,
 /// a shipment failure on 23 Nov 2026, a supply contract ending 31 Mar 2027.
 pub fn widget_sample() -> Value {
