@@ -1,10 +1,34 @@
-//! Fuzz case 78920 (seed 1, issue 15): an apology whose call waits four
-//! days (`apologyDelayDays`) after a failure, in a campaign's first week.
+//! R13's weekly cap holds after the last merge-gap pass: fuzz case 78920
+//! (seed 1, issue 15). A touch that found no free day used to take a day
+//! only less protected touches kept from it, even in a week already full,
+//! and nothing counted the week after that pass.
 
 mod common;
 
-use common::plan;
+use common::{has_warning, plan};
 use serde_json::json;
+use std::collections::BTreeMap;
+use touchplan::Plan;
+
+fn monday(date: &str) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("ISO date");
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// Touches per week, planned (every kind) and past together.
+fn per_week(p: &Plan, history: &[&str]) -> BTreeMap<chrono::NaiveDate, usize> {
+    let mut weeks = BTreeMap::new();
+    for d in p
+        .touches
+        .iter()
+        .map(|t| t.date.as_str())
+        .chain(history.iter().copied())
+    {
+        *weeks.entry(monday(d)).or_insert(0) += 1;
+    }
+    weeks
+}
 
 /// A campaign starting next week, a failure yesterday and a touch the
 /// same day: the apology's message, its call four days later and the
@@ -35,6 +59,24 @@ fn campaign_after_failure() -> serde_json::Value {
         },
         "settings": {"apologyDelayDays": 4}
     })
+}
+
+#[test]
+fn a_touch_moving_over_weaker_ones_never_fills_a_week_past_its_cap() {
+    let p = plan(&campaign_after_failure());
+    let over: Vec<_> = per_week(&p, &["2026-11-20", "2026-11-23"])
+        .into_iter()
+        .filter(|(_, n)| *n > 3)
+        .collect();
+    assert!(over.is_empty(), "weeks over the cap of 3: {over:?}");
+    // The apology keeps its message and its call; the onboarding call,
+    // less protected, gives way and the manager is told so.
+    let dates: Vec<&str> = p.touches.iter().map(|t| t.date.as_str()).collect();
+    assert!(
+        dates.contains(&"2026-11-24") && dates.contains(&"2026-11-27"),
+        "{dates:?}"
+    );
+    assert!(has_warning(&p, "dropped"), "{:?}", p.warnings);
 }
 
 #[test]

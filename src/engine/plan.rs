@@ -120,6 +120,7 @@ pub(crate) fn draft_as(input: &PlanInput, segment: Option<Segment>) -> Ctx<'_> {
     // The caps may have moved a touch next to another: the merge gap is
     // settled once more over the whole plan.
     limits::merge_close(&mut ctx);
+    limits::hold_weekly_cap(&mut ctx);
     // R7: an automated touch that would break a channel's minimum gap
     // moves or gives way; the channels are kept for the plan.
     let assigned = limits::settle_channel_gaps(&mut ctx);
