@@ -298,23 +298,9 @@ fn free_day(
     keep_gap: bool,
     also: &dyn Fn(Date) -> bool,
 ) -> Option<Date> {
-    let purposes = || m.parts.iter().flat_map(|d| d.purposes.iter());
     let s = &ctx.input.settings;
-    // A touch tied to its day stays there; an apology may wait a day or
-    // two (never come earlier, R12) for a first day or another apology.
-    let apology_only = purposes().all(|p| !p.fixed || p.class == Class::Apology);
-    if m.scheduled || (purposes().any(|p| p.fixed) && !apology_only) {
-        return None;
-    }
-    let later_only = purposes().any(|p| p.fixed);
-    let reach = if later_only {
-        i64::from(s.apology_max_days)
-    } else {
-        MAX_SHIFT_DAYS
-    };
     let gap = i64::from(s.merge_gap_days).max(1);
-    let (weekly, daily) = (s.weekly_cap as usize, s.daily_cap as usize);
-    let origin = m.date;
+    let weekly = s.weekly_cap as usize;
     // Whether another touch keeps `day` from the mover: one on the day itself,
     // one but a scheduled message within the merge gap (if it is kept); and how many
     // others share its week. With the drafts in date order, only the
@@ -344,33 +330,65 @@ fn free_day(
         None => around(monday, add_days(monday, 6)).count(),
     };
     let free = |day: Date| {
-        if day < ctx.from
-            || day > ctx.to
-            || !ctx.cal.is_working(day)
-            || !purposes().all(|p| p.allows(day))
-            || !also(day)
-        {
-            return false;
-        }
-        if past.on(day) >= daily || taken(day) {
+        if taken(day) {
             return false;
         }
         let monday = week_start(day);
         past.in_week(day) + in_week(monday) < weekly
     };
+    open_days(ctx, past, m, also)?.find(|day| free(*day))
+}
+
+/// The days, nearest first, [`free_day`] may move the touch of `m` to
+/// as far as its own purposes, the calendar, `also` and history's daily
+/// cap go (the other touches not looked at); `None` for a touch tied to
+/// its day.
+fn open_days<'a>(
+    ctx: &'a Ctx,
+    past: &'a Past,
+    m: &'a Mover,
+    also: &'a dyn Fn(Date) -> bool,
+) -> Option<impl Iterator<Item = Date> + 'a> {
+    let purposes = || m.parts.iter().flat_map(|d| d.purposes.iter());
+    let s = &ctx.input.settings;
+    // A touch tied to its day stays there; an apology may wait a day or
+    // two (never come earlier, R12) for a first day or another apology.
+    let apology_only = purposes().all(|p| !p.fixed || p.class == Class::Apology);
+    if m.scheduled || (purposes().any(|p| p.fixed) && !apology_only) {
+        return None;
+    }
+    let later_only = purposes().any(|p| p.fixed);
+    let reach = if later_only {
+        i64::from(s.apology_max_days)
+    } else {
+        MAX_SHIFT_DAYS
+    };
+    let daily = s.daily_cap as usize;
+    let origin = m.date;
     // A touch with a deadline (E − R, a renewal, an order) looks earlier
     // first, as R14 moves it; the rest later first.
     let earlier_first = !later_only && purposes().any(|p| p.deadline.is_some());
-    (1..=reach)
-        .flat_map(|k| {
+    let days = (1..=reach)
+        .flat_map(move |k| {
             if earlier_first {
                 [add_days(origin, -k), add_days(origin, k)]
             } else {
                 [add_days(origin, k), add_days(origin, -k)]
             }
         })
-        .filter(|day| !later_only || *day > origin)
-        .find(|day| free(*day))
+        .filter(move |day| {
+            (!later_only || *day > origin)
+                && *day >= ctx.from
+                && *day <= ctx.to
+                && ctx.cal.is_working(*day)
+                && m.parts
+                    .iter()
+                    .flat_map(|d| d.purposes.iter())
+                    .all(|p| p.allows(*day))
+                && also(*day)
+                && past.on(*day) < daily
+        });
+    Some(days)
 }
 
 /// Moves draft `i` keeping the merge gap to other touches (see
@@ -584,7 +602,33 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         .map(|p| (p[0], p[1]))
         .chain(others.windows(2).map(|p| (p[0], p[1])))
         .collect::<Vec<_>>();
+    // Read once for every pair not joining `w`: the touches keeping `w`'s
+    // own day from it (as `clear` below), and whether any day is open to
+    // it at all but for the other touches.
+    let (wd, wc) = (ctx.drafts[w].date, ctx.drafts[w].class());
+    let blockers: Vec<usize> = within(&ctx.drafts, wd, gap)
+        .filter(|&j| {
+            let o = &ctx.drafts[j];
+            j != w && !o.scheduled && o.class() <= wc
+        })
+        .collect();
+    let w_may_move = {
+        let dw = &ctx.drafts[w];
+        let alone = Mover {
+            date: dw.date,
+            scheduled: dw.scheduled,
+            parts: &[dw],
+            skip: &[],
+            extra: None,
+        };
+        open_days(ctx, past, &alone, &|_| true).is_some_and(|mut days| days.next().is_some())
+    };
     for (y, z) in pairs {
+        let joins_w = w == y || w == z;
+        if !joins_w && !w_may_move && blockers.iter().any(|&j| j != y && j != z) {
+            // Merging these two neither clears `w`'s day nor lets it move.
+            continue;
+        }
         let (dy, dz) = (&ctx.drafts[y], &ctx.drafts[z]);
         if dy.scheduled || dz.scheduled || (dz.date - dy.date).num_days() > ROOM_SHIFT_DAYS {
             continue;
@@ -595,7 +639,6 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
         if !may_merge(ctx, dy, dz) {
             continue;
         }
-        let joins_w = w == y || w == z;
         // Where the touch needing a day stands clear: no touch at least as
         // protected (a less protected one gives way itself when the pass
         // meets it) closer than the gap, `y` and `z` aside.
@@ -632,10 +675,13 @@ fn make_room(ctx: &mut Ctx, past: &Past, w: usize, gap: i64) -> bool {
                         && clear(*d, class, usize::MAX)
                 })
         } else {
-            let (wd, wc) = (ctx.drafts[w].date, ctx.drafts[w].class());
             let merged_clear = (first - wd).num_days().abs() >= gap || class > wc;
-            (merged_clear && clear(wd, wc, w)).then_some(first)
+            let wd_clear = blockers.iter().all(|&j| j == y || j == z);
+            (merged_clear && wd_clear).then_some(first)
         };
+        if day.is_none() && !joins_w && !w_may_move {
+            continue;
+        }
         if day.is_none() {
             // No day as it stands: the touch needing one may still move,
             // once the two are one. Tried on the drafts as they are: the
