@@ -82,12 +82,20 @@ fn a_touch_moving_over_weaker_ones_never_fills_a_week_past_its_cap() {
 #[test]
 fn the_apology_message_says_why_it_goes_first_without_blaming_holidays() {
     let p = plan(&campaign_after_failure());
-    let call = p
-        .touches
-        .iter()
-        .find(|t| t.date == "2026-11-27")
-        .expect("the apology call");
-    let text = format!("{} {:?}", call.why, call.notes);
-    assert!(!text.contains("праздники"), "no holiday here: {text}");
-    assert!(text.contains("сразу после сбоя"), "{text}");
+    let text = |date: &str| {
+        let t = p
+            .touches
+            .iter()
+            .find(|t| t.date == date)
+            .unwrap_or_else(|| panic!("a touch on {date}"));
+        format!("{} {:?}", t.why, t.notes)
+    };
+    let (message, call) = (text("2026-11-24"), text("2026-11-27"));
+    for t in [&message, &call] {
+        assert!(!t.contains("праздник"), "no holiday here: {t}");
+    }
+    // The message names the day the call can come; the call, the day the
+    // message went.
+    assert!(message.contains("не раньше 27 ноября 2026"), "{message}");
+    assert!(call.contains("ушло клиенту 24 ноября 2026"), "{call}");
 }

@@ -22,8 +22,8 @@ pub fn render_text(plan: &Plan) -> String {
         } else {
             "Touch plan"
         },
-        plan.horizon.from,
-        plan.horizon.to
+        in_words(l, &plan.horizon.from),
+        in_words(l, &plan.horizon.to)
     );
     let pc = &plan.summary.per_cycle;
     // R2: under a month (DOMAIN's default threshold; the plain text has no
@@ -168,7 +168,7 @@ pub fn render_text(plan: &Plan) -> String {
         );
         for w in &plan.warnings {
             // Dates in a sentence in words, never ISO.
-            let words = |d: &String| parse_iso(d).map_or_else(|| d.clone(), |d| human_date(l, d));
+            let words = |d: &String| in_words(l, d);
             let dates = match &w.dates {
                 Some(ds) if !ds.is_empty() => ds.iter().map(words).collect::<Vec<_>>().join(", "),
                 _ => w.date.as_ref().map(words).unwrap_or_default(),
@@ -176,7 +176,16 @@ pub fn render_text(plan: &Plan) -> String {
             let rule = w
                 .rule
                 .as_deref()
-                .map(|r| format!(" ({} {r})", if ru { "правило" } else { "rule" }))
+                .map(|r| {
+                    let name = rule_name(l, r);
+                    let word = if ru { "правило" } else { "rule" };
+                    // DOMAIN: a rule's number stands only beside its name.
+                    if name == r {
+                        format!(" ({word} {r})")
+                    } else {
+                        format!(" ({word} {r}: {name})")
+                    }
+                })
                 .unwrap_or_default();
             // The label, unless the message already opens with it.
             let label = warning_label(l, &w.code);
@@ -190,4 +199,9 @@ pub fn render_text(plan: &Plan) -> String {
         }
     }
     out
+}
+
+/// An ISO date in words (as a sentence says it); anything else as it is.
+fn in_words(l: Locale, d: &str) -> String {
+    parse_iso(d).map_or_else(|| d.to_string(), |d| human_date(l, d))
 }

@@ -109,11 +109,14 @@ pub fn apologies(ctx: &mut Ctx) {
                 // Seed 001: the apology is immediate, holidays or not.
                 let why = ctx.msg(
                     Msg::WhyApologyMessage,
-                    &[&inc.summary, &max_days.to_string()],
+                    &[&inc.summary, &human_date(ctx.locale(), call_day)],
                 );
                 let pu = apology(why, person, inc.date, vec![note.clone()]);
                 ctx.drafts.push(Draft::on_day(next_day, pu, Some(ch)));
-                notes.push(ctx.msg(Msg::NoteApologyMessageSent, &[]));
+                notes.push(ctx.msg(
+                    Msg::NoteApologyMessageSent,
+                    &[&human_date(ctx.locale(), next_day)],
+                ));
             }
             let why = ctx.msg(
                 Msg::WhyApology,
