@@ -242,7 +242,7 @@ fn template(m: Msg) -> (&'static str, &'static str) {
         WhyRenewalPromo => ("Акция продления действует до {0}: прийти раньше её окончания.", "The renewal promotion holds until {0}: come before it ends."),
         WhyExpiry => ("Заканчивается «{0}» ({1}): напомнить заранее и предложить встречу, а не продажу по телефону; по пути предложить другие продукты.", "\"{0}\" ends on {1}: remind ahead and aim at a meeting rather than a sale on the phone; offer other products on the way."),
         WhyApology => ("Сбой {0}: «{1}». Лично извиниться и рассказать, что исправлено; о компенсации — если компания её даёт.", "Failure on {0}: \"{1}\". Apologise personally and tell what was fixed; mention compensation if the company gives one."),
-        WhyApologyMessage => ("Сбой: «{0}». Звонок с извинением — не раньше {1}: личное сообщение с извинением отправьте сейчас, не дожидаясь звонка.", "Failure: \"{0}\". The apology call cannot come before {1}: send a personal apology message now, without waiting for the call."),
+        WhyApologyMessage => ("Сбой: «{0}». Звонок с извинением — не раньше {1}: личное сообщение с извинением отправьте сейчас, не откладывая до звонка.", "Failure: \"{0}\". The apology call cannot come before {1}: send a personal apology message now, without waiting for the call."),
         WhyFollowUp => ("Через {0} дн. после сбоя: рассказать, что улучшили.", "{0} days after the failure: tell what was improved."),
         WhyContent => ("Повод из контент-плана: «{0}».", "Content-plan item: \"{0}\"."),
         WhyPriceChange => ("Цена того, что клиент покупает, меняется: «{0}». Сказать закупщику заранее, пока действует старая цена.", "The price of what the client buys changes: \"{0}\". Tell the buyer ahead, while the old price holds."),
