@@ -6,6 +6,7 @@ use crate::engine::calendar::Move;
 use crate::engine::context::Ctx;
 use crate::engine::date::add_days;
 use crate::engine::draft::{Class, Draft, Purpose};
+use crate::engine::input::Incident;
 use crate::engine::model::{Channel, Date, Role, TouchKind};
 use crate::engine::texts::{human_date, Msg};
 
@@ -61,6 +62,44 @@ fn apology(why: String, person: Option<usize>, incident: Date, notes: Vec<String
     pu
 }
 
+/// How many failures of one day an apology names; the rest are counted.
+const NAMED_PER_DAY: usize = 3;
+
+/// The client's failures, one per day (R13: one apology and one follow-up
+/// for a day's failures, not one each): the day's distinct summaries, the
+/// first [`NAMED_PER_DAY`] named and the rest counted, in input order.
+fn failures_by_day(ctx: &Ctx) -> Vec<Incident> {
+    let mut days: Vec<(Date, Vec<&str>, usize)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for inc in &ctx.input.client.incidents {
+        if !seen.insert((inc.date, inc.summary.as_str())) {
+            continue;
+        }
+        let k = match days.iter().position(|(d, _, _)| *d == inc.date) {
+            Some(k) => k,
+            None => {
+                days.push((inc.date, Vec::new(), 0));
+                days.len() - 1
+            }
+        };
+        let (_, named, more) = &mut days[k];
+        if named.len() < NAMED_PER_DAY {
+            named.push(&inc.summary);
+        } else {
+            *more += 1;
+        }
+    }
+    days.into_iter()
+        .map(|(date, named, more)| {
+            let mut summary = named.join("; ");
+            if more > 0 {
+                summary.push_str(&ctx.msg(Msg::MoreFailures, &[&more.to_string()]));
+            }
+            Incident { date, summary }
+        })
+        .collect()
+}
+
 /// R12: an apology the next working day (a scheduled personal message the
 /// next day when that is more than `apologyMaxDays` away), a follow-up
 /// later, both to the same person.
@@ -74,7 +113,7 @@ pub fn apologies(ctx: &mut Ctx) {
         last_done(ctx, "apology_follow_up"),
     );
     let done_since = |last: Option<Date>, since: Date| last.is_some_and(|d| d >= since);
-    for inc in ctx.input.client.incidents.clone() {
+    for inc in failures_by_day(ctx) {
         let mut follow_day = add_days(inc.date, follow);
         if follow_day < ctx.from {
             continue;
