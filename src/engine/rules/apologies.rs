@@ -62,41 +62,14 @@ fn apology(why: String, person: Option<usize>, incident: Date, notes: Vec<String
     pu
 }
 
-/// How many failures of one day an apology names; the rest are counted.
-const NAMED_PER_DAY: usize = 3;
-
 /// The client's failures, one per day (R13: one apology and one follow-up
-/// for a day's failures, not one each): the day's distinct summaries, the
-/// first [`NAMED_PER_DAY`] named and the rest counted, in input order.
+/// for a day's failures, not one each; see [`super::by_day`]).
 fn failures_by_day(ctx: &Ctx) -> Vec<Incident> {
-    let mut days: Vec<(Date, Vec<&str>, usize)> = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for inc in &ctx.input.client.incidents {
-        if !seen.insert((inc.date, inc.summary.as_str())) {
-            continue;
-        }
-        let k = match days.iter().position(|(d, _, _)| *d == inc.date) {
-            Some(k) => k,
-            None => {
-                days.push((inc.date, Vec::new(), 0));
-                days.len() - 1
-            }
-        };
-        let (_, named, more) = &mut days[k];
-        if named.len() < NAMED_PER_DAY {
-            named.push(&inc.summary);
-        } else {
-            *more += 1;
-        }
-    }
-    days.into_iter()
-        .map(|(date, named, more)| {
-            let mut summary = named.join("; ");
-            if more > 0 {
-                summary.push_str(&ctx.msg(Msg::MoreFailures, &[&more.to_string()]));
-            }
-            Incident { date, summary }
-        })
+    let c = &ctx.input.client;
+    let items = c.incidents.iter().map(|i| (i.date, i.summary.as_str()));
+    super::by_day(ctx, items, Msg::MoreFailures)
+        .into_iter()
+        .map(|(date, summary)| Incident { date, summary })
         .collect()
 }
 

@@ -49,3 +49,46 @@ pub fn place_floors(ctx: &mut Ctx) {
         ctx.warn("need_paused", m, "R4", Some(since), Some("client.openDeal"));
     }
 }
+
+/// How many things of one day a touch names; the rest are counted.
+const NAMED_PER_DAY: usize = 3;
+
+/// Dated things (failures, terms ending) one per day, as one touch serves
+/// them (R13: one purpose, one touch): each day's distinct texts, the
+/// first [`NAMED_PER_DAY`] named and joined, the rest counted with `more`;
+/// days and texts in input order, exact repeats once.
+pub(crate) fn by_day<'a>(
+    ctx: &Ctx,
+    items: impl Iterator<Item = (crate::engine::model::Date, &'a str)>,
+    more: Msg,
+) -> Vec<(crate::engine::model::Date, String)> {
+    let mut days: Vec<(crate::engine::model::Date, Vec<&str>, usize)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (date, text) in items {
+        if !seen.insert((date, text)) {
+            continue;
+        }
+        let k = match days.iter().position(|(d, _, _)| *d == date) {
+            Some(k) => k,
+            None => {
+                days.push((date, Vec::new(), 0));
+                days.len() - 1
+            }
+        };
+        let (_, named, count) = &mut days[k];
+        if named.len() < NAMED_PER_DAY {
+            named.push(text);
+        } else {
+            *count += 1;
+        }
+    }
+    days.into_iter()
+        .map(|(date, named, count)| {
+            let mut text = named.join("; ");
+            if count > 0 {
+                text.push_str(&ctx.msg(more, &[&count.to_string()]));
+            }
+            (date, text)
+        })
+        .collect()
+}

@@ -85,14 +85,18 @@ pub fn renewal(ctx: &mut Ctx) {
 /// R11: other terms ending (policies, deposits, warranties).
 pub fn expiries(ctx: &mut Ctx) {
     let lead = i64::from(ctx.input.settings.renewal_lead_days);
-    for e in ctx.input.client.expiries.clone() {
-        if e.date < ctx.from {
+    // One reminder for the terms ending on one day (R13).
+    let items = ctx
+        .input
+        .client
+        .expiries
+        .iter()
+        .map(|e| (e.date, e.what.as_str()));
+    for (date, what) in super::by_day(ctx, items, Msg::MoreExpiries) {
+        if date < ctx.from {
             continue;
         }
-        let why = ctx.msg(
-            Msg::WhyExpiry,
-            &[&e.what, &human_date(ctx.locale(), e.date)],
-        );
+        let why = ctx.msg(Msg::WhyExpiry, &[&what, &human_date(ctx.locale(), date)]);
         let mut pu = Purpose::new(
             TouchKind::Renewal,
             Class::Renewal,
@@ -100,8 +104,8 @@ pub fn expiries(ctx: &mut Ctx) {
             Some("expiry_reminder"),
             why,
         );
-        pu.deadline = Some(e.date);
-        ctx.add(add_days(e.date, -lead).max(ctx.from), Move::Earlier, pu);
+        pu.deadline = Some(date);
+        ctx.add(add_days(date, -lead).max(ctx.from), Move::Earlier, pu);
     }
 }
 
