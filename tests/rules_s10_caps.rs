@@ -8,13 +8,8 @@ mod common;
 use common::{has_warning, plan};
 use serde_json::json;
 use std::collections::BTreeMap;
+use touchplan::engine::date::{parse_iso, week_start};
 use touchplan::Plan;
-
-fn monday(date: &str) -> chrono::NaiveDate {
-    use chrono::Datelike;
-    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("ISO date");
-    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
-}
 
 /// Touches per week, planned (every kind) and past together.
 fn per_week(p: &Plan, history: &[&str]) -> BTreeMap<chrono::NaiveDate, usize> {
@@ -25,7 +20,8 @@ fn per_week(p: &Plan, history: &[&str]) -> BTreeMap<chrono::NaiveDate, usize> {
         .map(|t| t.date.as_str())
         .chain(history.iter().copied())
     {
-        *weeks.entry(monday(d)).or_insert(0) += 1;
+        let d = parse_iso(d).expect("ISO date");
+        *weeks.entry(week_start(d)).or_insert(0) += 1;
     }
     weeks
 }

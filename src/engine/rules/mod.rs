@@ -27,6 +27,7 @@ pub mod reaction;
 pub mod renewals;
 
 use super::context::Ctx;
+use super::model::Date;
 use super::texts::{human_date, Msg};
 
 /// Places every floor touch: each rule in turn, in this order.
@@ -59,10 +60,10 @@ const NAMED_PER_DAY: usize = 3;
 /// days and texts in input order, exact repeats once.
 pub(crate) fn by_day<'a>(
     ctx: &Ctx,
-    items: impl Iterator<Item = (crate::engine::model::Date, &'a str)>,
+    items: impl Iterator<Item = (Date, &'a str)>,
     more: Msg,
-) -> Vec<(crate::engine::model::Date, String)> {
-    let mut days: Vec<(crate::engine::model::Date, Vec<&str>, usize)> = Vec::new();
+) -> Vec<(Date, String)> {
+    let mut days: Vec<(Date, Vec<&str>, usize)> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (date, text) in items {
         if !seen.insert((date, text)) {
